@@ -1,0 +1,52 @@
+# The one way to install, run, test and lint the portal. CI (.ci/run) calls these targets.
+SHELL := /bin/bash
+VENV ?= .venv
+PY := $(VENV)/bin/python
+# pyenv reads .python-version; fall back to whatever python3.12+ is on PATH.
+PYTHON ?= $(shell for p in python3.13 python3.12 python3; do \
+	if command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then echo $$p; break; fi; done)
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1:8000
+SEED_REGIONS := 33.74 64.71 36.73 19.71
+
+.PHONY: install run test lint format migrate messages makemessages seed clean
+
+$(STAMP): pyproject.toml
+	@test -n "$(PYTHON)" || { echo "Python 3.12+ is required (pyenv install 3.13)"; exit 1; }
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+messages: install
+	$(PY) manage.py compilemessages --ignore=.venv --verbosity 0
+
+makemessages: install
+	$(PY) manage.py makemessages --locale id --ignore=.venv --ignore=tests --no-obsolete
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+seed: migrate
+	$(PY) manage.py import_regions $(SEED_REGIONS)
+	$(PY) manage.py seed_demo
+
+run: export DJANGO_DEBUG ?= 1
+run: messages seed
+	$(PY) manage.py runserver $(HOST)
+
+test: messages
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles

@@ -1,0 +1,72 @@
+"""Reads of regions and agencies, always through the jurisdiction scope."""
+
+from django.db.models import Count, QuerySet
+
+from bawaslu_portal.models import Agency, Position, Region
+from bawaslu_portal.scoping import (
+    get_in_jurisdiction_or_404,
+    scope_to_jurisdiction,
+    user_jurisdiction,
+)
+
+
+def region_get(*, user, code: str) -> Region:
+    """A region in the user's jurisdiction (404 otherwise), with its parent chain loaded."""
+    return get_in_jurisdiction_or_404(Region.objects.select_related("parent"), user, code=code)
+
+
+def region_ancestors(region: Region) -> list[Region]:
+    """Ancestors of ``region``, province first, in one query."""
+    codes = region.ancestor_codes()
+    if not codes:
+        return []
+    return list(Region.objects.filter(code__in=codes).order_by("depth"))
+
+
+def region_children_list(*, user, region: Region | None) -> QuerySet[Region]:
+    """The children of ``region`` (or the top of the user's jurisdiction), with child counts."""
+    if region is None:
+        jurisdiction = user_jurisdiction(user)
+        queryset = (
+            Region.objects.filter(depth=1)
+            if jurisdiction.nationwide
+            else Region.objects.filter(code=getattr(jurisdiction.region, "code", None))
+        )
+    else:
+        queryset = Region.objects.filter(parent=region)
+    queryset = scope_to_jurisdiction(queryset, user)
+    return queryset.annotate(child_count=Count("children")).order_by("code")
+
+
+def region_roster(*, region: Region) -> QuerySet[Position]:
+    """The active positions held for ``region`` (a kelurahan roster)."""
+    return (
+        Position.objects.active()
+        .filter(region=region)
+        .select_related("person", "role", "agency")
+        .order_by("role__order", "person__name")
+    )
+
+
+def agency_list(*, user, kind: str = "", query: str = "") -> QuerySet[Agency]:
+    queryset = scope_to_jurisdiction(Agency.objects.filter(is_active=True), user)
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    if query:
+        queryset = queryset.filter(name__icontains=query)
+    return queryset.select_related("region", "parent").order_by("region_id", "name")
+
+
+def agency_get(*, user, pk: int) -> Agency:
+    return get_in_jurisdiction_or_404(
+        Agency.objects.select_related("region", "parent"), user, pk=pk
+    )
+
+
+def agency_positions(*, agency: Agency) -> QuerySet[Position]:
+    return (
+        Position.objects.active()
+        .filter(agency=agency)
+        .select_related("person", "role", "region")
+        .order_by("role__order", "person__name")
+    )

@@ -1,0 +1,52 @@
+"""Template filters for dates in the region's zone and small display helpers."""
+
+from django import template
+
+from bawaslu_portal import timefmt
+
+register = template.Library()
+
+
+@register.filter
+def local_date(value, region=None):
+    """``{{ meeting.start|local_date:meeting.region }}`` → "Kamis, 21 September 2023"."""
+    if not value:
+        return ""
+    return timefmt.format_date(value, region)
+
+
+@register.filter
+def local_time(value, region=None):
+    """``{{ meeting.start|local_time:meeting.region }}`` → "10.00 WITA"."""
+    if not value:
+        return ""
+    return timefmt.format_time(value, region)
+
+
+@register.filter
+def local_datetime(value, region=None):
+    """ "Kamis, 21 September 2023, 10.00 WITA"."""
+    if not value:
+        return ""
+    return timefmt.format_datetime(value, region)
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes):
+    """The current query string with some parameters replaced (for pagination links)."""
+    params = context["request"].GET.copy()
+    for key, value in changes.items():
+        if value is None or value == "":
+            params.pop(key, None)
+        else:
+            params[key] = value
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+@register.filter
+def has_errors(form, formsets=None):
+    """True when ``form`` or any of ``formsets`` has an error (for the error summary)."""
+    if form is not None and form.errors:
+        return True
+    return any(formset.total_error_count() for formset in (formsets or []))

@@ -1,0 +1,31 @@
+"""Fast settings for the test suite (``make test``).
+
+The database still comes from ``DATABASE_URL``: SQLite locally, PostgreSQL in CI.
+"""
+
+import os
+
+os.environ.setdefault("DJANGO_DEBUG", "0")
+os.environ.setdefault("DJANGO_SECRET_KEY", "test-" + "x" * 60)
+os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "0")
+
+from bawaslu_portal.settings import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Test uploads go to a throwaway folder, never into the project.
+MEDIA_ROOT = os.environ.get("TEST_MEDIA_ROOT", "/tmp/bawaslu-portal-test-media")  # noqa: S108
+STORAGES["default"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": MEDIA_ROOT},
+}
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+SECURE_HSTS_SECONDS = 0
+SECURE_SSL_REDIRECT = False
+LOGGING["root"]["level"] = "WARNING"  # noqa: F405

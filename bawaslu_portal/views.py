@@ -1,0 +1,73 @@
+"""The portal's own pages: home, region browser and agency directory."""
+
+from django.contrib.auth.decorators import login_not_required
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from bawaslu_portal import selectors
+from bawaslu_portal.forms import AgencyFilterForm
+from bawaslu_portal.pagination import paginate
+from bawaslu_portal.scoping import user_jurisdiction
+
+
+@require_GET
+def home(request):
+    return render(
+        request,
+        "portal/home.html",
+        {"jurisdiction": user_jurisdiction(request.user)},
+    )
+
+
+@require_GET
+def region_browse(request, code: str | None = None):
+    region = selectors.region_get(user=request.user, code=code) if code else None
+    children = selectors.region_children_list(user=request.user, region=region)
+    roster = selectors.region_roster(region=region) if region and region.is_kelurahan else None
+    return render(
+        request,
+        "portal/region_browse.html",
+        {
+            "region": region,
+            "ancestors": selectors.region_ancestors(region) if region else [],
+            "page": paginate(request, children, per_page=50),
+            "roster": roster,
+        },
+    )
+
+
+@require_GET
+def agency_list(request):
+    form = AgencyFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    agencies = selectors.agency_list(
+        user=request.user, kind=filters.get("kind", ""), query=filters.get("q", "")
+    )
+    return render(
+        request, "portal/agency_list.html", {"form": form, "page": paginate(request, agencies)}
+    )
+
+
+@require_GET
+def agency_detail(request, pk: int):
+    agency = selectors.agency_get(user=request.user, pk=pk)
+    return render(
+        request,
+        "portal/agency_detail.html",
+        {"agency": agency, "positions": selectors.agency_positions(agency=agency)},
+    )
+
+
+@login_not_required
+def permission_denied(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
+@login_not_required
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+@login_not_required
+def server_error(request):
+    return render(request, "500.html", status=500)
