@@ -13,16 +13,16 @@ os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "0")
 from bawaslu_portal.settings import *  # noqa: E402,F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-STORAGES = {
-    **STORAGES,  # noqa: F405
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+WHITENOISE_AUTOREFRESH = True
 # Test uploads go to a throwaway folder, never into the project.
 MEDIA_ROOT = os.environ.get("TEST_MEDIA_ROOT", "/tmp/bawaslu-portal-test-media")  # noqa: S108
-STORAGES["default"] = {
-    "BACKEND": "django.core.files.storage.FileSystemStorage",
-    "OPTIONS": {"location": MEDIA_ROOT},
+STORAGES = {
+    "default": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": MEDIA_ROOT},
+    },
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False

