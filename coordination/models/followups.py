@@ -1,2 +1,147 @@
-"""See coordination/models/__init__.py."""
-__all__ = []
+"""Follow-ups (tindak lanjut): who will do what by when, and the progress notes on it."""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+__all__ = ["FollowUp", "FollowUpNote", "FollowUpStatus"]
+
+
+class FollowUpStatus(models.TextChoices):
+    TERBUKA = "terbuka", _("Open")
+    DALAM_PROSES = "dalam_proses", _("In progress")
+    SELESAI = "selesai", _("Done")
+    DIBATALKAN = "dibatalkan", _("Cancelled")
+
+    @classmethod
+    def open_statuses(cls) -> set[str]:
+        """Statuses that still need work (and can be overdue)."""
+        return {cls.TERBUKA, cls.DALAM_PROSES}
+
+
+class FollowUp(models.Model):
+    """A commitment: the responsible agency (and optionally person) does this by the due date.
+
+    It comes from a meeting, from a report (created by the reports app through
+    ``coordination.services.follow_up_create``) or stands alone. Its region
+    scopes it; partner officials of the responsible agency see it in "Tugas
+    saya" and may only add progress and mark it done.
+    """
+
+    JURISDICTION_FIELD = "region"
+
+    title = models.CharField(_("what"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    responsible_agency = models.ForeignKey(
+        "bawaslu_portal.Agency",
+        verbose_name=_("responsible agency"),
+        on_delete=models.PROTECT,
+        related_name="follow_ups",
+    )
+    responsible_person = models.ForeignKey(
+        "bawaslu_portal.Person",
+        verbose_name=_("responsible person"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="follow_ups",
+    )
+    due_date = models.DateField(_("due date"))
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=FollowUpStatus.choices,
+        default=FollowUpStatus.TERBUKA,
+    )
+    meeting = models.ForeignKey(
+        "coordination.Meeting",
+        verbose_name=_("meeting"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="follow_ups",
+    )
+    region = models.ForeignKey(
+        "bawaslu_portal.Region",
+        verbose_name=_("region"),
+        on_delete=models.PROTECT,
+        related_name="follow_ups",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
+    version = models.PositiveIntegerField(_("version"), default=1)
+
+    class Meta:
+        verbose_name = _("follow-up")
+        verbose_name_plural = _("follow-ups")
+        ordering = ["due_date", "pk"]
+        indexes = [
+            models.Index(fields=["region", "due_date"], name="followup_region_due_idx"),
+            models.Index(fields=["status", "due_date"], name="followup_status_due_idx"),
+            models.Index(fields=["due_date"], name="followup_due_idx"),
+            models.Index(
+                fields=["responsible_agency", "status", "due_date"],
+                name="followup_agency_status_idx",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("coordination:follow_up_detail", args=[self.pk])
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in FollowUpStatus.open_statuses()
+
+    @property
+    def is_overdue(self) -> bool:
+        """Still open and the due date has passed (today in the server's zone)."""
+        return self.is_open and self.due_date < timezone.localdate()
+
+    @property
+    def is_due_this_week(self) -> bool:
+        """Still open and due today or within the next six days (not overdue)."""
+        today = timezone.localdate()
+        return self.is_open and today <= self.due_date <= today + datetime.timedelta(days=6)
+
+
+class FollowUpNote(models.Model):
+    """A dated progress note on a follow-up, by its author."""
+
+    follow_up = models.ForeignKey(
+        FollowUp, verbose_name=_("follow-up"), on_delete=models.CASCADE, related_name="notes"
+    )
+    date = models.DateField(_("date"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    text = models.TextField(_("progress"))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("progress note")
+        verbose_name_plural = _("progress notes")
+        ordering = ["date", "created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.date}: {self.text[:50]}"

@@ -1,2 +1,314 @@
-"""See coordination/models/__init__.py."""
-__all__ = []
+"""Meetings (kegiatan koordinasi): audiensi, rakor, silaturahmi, sosialisasi, kunjungan, FGD.
+
+A meeting happens in one region (a city, a kecamatan or a kelurahan) and is
+scoped by it. Its start and end are stored as aware datetimes; forms take the
+local date and time in the region's zone (WIB/WITA/WIT) and convert.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from bawaslu_portal.uploads import RandomUploadTo
+
+__all__ = [
+    "AgendaItem",
+    "AttachmentKind",
+    "AttendeeRole",
+    "Meeting",
+    "MeetingAttachment",
+    "MeetingAttendee",
+    "MeetingKind",
+    "MeetingLevel",
+    "MeetingStatus",
+    "Topic",
+]
+
+
+class Topic(models.Model):
+    """An editable list of themes: netralitas ASN, politik uang, hoaks, …"""
+
+    name = models.CharField(_("name"), max_length=80, unique=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=100)
+
+    class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class MeetingKind(models.TextChoices):
+    AUDIENSI = "audiensi", _("Audiensi")
+    RAKOR = "rakor", _("Rakor (coordination meeting)")
+    SILATURAHMI = "silaturahmi", _("Silaturahmi")
+    SOSIALISASI = "sosialisasi", _("Sosialisasi")
+    KUNJUNGAN = "kunjungan", _("Kunjungan (visit)")
+    FGD = "fgd", _("FGD (focus group discussion)")
+    LAINNYA = "lainnya", _("Other")
+
+
+class MeetingStatus(models.TextChoices):
+    DIRENCANAKAN = "direncanakan", _("Planned")
+    TERLAKSANA = "terlaksana", _("Held")
+    DIBATALKAN = "dibatalkan", _("Cancelled")
+
+
+class MeetingLevel(models.TextChoices):
+    """The level a meeting is held at, derived from its region's depth."""
+
+    PROVINSI = "provinsi", _("Province level")
+    KABKOTA = "kabkota", _("City/regency level")
+    KECAMATAN = "kecamatan", _("Kecamatan level")
+    KELURAHAN = "kelurahan", _("Kelurahan level")
+
+
+LEVEL_BY_DEPTH = {
+    1: MeetingLevel.PROVINSI,
+    2: MeetingLevel.KABKOTA,
+    3: MeetingLevel.KECAMATAN,
+    4: MeetingLevel.KELURAHAN,
+}
+
+
+class AttendeeRole(models.TextChoices):
+    HOST = "host", _("Host")
+    NARASUMBER = "narasumber", _("Narasumber (speaker)")
+    PESERTA = "peserta", _("Peserta (participant)")
+    NOTULIS = "notulis", _("Notulis (minute-taker)")
+
+
+class Meeting(models.Model):
+    """A coordination event, with its attendees, agenda, notulen and decisions.
+
+    ``version`` is bumped by every save through the services: an edit form
+    carries the version it was loaded with, and a save against a newer version
+    is refused (optimistic locking) so two officials never overwrite each other.
+    """
+
+    JURISDICTION_FIELD = "region"
+
+    kind = models.CharField(_("kind"), max_length=16, choices=MeetingKind.choices)
+    title = models.CharField(_("title"), max_length=250)
+    theme = models.CharField(_("theme"), max_length=300, blank=True)
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"), null=True, blank=True)
+    venue = models.CharField(_("venue"), max_length=250, blank=True)
+    region = models.ForeignKey(
+        "bawaslu_portal.Region",
+        verbose_name=_("region"),
+        on_delete=models.PROTECT,
+        related_name="meetings",
+        help_text=_("The city, kecamatan or kelurahan where the meeting is held."),
+    )
+    host_agency = models.ForeignKey(
+        "bawaslu_portal.Agency",
+        verbose_name=_("host agency"),
+        on_delete=models.PROTECT,
+        related_name="hosted_meetings",
+    )
+    participating_agencies = models.ManyToManyField(
+        "bawaslu_portal.Agency",
+        verbose_name=_("participating agencies"),
+        related_name="meetings_participated",
+        blank=True,
+    )
+    topics = models.ManyToManyField(
+        Topic, verbose_name=_("topics"), related_name="meetings", blank=True
+    )
+    summary = models.TextField(_("summary (notulen)"), blank=True)
+    decisions = models.TextField(_("decisions"), blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=MeetingStatus.choices,
+        default=MeetingStatus.DIRENCANAKAN,
+    )
+    is_public = models.BooleanField(
+        _("public"),
+        default=False,
+        help_text=_("Public meetings appear on the public agenda (without contact data)."),
+    )
+    copied_from = models.ForeignKey(
+        "self",
+        verbose_name=_("copied from"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="copies",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("updated by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    version = models.PositiveIntegerField(_("version"), default=1)
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ["-starts_at", "-pk"]
+        indexes = [
+            models.Index(fields=["region", "starts_at"], name="meeting_region_start_idx"),
+            models.Index(fields=["starts_at"], name="meeting_start_idx"),
+            models.Index(fields=["kind", "starts_at"], name="meeting_kind_start_idx"),
+            models.Index(fields=["status", "starts_at"], name="meeting_status_start_idx"),
+            models.Index(fields=["is_public", "starts_at"], name="meeting_public_start_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__isnull=True) | Q(ends_at__gte=models.F("starts_at")),
+                name="meeting_ends_after_start",
+                violation_error_code="end_before_start",
+                violation_error_message=_("The meeting cannot end before it starts."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("coordination:meeting_detail", args=[self.pk])
+
+    def clean(self):
+        if self.ends_at and self.starts_at and self.ends_at < self.starts_at:
+            raise ValidationError(
+                {"ends_at": _("The meeting cannot end before it starts.")},
+                code="end_before_start",
+            )
+
+    @property
+    def level(self) -> str:
+        """City, kecamatan or kelurahan level, from the region's depth."""
+        return LEVEL_BY_DEPTH.get(self.region.depth, MeetingLevel.KABKOTA)
+
+    def get_level_display(self) -> str:
+        return MeetingLevel(self.level).label
+
+
+class MeetingAttendee(models.Model):
+    """A person at a meeting, with their agency, position and role in the meeting."""
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="attendees"
+    )
+    person = models.ForeignKey(
+        "bawaslu_portal.Person",
+        verbose_name=_("person"),
+        on_delete=models.PROTECT,
+        related_name="meeting_attendances",
+    )
+    agency = models.ForeignKey(
+        "bawaslu_portal.Agency",
+        verbose_name=_("agency"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="meeting_attendances",
+    )
+    position_title = models.CharField(
+        _("position"),
+        max_length=150,
+        blank=True,
+        help_text=_("As written in the attendance list, for example “Kepala Bapenda”."),
+    )
+    role = models.CharField(
+        _("role in the meeting"),
+        max_length=16,
+        choices=AttendeeRole.choices,
+        default=AttendeeRole.PESERTA,
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("attendee")
+        verbose_name_plural = _("attendees")
+        ordering = ["order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "person"],
+                name="attendee_unique_person_per_meeting",
+                violation_error_message=_("This person is already listed for the meeting."),
+            ),
+        ]
+        indexes = [models.Index(fields=["agency", "meeting"], name="attendee_agency_meeting_idx")]
+
+    def __str__(self):
+        return f"{self.person} ({self.get_role_display()})"
+
+
+class AgendaItem(models.Model):
+    """One item of a meeting's agenda, in order."""
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="agenda_items"
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    title = models.CharField(_("item"), max_length=250)
+    notes = models.TextField(_("notes"), blank=True)
+
+    class Meta:
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.title
+
+
+class AttachmentKind(models.TextChoices):
+    UNDANGAN = "undangan", _("Invitation (undangan)")
+    DAFTAR_HADIR = "daftar_hadir", _("Attendance list (daftar hadir)")
+    FOTO = "foto", _("Photo")
+    MATERI = "materi", _("Presentation material")
+    LAINNYA = "lainnya", _("Other")
+
+
+class MeetingAttachment(models.Model):
+    """A file attached to a meeting, checked by content and served only after a permission check."""
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="attachments"
+    )
+    kind = models.CharField(
+        _("kind"), max_length=16, choices=AttachmentKind.choices, default=AttachmentKind.LAINNYA
+    )
+    file = models.FileField(_("file"), upload_to=RandomUploadTo("meetings"), max_length=200)
+    original_name = models.CharField(_("original file name"), max_length=150)
+    content_type = models.CharField(_("content type"), max_length=120)
+    size = models.PositiveIntegerField(_("size in bytes"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["kind", "uploaded_at", "pk"]
+
+    def __str__(self):
+        return self.original_name
