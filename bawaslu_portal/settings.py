@@ -9,7 +9,6 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
@@ -29,15 +28,23 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 DEBUG = env_bool("DJANGO_DEBUG", default=False)
 
-_INSECURE_KEY = "django-insecure-development-only-key"  # noqa: S105 - refused below outside DEBUG
+_INSECURE_KEY = "django-insecure-development-only-key"  # noqa: S105 - only ever used with DEBUG
+# Without DEBUG the key must come from the environment; an empty key makes Django
+# refuse every request, and wsgi.py/asgi.py refuse to start (see secret_key_problem).
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", _INSECURE_KEY if DEBUG else "")
-if not DEBUG and (
-    not SECRET_KEY or SECRET_KEY.startswith("django-insecure") or len(SECRET_KEY) < 50
-):
-    raise ImproperlyConfigured(
-        "DJANGO_SECRET_KEY must be set to a random value of at least 50 characters "
-        "when DJANGO_DEBUG is off."
-    )
+
+
+def secret_key_problem(key: str, debug: bool) -> str | None:
+    """Why ``key`` is unfit for production, or None. Used at start-up and by a deploy check."""
+    if debug:
+        return None
+    if not key or key.startswith("django-insecure") or len(key) < 50 or len(set(key)) < 5:
+        return (
+            "DJANGO_SECRET_KEY must be set to a random value of at least 50 characters "
+            "when DJANGO_DEBUG is off."
+        )
+    return None
+
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
@@ -220,7 +227,10 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
+    },
 }
 
 # The portal's own settings.

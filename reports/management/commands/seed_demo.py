@@ -1,0 +1,41 @@
+"""``manage.py seed_demo``: the demo data of the five source events, and the demo logins.
+
+Lives in ``reports``, the top of the dependency chain, so it can call the seed
+of every app in order: portal (agencies, people, logins) → coordination →
+reports. Idempotent.
+"""
+
+import os
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from bawaslu_portal.demo import LOGINS, seed_portal_demo
+
+DEFAULT_DEMO_PASSWORD = "bawaslu-demo"  # noqa: S105 - documented demo password, DEBUG only
+
+
+class Command(BaseCommand):
+    help = "Create the demo data of the five source events and the demo logins (idempotent)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--allow-demo-logins",
+            action="store_true",
+            help="Create the demo logins even though DJANGO_DEBUG is off.",
+        )
+
+    def handle(self, *args, allow_demo_logins=False, **options):
+        if not settings.DEBUG and not allow_demo_logins:
+            raise CommandError(
+                "Refusing to create demo logins with DJANGO_DEBUG off. "
+                "Pass --allow-demo-logins if this really is a demo installation."
+            )
+        password = os.environ.get("DEMO_PASSWORD") or DEFAULT_DEMO_PASSWORD
+        seed_portal_demo(password=password)
+        self.stdout.write(self.style.SUCCESS("Data demo siap."))
+        self.stdout.write("")
+        self.stdout.write(f"Login demo (kata sandi: {password}):")
+        self.stdout.write(f"  {'admin':<20} superuser")
+        for username, _first, _last, role, agency, _person, _staff in LOGINS:
+            self.stdout.write(f"  {username:<20} {role:<13} {agency}")
