@@ -190,10 +190,8 @@ class Meeting(models.Model):
 
     def clean(self):
         if self.ends_at and self.starts_at and self.ends_at < self.starts_at:
-            raise ValidationError(
-                {"ends_at": _("The meeting cannot end before it starts.")},
-                code="end_before_start",
-            )
+            message = _("The meeting cannot end before it starts.")
+            raise ValidationError({"ends_at": ValidationError(message, code="end_before_start")})
 
     @property
     def level(self) -> str:

@@ -1,5 +1,13 @@
 """Factories, one module per app; import them from here."""
 
+from tests.factories.coordination import (
+    AgendaItemFactory,
+    FollowUpFactory,
+    FollowUpNoteFactory,
+    MeetingAttendeeFactory,
+    MeetingFactory,
+    TopicFactory,
+)
 from tests.factories.portal import (
     AgencyFactory,
     PersonFactory,
@@ -9,6 +17,12 @@ from tests.factories.portal import (
 )
 
 __all__ = [
+    "AgendaItemFactory",
+    "FollowUpFactory",
+    "FollowUpNoteFactory",
+    "MeetingAttendeeFactory",
+    "MeetingFactory",
+    "TopicFactory",
     "AgencyFactory",
     "PersonFactory",
     "PositionFactory",
