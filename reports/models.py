@@ -1,0 +1,785 @@
+"""ASN-neutrality reports: elections, editable rule data, the report and its case file.
+
+The reporter's identity lives in its own table (:class:`ReporterIdentity`) so
+that lists, searches and exports never load it by accident; every view of it
+is logged in :class:`ReporterIdentityAccess`. The workflow itself (stages and
+the allowed transitions) is a table in ``reports/workflow.py``; the stage
+choices are defined here so the database can check them.
+"""
+
+import secrets
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from bawaslu_portal.models.agencies import nip_validator
+from bawaslu_portal.uploads import RandomUploadTo
+
+# ---------------------------------------------------------------------------
+# Choices
+
+
+class ElectionType(models.TextChoices):
+    PEMILU = "pemilu", _("Pemilu (general election, UU 7/2017)")
+    PILKADA = "pilkada", _("Pilkada (regional election, UU 1/2015)")
+
+
+class ElectionStageKind(models.TextChoices):
+    PENDAFTARAN = "pendaftaran", _("Candidate registration")
+    KAMPANYE = "kampanye", _("Campaign period")
+    MASA_TENANG = "masa_tenang", _("Quiet period (masa tenang)")
+    PEMUNGUTAN = "pemungutan", _("Voting day")
+    PENGHITUNGAN = "penghitungan", _("Counting and recapitulation")
+    LAINNYA = "lainnya", _("Other")
+
+
+class ViolationGroup(models.TextChoices):
+    ETIK = "etik", _("Code of ethics (kode etik)")
+    DISIPLIN = "disiplin", _("Discipline (disiplin, PP 94/2021)")
+
+
+class DeadlineStep(models.TextChoices):
+    """The steps that have a statutory deadline (see DOMAIN.md §3)."""
+
+    FILING = "filing", _("Filing (from the day it became known)")
+    KAJIAN_AWAL = "kajian_awal", _("Kajian awal")
+    COMPLETION = "completion", _("Completing the report (perlu dilengkapi)")
+    HANDLING = "handling", _("Handling after registration")
+    HANDLING_EXTENSION = "handling_extension", _("Extension of handling")
+    HANDLING_QUIET_PERIOD = (
+        "handling_quiet_period",
+        _("Handling during the quiet period or on voting day"),
+    )
+    BKN_RESPONSE = "bkn_response", _("BKN's recommendation")
+    PPK_DECISION = "ppk_decision", _("PPK's decision (tindak lanjut)")
+
+
+class DayUnit(models.TextChoices):
+    CALENDAR = "calendar", _("calendar days")
+    WORKING = "working", _("working days")
+
+
+class ReportSource(models.TextChoices):
+    LAPORAN = "laporan", _("Laporan (report by a voter, monitor or participant)")
+    TEMUAN = "temuan", _("Temuan (finding by the supervisors)")
+    INFORMASI_AWAL = "informasi_awal", _("Informasi awal (initial information)")
+
+
+class ReportStage(models.TextChoices):
+    DITERIMA = "diterima", _("Diterima (received)")
+    DICABUT = "dicabut", _("Dicabut (withdrawn, kept as informasi awal)")
+    KAJIAN_AWAL = "kajian_awal", _("Kajian awal")
+    PERLU_DILENGKAPI = "perlu_dilengkapi", _("Perlu dilengkapi (to be completed)")
+    DIREGISTRASI = "diregistrasi", _("Diregistrasi (registered)")
+    TIDAK_DIREGISTRASI = "tidak_diregistrasi", _("Tidak diregistrasi (not registered)")
+    DILIMPAHKAN = "dilimpahkan", _("Dilimpahkan (forwarded)")
+    DIAMBIL_ALIH = "diambil_alih", _("Diambil alih (taken over)")
+    KLARIFIKASI = "klarifikasi", _("Klarifikasi")
+    KAJIAN = "kajian", _("Kajian")
+    REKOMENDASI_DITERUSKAN = "rekomendasi_diteruskan", _("Rekomendasi diteruskan to BKN")
+    DIHENTIKAN = "dihentikan", _("Dihentikan (not a violation)")
+    TINDAK_LANJUT_PPK = "tindak_lanjut_ppk", _("Tindak lanjut PPK")
+    SELESAI = "selesai", _("Selesai (closed)")
+
+    @classmethod
+    def closed_stages(cls) -> set[str]:
+        """Stages in which the case is over: no deadline runs any more."""
+        return {cls.TIDAK_DIREGISTRASI, cls.DIHENTIKAN, cls.SELESAI}
+
+    @classmethod
+    def open_stages(cls) -> list[str]:
+        return [stage for stage in cls.values if stage not in cls.closed_stages()]
+
+
+class EmploymentType(models.TextChoices):
+    PNS = "pns", _("PNS (civil servant)")
+    PPPK = "pppk", _("PPPK (government employee on contract)")
+    LAINNYA = "lainnya", _("Other or unknown")
+
+
+class Sex(models.TextChoices):
+    LAKI_LAKI = "L", _("Male")
+    PEREMPUAN = "P", _("Female")
+
+
+class Sanction(models.TextChoices):
+    MORAL = "moral", _("Sanksi moral (ethics)")
+    RINGAN = "ringan", _("Hukuman disiplin ringan")
+    SEDANG = "sedang", _("Hukuman disiplin sedang")
+    BERAT = "berat", _("Hukuman disiplin berat")
+    TIDAK_ADA = "tidak_ada", _("No sanction imposed")
+
+
+class FollowUpKind(models.TextChoices):
+    """Which part of the follow-through a linked coordination follow-up tracks."""
+
+    BKN_RECOMMENDATION = "bkn_recommendation", _("BKN's recommendation")
+    PPK_DECISION = "ppk_decision", _("PPK's decision")
+
+
+# ---------------------------------------------------------------------------
+# Elections and editable rule data
+
+
+class Election(models.Model):
+    """A Pemilu or Pilkada; its type selects the deadline rules."""
+
+    name = models.CharField(_("name"), max_length=120)
+    type = models.CharField(_("type"), max_length=8, choices=ElectionType.choices)
+    code = models.CharField(
+        _("code for numbering"),
+        max_length=8,
+        help_text=_("Used in registration numbers, for example “PL” or “PW”."),
+    )
+    voting_day = models.DateField(_("voting day"))
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("election")
+        verbose_name_plural = _("elections")
+        ordering = ["-voting_day", "name"]
+        indexes = [models.Index(fields=["is_active", "voting_day"], name="election_active_idx")]
+
+    def __str__(self):
+        return self.name
+
+
+class ElectionStage(models.Model):
+    """A period of an election (campaign, quiet period, voting day, …)."""
+
+    election = models.ForeignKey(
+        Election, verbose_name=_("election"), on_delete=models.CASCADE, related_name="stages"
+    )
+    name = models.CharField(_("name"), max_length=120)
+    kind = models.CharField(_("kind"), max_length=16, choices=ElectionStageKind.choices)
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"))
+
+    class Meta:
+        verbose_name = _("election stage")
+        verbose_name_plural = _("election stages")
+        ordering = ["election", "starts_on"]
+        indexes = [
+            models.Index(
+                fields=["election", "starts_on", "ends_on"], name="electionstage_dates_idx"
+            )
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=models.F("starts_on")),
+                name="electionstage_ends_after_start",
+                violation_error_message=_("The stage cannot end before it starts."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.election}: {self.name}"
+
+
+class ViolationCategory(models.Model):
+    """A form of ASN-neutrality violation (SKB 2022), editable by admins."""
+
+    group = models.CharField(_("group"), max_length=10, choices=ViolationGroup.choices)
+    code = models.CharField(_("code"), max_length=10, unique=True)
+    name = models.CharField(_("name"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=100)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("violation category")
+        verbose_name_plural = _("violation categories")
+        ordering = ["group", "order", "code"]
+
+    def __str__(self):
+        return f"{self.code}. {self.name}"
+
+
+class DeadlineRule(models.Model):
+    """How long a step may take for an election type, in calendar or working days."""
+
+    election_type = models.CharField(_("election type"), max_length=8, choices=ElectionType.choices)
+    step = models.CharField(_("step"), max_length=24, choices=DeadlineStep.choices)
+    days = models.PositiveSmallIntegerField(_("days"), validators=[MinValueValidator(1)])
+    unit = models.CharField(_("unit"), max_length=8, choices=DayUnit.choices)
+    legal_basis = models.CharField(_("legal basis"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("deadline rule")
+        verbose_name_plural = _("deadline rules")
+        ordering = ["election_type", "step"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["election_type", "step"],
+                name="deadlinerule_unique_step",
+                violation_error_message=_("This election type already has a rule for this step."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_election_type_display()}: {self.get_step_display()}"
+
+
+class NonWorkingDay(models.Model):
+    """An extra non-working day (cuti bersama) on top of the national holidays."""
+
+    date = models.DateField(_("date"), unique=True)
+    name = models.CharField(_("name"), max_length=120)
+
+    class Meta:
+        verbose_name = _("non-working day")
+        verbose_name_plural = _("non-working days")
+        ordering = ["date"]
+
+    def __str__(self):
+        return f"{self.date:%Y-%m-%d} {self.name}"
+
+
+# ---------------------------------------------------------------------------
+# The report
+
+#: Crockford's base32 without I, L, O, U: no letters that read as digits.
+TRACKING_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+TRACKING_CODE_LENGTH = 10
+
+tracking_code_validator = RegexValidator(
+    rf"^[{TRACKING_ALPHABET}]{{{TRACKING_CODE_LENGTH}}}$",
+    message=_("A tracking code has 10 letters and digits."),
+    code="invalid_tracking_code",
+)
+nik_validator = RegexValidator(
+    r"^\d{16}$",
+    message=_("An NIK has exactly 16 digits, without spaces or dots."),
+    code="invalid_nik",
+)
+
+
+def generate_tracking_code() -> str:
+    """A random 10-character code (50 bits): unguessable, short enough to read out."""
+    return "".join(secrets.choice(TRACKING_ALPHABET) for _ in range(TRACKING_CODE_LENGTH))
+
+
+def normalize_tracking_code(value: str) -> str:
+    """What the public types ("abcd-efgh-jk", with O for 0) → the stored form."""
+    cleaned = "".join(ch for ch in (value or "").upper() if ch.isalnum())
+    return cleaned.translate(str.maketrans({"O": "0", "I": "1", "L": "1"}))
+
+
+def format_tracking_code(code: str) -> str:
+    """The stored code shown in groups: ``ABCD-EFGH-JK``."""
+    return "-".join(code[i : i + 4] for i in range(0, len(code), 4))
+
+
+class Report(models.Model):
+    """One ASN-neutrality case: a laporan, a temuan or informasi awal.
+
+    ``office`` is the Bawaslu office handling it now (it changes when the case
+    is forwarded or taken over); ``region`` is where the incident happened (the
+    kelurahan when known, otherwise the kecamatan or kab/kota) and is what the
+    jurisdiction scope filters on, so a provincial office sees every report in
+    its province and a city office every report in its city, whoever handles
+    it. Only the handling office may act on it (``reports.permissions``).
+
+    ``stage``, the deadline fields and ``version`` are changed only by
+    ``reports.services.report_transition``; ``version`` guards against two
+    officials acting on a stale page.
+    """
+
+    JURISDICTION_FIELD = "region"
+
+    office = models.ForeignKey(
+        "bawaslu_portal.Agency",
+        verbose_name=_("handling office"),
+        on_delete=models.PROTECT,
+        related_name="handled_reports",
+    )
+    region = models.ForeignKey(
+        "bawaslu_portal.Region",
+        verbose_name=_("region of the incident"),
+        on_delete=models.PROTECT,
+        related_name="reports",
+    )
+    source = models.CharField(_("source"), max_length=16, choices=ReportSource.choices)
+    election = models.ForeignKey(
+        Election, verbose_name=_("election"), on_delete=models.PROTECT, related_name="reports"
+    )
+    tracking_code = models.CharField(
+        _("tracking code"),
+        max_length=TRACKING_CODE_LENGTH,
+        unique=True,
+        default=generate_tracking_code,
+        editable=False,
+        validators=[tracking_code_validator],
+    )
+    via_public_form = models.BooleanField(_("filed through the public form"), default=False)
+
+    registration_number = models.CharField(
+        _("registration number"), max_length=80, blank=True, default=""
+    )
+    registration_year = models.PositiveSmallIntegerField(
+        _("registration year"), null=True, blank=True
+    )
+    registration_sequence = models.PositiveIntegerField(
+        _("registration sequence"), null=True, blank=True
+    )
+    registered_at = models.DateTimeField(_("registered at"), null=True, blank=True)
+
+    stage = models.CharField(
+        _("stage"), max_length=24, choices=ReportStage.choices, default=ReportStage.DITERIMA
+    )
+    stage_changed_at = models.DateTimeField(_("stage changed at"), default=timezone.now)
+    deadline = models.DateField(_("current deadline"), null=True, blank=True)
+    deadline_step = models.CharField(
+        _("deadline for"), max_length=24, choices=DeadlineStep.choices, blank=True
+    )
+    handling_extended = models.BooleanField(_("handling period extended"), default=False)
+    filing_deadline = models.DateField(_("filing deadline"), null=True, blank=True)
+    filed_late = models.BooleanField(
+        _("filed after the filing deadline"),
+        default=False,
+        help_text=_("Recorded anyway, but marked: it was filed after the statutory deadline."),
+    )
+
+    received_at = models.DateTimeField(_("received at"), default=timezone.now)
+    incident_date = models.DateField(_("date of the incident"))
+    known_date = models.DateField(_("date it became known"))
+    incident_place = models.CharField(_("place of the incident"), max_length=300)
+    incident_kelurahan = models.ForeignKey(
+        "bawaslu_portal.Region",
+        verbose_name=_("kelurahan/desa of the incident"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    description = models.TextField(_("what happened"))
+
+    reported_name = models.CharField(_("name of the reported ASN"), max_length=150)
+    reported_nip = models.CharField("NIP", max_length=18, blank=True, validators=[nip_validator])
+    reported_position = models.CharField(_("position"), max_length=200, blank=True)
+    reported_agency = models.ForeignKey(
+        "bawaslu_portal.Agency",
+        verbose_name=_("agency of the reported ASN"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reports_about_staff",
+    )
+    reported_agency_name = models.CharField(
+        _("agency of the reported ASN (as written)"), max_length=200, blank=True
+    )
+    reported_employment = models.CharField(
+        _("employment type"),
+        max_length=8,
+        choices=EmploymentType.choices,
+        default=EmploymentType.PNS,
+    )
+    categories = models.ManyToManyField(
+        ViolationCategory,
+        verbose_name=_("violation categories"),
+        related_name="reports",
+        blank=True,
+    )
+
+    # Outcome and follow-through.
+    recommendation_number = models.CharField(
+        _("recommendation letter number"), max_length=100, blank=True
+    )
+    recommendation_date = models.DateField(_("recommendation letter date"), null=True, blank=True)
+    bkn_recommendation_number = models.CharField(
+        _("BKN recommendation number"), max_length=100, blank=True
+    )
+    bkn_recommendation_date = models.DateField(
+        _("BKN recommendation received on"), null=True, blank=True
+    )
+    ppk_agency = models.ForeignKey(
+        "bawaslu_portal.Agency",
+        verbose_name=_("PPK's government"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="ppk_reports",
+        help_text=_("The government whose head (the PPK) imposes the sanction."),
+    )
+    ppk_sanction = models.CharField(
+        _("sanction imposed"), max_length=10, choices=Sanction.choices, blank=True
+    )
+    ppk_decision_number = models.CharField(_("PPK decision number"), max_length=100, blank=True)
+    ppk_decision_date = models.DateField(_("PPK decision date"), null=True, blank=True)
+    end_reason = models.TextField(_("reason"), blank=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    version = models.PositiveIntegerField(_("version"), default=1)
+
+    class Meta:
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        ordering = ["-received_at", "-pk"]
+        indexes = [
+            models.Index(fields=["-received_at", "-id"], name="report_received_idx"),
+            models.Index(fields=["stage", "deadline"], name="report_stage_deadline_idx"),
+            models.Index(fields=["deadline"], name="report_deadline_idx"),
+            models.Index(fields=["office", "stage"], name="report_office_stage_idx"),
+            models.Index(fields=["election", "stage"], name="report_election_stage_idx"),
+            models.Index(fields=["region", "received_at"], name="report_region_received_idx"),
+            models.Index(fields=["reported_agency", "stage"], name="report_asn_agency_idx"),
+            models.Index(fields=["source", "stage"], name="report_source_stage_idx"),
+            models.Index(fields=["filed_late"], name="report_filed_late_idx"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["registration_number"],
+                condition=~Q(registration_number=""),
+                name="report_unique_registration_number",
+            ),
+            models.UniqueConstraint(
+                fields=["office", "registration_year", "registration_sequence"],
+                condition=Q(registration_sequence__isnull=False),
+                name="report_unique_registration_sequence",
+            ),
+            models.CheckConstraint(
+                condition=Q(known_date__gte=models.F("incident_date")),
+                name="report_known_after_incident",
+                violation_error_message=_(
+                    "The date it became known cannot be before the incident."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return self.registration_number or format_tracking_code(self.tracking_code)
+
+    def get_absolute_url(self):
+        return reverse("reports:detail", args=[self.pk])
+
+    def clean(self):
+        errors = {}
+        if self.office_id and self.region_id and self.office.region_id:
+            office_region = self.office.region
+            if not office_region.contains(self.region_id):
+                errors["region"] = ValidationError(
+                    _("The incident must lie in the handling office's area."),
+                    code="region_outside_office",
+                )
+        if self.incident_kelurahan_id:
+            if self.incident_kelurahan_id.count(".") != 3:
+                errors["incident_kelurahan"] = ValidationError(
+                    _("Choose a kelurahan or desa."), code="not_kelurahan"
+                )
+            elif (
+                self.region_id
+                and not self.incident_kelurahan_id.startswith(f"{self.region_id}.")
+                and self.incident_kelurahan_id != self.region_id
+            ):
+                errors["incident_kelurahan"] = ValidationError(
+                    _("The kelurahan must lie in the region of the incident."),
+                    code="kelurahan_outside_region",
+                )
+        if self.reported_agency_id is None and not self.reported_agency_name:
+            errors["reported_agency_name"] = ValidationError(
+                _("Enter the agency of the reported ASN."), code="agency_required"
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def tracking_code_display(self) -> str:
+        return format_tracking_code(self.tracking_code)
+
+    @property
+    def is_closed(self) -> bool:
+        return self.stage in ReportStage.closed_stages()
+
+    @property
+    def is_registered(self) -> bool:
+        return bool(self.registration_number)
+
+    @property
+    def reported_agency_label(self) -> str:
+        return self.reported_agency.name if self.reported_agency_id else self.reported_agency_name
+
+    def days_left(self, today=None) -> int | None:
+        """Days until the current deadline (negative when late); None when none runs."""
+        if self.deadline is None or self.is_closed:
+            return None
+        today = today or timezone.localdate()
+        return (self.deadline - today).days
+
+    @property
+    def is_late(self) -> bool:
+        left = self.days_left()
+        return left is not None and left < 0
+
+
+class ReporterIdentity(models.Model):
+    """Who filed a laporan. Informasi yang dikecualikan: shown only to case handlers.
+
+    Kept apart from :class:`Report` so no list, search or export loads it;
+    read it only through ``reports.services.reporter_identity_view``, which
+    logs the access.
+    """
+
+    report = models.OneToOneField(
+        Report,
+        verbose_name=_("report"),
+        on_delete=models.CASCADE,
+        related_name="reporter_identity",
+        primary_key=True,
+    )
+    name = models.CharField(_("full name"), max_length=150)
+    nik = models.CharField(
+        _("NIK (identity number)"), max_length=16, blank=True, validators=[nik_validator]
+    )
+    birth_place = models.CharField(_("place of birth"), max_length=100, blank=True)
+    birth_date = models.DateField(_("date of birth"), null=True, blank=True)
+    sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices, blank=True)
+    occupation = models.CharField(_("occupation"), max_length=100, blank=True)
+    address = models.TextField(_("address"))
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    withhold_from_reported = models.BooleanField(
+        _("withhold my identity from the reported party"), default=False
+    )
+
+    class Meta:
+        verbose_name = _("reporter identity")
+        verbose_name_plural = _("reporter identities")
+
+    def __str__(self):
+        # Never the name: this string can reach logs and admin messages.
+        return str(_("Reporter of report %(pk)s") % {"pk": self.report_id})
+
+
+class Witness(models.Model):
+    report = models.ForeignKey(
+        Report, verbose_name=_("report"), on_delete=models.CASCADE, related_name="witnesses"
+    )
+    name = models.CharField(_("name"), max_length=150)
+    contact = models.CharField(_("contact"), max_length=200, blank=True)
+    statement_summary = models.TextField(_("what the witness saw or heard"), blank=True)
+
+    class Meta:
+        verbose_name = _("witness")
+        verbose_name_plural = _("witnesses")
+        ordering = ["report", "pk"]
+
+    def __str__(self):
+        return self.name
+
+
+class Evidence(models.Model):
+    """A file (checked by ``bawaslu_portal.uploads.validate_upload``) or a link."""
+
+    report = models.ForeignKey(
+        Report, verbose_name=_("report"), on_delete=models.CASCADE, related_name="evidence"
+    )
+    file = models.FileField(
+        _("file"), upload_to=RandomUploadTo("evidence"), max_length=200, blank=True
+    )
+    url = models.URLField(_("link"), max_length=500, blank=True)
+    description = models.CharField(_("description"), max_length=300, blank=True)
+    content_type = models.CharField(_("content type"), max_length=120, blank=True)
+    size = models.PositiveBigIntegerField(_("size"), null=True, blank=True)
+    original_name = models.CharField(_("original file name"), max_length=150, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("evidence")
+        verbose_name_plural = _("evidence")
+        ordering = ["report", "uploaded_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(file="") & ~Q(url="")) | (~Q(file="") & Q(url="")),
+                name="evidence_file_xor_link",
+                violation_error_message=_("Give either a file or a link."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.description or self.original_name or self.url
+
+
+class ReportHistory(models.Model):
+    """One row per transition (and per intake): who moved the case, when, and why.
+
+    ``office`` is the handling office *after* the step, so a forwarded case
+    shows both sides.
+    """
+
+    report = models.ForeignKey(
+        Report, verbose_name=_("report"), on_delete=models.CASCADE, related_name="history"
+    )
+    from_stage = models.CharField(_("from"), max_length=24, choices=ReportStage.choices, blank=True)
+    to_stage = models.CharField(_("to"), max_length=24, choices=ReportStage.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    office = models.ForeignKey(
+        "bawaslu_portal.Agency",
+        verbose_name=_("handling office"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("at"), default=timezone.now)
+    note = models.TextField(_("note"), blank=True)
+    deadline = models.DateField(_("deadline set"), null=True, blank=True)
+    data = models.JSONField(_("details"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("history entry")
+        verbose_name_plural = _("history")
+        ordering = ["report", "at", "pk"]
+        indexes = [models.Index(fields=["report", "at"], name="reporthistory_report_at_idx")]
+
+    def __str__(self):
+        return f"{self.report_id}: {self.from_stage or '∅'} → {self.to_stage}"
+
+
+class ReporterIdentityAccess(models.Model):
+    """The view log of reporter identities: who saw which reporter, when, and why."""
+
+    report = models.ForeignKey(
+        Report,
+        verbose_name=_("report"),
+        on_delete=models.CASCADE,
+        related_name="identity_accesses",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("at"), default=timezone.now)
+    purpose = models.CharField(_("purpose"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("reporter identity access")
+        verbose_name_plural = _("reporter identity accesses")
+        ordering = ["-at", "-pk"]
+        indexes = [
+            models.Index(fields=["report", "-at"], name="identityaccess_report_idx"),
+            models.Index(fields=["user", "-at"], name="identityaccess_user_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} → {self.report_id} ({self.at:%Y-%m-%d %H:%M})"
+
+
+class RegistrationCounter(models.Model):
+    """The last registration sequence used by an office in a year (gap-free numbering).
+
+    ``report_transition`` locks this row while it numbers a report, so two
+    registrations at the same moment get consecutive numbers.
+    """
+
+    office = models.ForeignKey(
+        "bawaslu_portal.Agency",
+        verbose_name=_("office"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    last = models.PositiveIntegerField(_("last sequence"), default=0)
+
+    class Meta:
+        verbose_name = _("registration counter")
+        verbose_name_plural = _("registration counters")
+        constraints = [
+            models.UniqueConstraint(fields=["office", "year"], name="registrationcounter_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.office_id}/{self.year}: {self.last}"
+
+
+class ReportComment(models.Model):
+    """A comment on the case, typically the provincial office on the kajian awal."""
+
+    report = models.ForeignKey(
+        Report, verbose_name=_("report"), on_delete=models.CASCADE, related_name="comments"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    office = models.ForeignKey(
+        "bawaslu_portal.Agency",
+        verbose_name=_("office"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("at"), default=timezone.now)
+    stage = models.CharField(_("stage"), max_length=24, choices=ReportStage.choices)
+    text = models.TextField(_("comment"))
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        ordering = ["report", "at", "pk"]
+        indexes = [models.Index(fields=["report", "at"], name="reportcomment_report_at_idx")]
+
+    def __str__(self):
+        return f"{self.report_id}: {self.text[:50]}"
+
+
+class ReportFollowUp(models.Model):
+    """A coordination follow-up created for the follow-through of a report."""
+
+    report = models.ForeignKey(
+        Report, verbose_name=_("report"), on_delete=models.CASCADE, related_name="follow_up_links"
+    )
+    follow_up = models.OneToOneField(
+        "coordination.FollowUp",
+        verbose_name=_("follow-up"),
+        on_delete=models.CASCADE,
+        related_name="report_link",
+    )
+    kind = models.CharField(_("kind"), max_length=24, choices=FollowUpKind.choices)
+
+    class Meta:
+        verbose_name = _("report follow-up")
+        verbose_name_plural = _("report follow-ups")
+        ordering = ["report", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "kind"], name="reportfollowup_one_per_kind"),
+        ]
+
+    def __str__(self):
+        return f"{self.report_id}: {self.get_kind_display()}"
