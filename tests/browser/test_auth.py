@@ -1,0 +1,132 @@
+"""Logging in, in a real browser: the first flows every official goes through."""
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.accessibility import assert_no_axe_violations
+from tests.factories.portal import TEST_PASSWORD
+
+pytestmark = pytest.mark.browser
+
+# The Indonesian catalogue is compiled by ``make test``; before it exists the
+# portal shows the English source strings.
+CATALOGUE = Path(__file__).resolve().parents[2] / "locale" / "id" / "LC_MESSAGES" / "django.mo"
+
+
+def expected_login_error() -> str:
+    """The start of the wrong-password message in the language the portal will show."""
+    if CATALOGUE.exists():
+        return "Nama pengguna/email atau kata sandi salah"
+    return "The username/email or password is wrong"
+
+
+def test_login_reaches_home_with_name_agency_and_jurisdiction(page, live_server, portal_data):
+    """A demo login lands on the home page, which names the official, agency and jurisdiction."""
+    page.goto(live_server.url + "/")
+    expect(page).to_have_url(f"{live_server.url}/masuk/?next=/")
+
+    page.locator("#id_username").fill("semarang.staf")
+    page.locator("#id_password").fill(TEST_PASSWORD)
+    page.locator("main form button[type=submit]").click()
+
+    expect(page).to_have_url(f"{live_server.url}/")
+    expect(page.locator("h1")).to_contain_text("Siti Rahmawati")
+    summary = page.locator(".account-summary")
+    expect(summary).to_contain_text("Bawaslu Kota Semarang")
+    expect(page.get_by_test_id("jurisdiction")).to_contain_text("Kota Semarang")
+    expect(page.locator("html")).to_have_attribute("lang", "id")
+
+
+def test_login_by_email_address(page, login, live_server, portal_data):
+    """The email address of the account works as well as the username."""
+    login(page, "semarang.ketua@example.go.id")
+    expect(page).to_have_url(f"{live_server.url}/")
+    expect(page.locator("h1")).to_contain_text("Arief Rahman")
+
+
+def test_wrong_password_shows_indonesian_error(page, login, live_server, portal_data):
+    """A wrong password keeps the official on the login page with the error summary in Indonesian.
+
+    The summary takes focus (so screen readers announce it) and the title says "Kesalahan:".
+    """
+    login(page, "semarang.staf", password="not-the-password")
+
+    expect(page).to_have_url(f"{live_server.url}/masuk/")
+    summary = page.locator("[data-error-summary]")
+    expect(summary).to_be_visible()
+    expect(summary).to_contain_text(expected_login_error())
+    expect(summary).to_be_focused()
+    # "Error:" is in Django's own Indonesian catalogue, so this holds either way.
+    expect(page).to_have_title(re.compile(r"^Kesalahan:"))
+    expect(page.locator("#id_username")).to_have_value("semarang.staf")
+    expect(page.locator("#id_password")).to_have_value("")
+
+
+def test_login_page_has_no_serious_axe_violations(page, live_server, portal_data):
+    """The login page, empty and with its errors shown, passes axe (WCAG 2.2 AA)."""
+    page.goto(live_server.url + "/masuk/")
+    assert_no_axe_violations(page)
+
+    page.locator("main form button[type=submit]").click()
+    expect(page.locator("[data-error-summary]")).to_be_visible()
+    assert_no_axe_violations(page)
+
+
+def test_error_summary_links_move_focus_to_their_field(page, live_server, portal_data):
+    """An empty login lists each missing field in the summary; its link focuses that field."""
+    page.goto(live_server.url + "/masuk/")
+    page.locator("main form button[type=submit]").click()
+
+    links = page.locator("[data-error-summary] a")
+    expect(links).to_have_count(2)
+    expect(page.locator("#id_password")).to_have_attribute("aria-invalid", "true")
+    links.nth(1).click()
+    expect(page.locator("#id_password")).to_be_focused()
+
+
+def test_home_page_has_no_serious_axe_violations(page, login, portal_data):
+    """The home page of a logged-in official passes axe (WCAG 2.2 AA)."""
+    login(page, "semarang.ketua")
+    expect(page.get_by_test_id("jurisdiction")).to_be_visible()
+    assert_no_axe_violations(page)
+
+
+def test_skip_link_is_the_first_stop_and_moves_to_main(page, login, portal_data):
+    """The first Tab reaches the skip link, which takes keyboard users past the navigation."""
+    login(page, "semarang.staf")
+    page.keyboard.press("Tab")
+    skip_link = page.locator(".skip-link")
+    expect(skip_link).to_be_focused()
+    expect(skip_link).to_be_visible()
+    page.keyboard.press("Enter")
+    expect(page.locator("#main-content")).to_be_focused()
+
+
+def test_home_on_a_phone_has_a_usable_navigation(phone_page, login, live_server, portal_data):
+    """On a phone the menu collapses behind a visible toggler that opens every link.
+
+    The page does not scroll sideways, the home page passes axe with the menu open,
+    and a section link reached through the menu works.
+    """
+    page = phone_page
+    login(page, "semarang.staf")
+
+    toggler = page.locator(".navbar-toggler")
+    expect(toggler).to_be_visible()
+    regions_link = page.locator("#main-nav a[href='/wilayah/']")
+    expect(regions_link).to_be_hidden()
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+    toggler.click()
+    expect(toggler).to_have_attribute("aria-expanded", "true")
+    expect(regions_link).to_be_visible()
+    box = regions_link.bounding_box()
+    # WCAG 2.2 target size (2.5.8): at least 24 by 24 CSS pixels.
+    assert box["height"] >= 24 and box["width"] >= 24, box
+    assert_no_axe_violations(page)
+
+    regions_link.click()
+    expect(page).to_have_url(f"{live_server.url}/wilayah/")
