@@ -58,7 +58,8 @@ def user_jurisdiction(user) -> Jurisdiction:
     elif user.agency_id is None:
         result = Jurisdiction(region=None)
     else:
-        result = Jurisdiction(region=user.agency.region)
+        region = Region.objects.filter(agencies__pk=user.agency_id).first()
+        result = Jurisdiction(region=region)
     user._jurisdiction_cache = result
     return result
 

@@ -57,7 +57,9 @@ def subtree_q(field: str, code: str) -> Q:
     ``33.7`` from matching ``33.74``. On PostgreSQL the ``varchar_pattern_ops``
     index Django adds to the key serves the ``LIKE`` prefix.
     """
-    column = field if field == "code" else f"{field}_id"
+    # ``region__code`` compares the foreign-key column itself: Django needs no join
+    # to reach the primary key of the related region.
+    column = field if field == "code" else f"{field}__code"
     return Q(**{column: code}) | Q(**{f"{column}__startswith": f"{code}."})
 
 

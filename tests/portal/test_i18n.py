@@ -1,0 +1,46 @@
+"""Indonesian by default, English on request; Indonesian dates and zone-labelled times."""
+
+from datetime import UTC, date, datetime
+
+from django.utils import translation
+
+from bawaslu_portal import timefmt
+from bawaslu_portal.models import Region
+
+
+def test_login_page_is_indonesian_by_default(client, db):
+    response = client.get("/masuk/")
+    content = response.content.decode()
+    assert '<html lang="id">' in content
+    assert "Masuk" in content
+    assert "Kata sandi" in content
+
+
+def test_language_switch_to_english(client, db):
+    response = client.post("/bahasa/", {"language": "en", "next": "/masuk/"})
+    assert response.status_code == 302
+    content = client.get("/masuk/").content.decode()
+    assert '<html lang="en">' in content
+    assert "Log in" in content
+
+
+def test_home_is_indonesian(client_for, semarang_staff):
+    content = client_for(semarang_staff).get("/").content.decode()
+    assert "Wilayah kewenangan" in content
+    assert "Kota Semarang" in content
+
+
+def test_indonesian_long_date():
+    with translation.override("id"):
+        assert timefmt.format_date(date(2023, 9, 21)) == "Kamis, 21 September 2023"
+
+
+def test_time_in_the_regions_zone(regions):
+    """02.00 UTC is 09.00 WIB in Semarang and 10.00 WITA in Balikpapan."""
+    moment = datetime(2024, 7, 31, 2, 0, tzinfo=UTC)
+    semarang = Region.objects.get(code="33.74")
+    with translation.override("id"):
+        assert timefmt.format_time(moment, semarang) == "09.00 WIB"
+        assert timefmt.format_time(moment, "WITA") == "10.00 WITA"
+        assert timefmt.format_time(moment, "WIT") == "11.00 WIT"
+        assert timefmt.format_datetime(moment, "WITA") == "Rabu, 31 Juli 2024, 10.00 WITA"
