@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1:8000
 SEED_REGIONS := 33.74 64.71 36.73 19.71
 
-.PHONY: install run test lint format migrate messages makemessages seed clean
+.PHONY: install run test lint format migrate messages makemessages seed bench clean
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.12+ is required (pyenv install 3.13)"; exit 1; }
@@ -39,6 +39,12 @@ run: messages seed
 
 test: messages
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# National-scale benchmark on PostgreSQL (all 83,762 kelurahan): see benchmarks/national_scale.py.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/bawaslu_bench
+bench: install
+	psql "$(BENCH_DATABASE_URL)" -c 'select 1' >/dev/null 2>&1 || createdb -h 127.0.0.1 -U postgres bawaslu_bench
+	BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) benchmarks/national_scale.py
 
 lint: install
 	$(VENV)/bin/ruff check .
