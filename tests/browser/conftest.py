@@ -73,6 +73,21 @@ def _require_chromium():
     pytest.skip(message)
 
 
+def pytest_terminal_summary(terminalreporter):
+    """Says once, at the end of ``make test``, why the browser tests were skipped."""
+    skipped = [
+        report
+        for report in terminalreporter.stats.get("skipped", [])
+        if "Chromium not found" in str(report.longrepr)
+    ]
+    if skipped:
+        terminalreporter.write_sep("=", "browser tests skipped", yellow=True)
+        terminalreporter.write_line(
+            f"{len(skipped)} browser test(s) skipped: Chromium not found at {CHROMIUM_PATH}. "
+            "Install Debian's chromium package (apt-get install chromium) to run them."
+        )
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     """pytest-playwright's launch options, pointed at the system Chromium."""
