@@ -3,3 +3,25 @@ from django.urls import path  # noqa: F401 - patterns are added by the reports v
 app_name = "reports"
 
 urlpatterns = []
+
+# Intake, case pages and exports (officials).
+from reports.views import cases, exports, intake, public  # noqa: E402
+
+urlpatterns += [
+    path("laporan/", cases.report_list, name="list"),
+    path("laporan/baru/", intake.report_create, name="create"),
+    path("laporan/ekspor.csv", exports.report_export_csv, name="export_csv"),
+    path("laporan/ekspor.xlsx", exports.report_export_xlsx, name="export_xlsx"),
+    path("laporan/<int:pk>/", cases.report_detail, name="detail"),
+    path("laporan/<int:pk>/identitas-pelapor/", cases.reporter_identity, name="reporter_identity"),
+    path(
+        "laporan/<int:pk>/bukti/<int:evidence_pk>/",
+        cases.evidence_download,
+        name="evidence_download",
+    ),
+    # Public filing and status check (no login).
+    path("lapor/", public.public_start, name="public_start"),
+    path("lapor/terkirim/", public.public_done, name="public_done"),
+    path("lapor/<str:kabkota>/", public.public_form, name="public_form"),
+    path("cek-laporan/", public.status_check, name="status_check"),
+]

@@ -1,0 +1,175 @@
+"""Reads of reports, always through the jurisdiction scope.
+
+None of these load :class:`~reports.models.ReporterIdentity`: the reporter's
+identity is read only through ``reports.services_intake.reporter_identity_access``,
+which logs the view.
+"""
+
+import datetime
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from bawaslu_portal.models import Agency, Region
+from bawaslu_portal.models.regions import subtree_q
+from bawaslu_portal.scoping import get_in_jurisdiction_or_404, scope_to_jurisdiction
+from reports.models import (
+    Election,
+    Evidence,
+    Report,
+    ReportComment,
+    ReporterIdentity,
+    ReporterIdentityAccess,
+    ReportHistory,
+    ReportStage,
+    ViolationCategory,
+)
+
+#: "Due soon" in the list filter: the deadline falls within this many days.
+DUE_SOON_DAYS = 2
+
+
+def report_list(
+    *,
+    user,
+    stage: str = "",
+    election: Election | None = None,
+    category: ViolationCategory | None = None,
+    kecamatan: Region | None = None,
+    agency: Agency | None = None,
+    late: bool = False,
+    due_soon: bool = False,
+    today: datetime.date | None = None,
+) -> QuerySet[Report]:
+    """Reports in ``user``'s jurisdiction, newest first, filtered.
+
+    ``late``: an open report past its current deadline, or one filed after
+    the filing deadline. ``due_soon``: an open report whose deadline is today
+    or within the next :data:`DUE_SOON_DAYS` days.
+    """
+    today = today or timezone.localdate()
+    queryset = scope_to_jurisdiction(Report.objects.all(), user)
+    if stage:
+        queryset = queryset.filter(stage=stage)
+    if election is not None:
+        queryset = queryset.filter(election=election)
+    if category is not None:
+        queryset = queryset.filter(categories=category)
+    if kecamatan is not None:
+        queryset = queryset.filter(subtree_q("region", kecamatan.code))
+    if agency is not None:
+        queryset = queryset.filter(reported_agency=agency)
+    open_stages = ReportStage.open_stages()
+    if late:
+        queryset = queryset.filter(
+            Q(stage__in=open_stages, deadline__lt=today) | Q(filed_late=True)
+        )
+    if due_soon:
+        queryset = queryset.filter(
+            stage__in=open_stages,
+            deadline__gte=today,
+            deadline__lte=today + datetime.timedelta(days=DUE_SOON_DAYS),
+        )
+    return (
+        queryset.select_related("election", "region", "office", "reported_agency")
+        .prefetch_related(
+            Prefetch("categories", queryset=ViolationCategory.objects.order_by("group", "order"))
+        )
+        .order_by("-received_at", "-pk")
+    )
+
+
+def report_get(*, user, pk: int) -> Report:
+    """One report in ``user``'s jurisdiction (404 otherwise), with what its page shows."""
+    return get_in_jurisdiction_or_404(
+        Report.objects.select_related(
+            "election",
+            "region",
+            "region__parent",
+            "incident_kelurahan",
+            "office",
+            "office__region",
+            "reported_agency",
+            "ppk_agency",
+            "created_by",
+        ).prefetch_related(
+            Prefetch("categories", queryset=ViolationCategory.objects.order_by("group", "order")),
+            "witnesses",
+            Prefetch("evidence", queryset=Evidence.objects.order_by("uploaded_at", "pk")),
+        ),
+        user,
+        pk=pk,
+    )
+
+
+def report_history_list(*, report: Report) -> QuerySet[ReportHistory]:
+    return report.history.select_related("actor", "office").order_by("at", "pk")
+
+
+def report_comment_list(*, report: Report) -> QuerySet[ReportComment]:
+    return report.comments.select_related("author", "office").order_by("at", "pk")
+
+
+def report_identity_access_list(*, report: Report) -> QuerySet[ReporterIdentityAccess]:
+    return report.identity_accesses.select_related("user", "user__agency").order_by("-at", "-pk")
+
+
+def report_has_reporter(*, report: Report) -> bool:
+    """Whether a reporter identity exists (without loading it)."""
+    return ReporterIdentity.objects.filter(report=report).exists()
+
+
+def evidence_get(*, user, report_pk: int, pk: int) -> Evidence:
+    """One evidence item of a report in ``user``'s jurisdiction (404 otherwise)."""
+    report = get_in_jurisdiction_or_404(Report.objects.all(), user, pk=report_pk)
+    evidence = Evidence.objects.filter(report=report, pk=pk).select_related("report").first()
+    if evidence is None:
+        raise Http404
+    return evidence
+
+
+def report_public_status(*, tracking_code: str) -> dict | None:
+    """What ``/cek-laporan/`` may show for a tracking code: no name, no personal data.
+
+    Returns the stage, the stage dates (from the history: stage and date
+    only, never the notes, which may name people), the current deadline and
+    the handling office's name; None for an unknown code. Always runs the same
+    queries whether or not the code exists, so a wrong code looks no different
+    in timing.
+    """
+    report = (
+        Report.objects.filter(tracking_code=tracking_code)
+        .select_related("office", "election")
+        .only(
+            "pk",
+            "stage",
+            "deadline",
+            "deadline_step",
+            "received_at",
+            "registration_number",
+            "filed_late",
+            "office__name",
+            "election__name",
+            "region_id",
+        )
+        .first()
+    )
+    steps = list(
+        ReportHistory.objects.filter(report__tracking_code=tracking_code)
+        .order_by("at", "pk")
+        .values_list("to_stage", "at")
+    )
+    if report is None:
+        return None
+    return {
+        "stage": ReportStage(report.stage).label,
+        "is_closed": report.stage in ReportStage.closed_stages(),
+        "deadline": None if report.stage in ReportStage.closed_stages() else report.deadline,
+        "days_left": report.days_left(),
+        "received_at": report.received_at,
+        "registration_number": report.registration_number,
+        "office": report.office.name,
+        "election": report.election.name,
+        "steps": [(ReportStage(stage).label, at) for stage, at in steps],
+    }

@@ -1,0 +1,1 @@
+"""Views of the reports app, one module per area: intake, public, cases, exports."""

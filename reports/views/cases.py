@@ -1,0 +1,130 @@
+"""Case pages for officials: the list, the detail, the reporter identity and evidence downloads."""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from bawaslu_portal.models import UserRole
+from bawaslu_portal.pagination import paginate
+from bawaslu_portal.scoping import user_jurisdiction
+from bawaslu_portal.uploads import protected_file_response
+from reports import selectors
+from reports.forms import ReportFilterForm
+from reports.models import ReporterIdentity
+from reports.permissions import (
+    allowed_transitions,
+    can_comment_report,
+    can_handle_report,
+    can_view_report,
+    can_view_reporter_identity,
+    is_case_handler,
+)
+from reports.services_intake import reporter_identity_access
+
+
+def require_case_access(user) -> None:
+    """Case files are for Bawaslu officials (and nationwide admins); partners get a 403."""
+    jurisdiction = user_jurisdiction(user)
+    agency = getattr(user, "agency", None)
+    is_bawaslu_official = agency is not None and agency.is_bawaslu
+    allowed_role = user.role in {
+        UserRole.STAFF,
+        UserRole.COMMISSIONER,
+        UserRole.ADMIN,
+        UserRole.VIEWER,
+    }
+    if not (jurisdiction.nationwide or (is_bawaslu_official and allowed_role)):
+        raise PermissionDenied(_("Reports are only open to Bawaslu officials."))
+
+
+def report_for_user(user, pk: int):
+    """The report (404 outside the jurisdiction, 403 when the user may not see case files)."""
+    require_case_access(user)
+    report = selectors.report_get(user=user, pk=pk)
+    if not can_view_report(user, report):
+        raise PermissionDenied(_("You may not see this report."))
+    return report
+
+
+@require_GET
+def report_list(request):
+    """Reports in the jurisdiction, filtered, with their current deadline."""
+    require_case_access(request.user)
+    form = ReportFilterForm(request.GET or None, user=request.user)
+    filters = form.filters()
+    page = paginate(request, selectors.report_list(user=request.user, **filters))
+    return render(
+        request,
+        "reports/report_list.html",
+        {
+            "form": form,
+            "page": page,
+            "can_create": is_case_handler(request.user),
+            "export_query": request.GET.urlencode(),
+        },
+    )
+
+
+@require_GET
+def report_detail(request, pk: int):
+    """The case file: details, deadlines, timeline, evidence, witnesses, comments."""
+    report = report_for_user(request.user, pk)
+    handler = can_view_reporter_identity(request.user, report)
+    return render(
+        request,
+        "reports/report_detail.html",
+        {
+            "report": report,
+            "history": selectors.report_history_list(report=report),
+            "comments": selectors.report_comment_list(report=report),
+            "can_handle": can_handle_report(request.user, report),
+            "can_comment": can_comment_report(request.user, report),
+            "transitions": allowed_transitions(request.user, report),
+            "can_view_identity": handler,
+            "has_reporter": handler and selectors.report_has_reporter(report=report),
+            "identity_accesses": (
+                selectors.report_identity_access_list(report=report)[:50] if handler else []
+            ),
+        },
+    )
+
+
+@never_cache
+@require_POST
+def reporter_identity(request, pk: int):
+    """Show the reporter's identity to a case handler, logging the view every time.
+
+    A POST (an explicit action, never prefetched); the page is not cached.
+    404 outside the jurisdiction, 403 for anyone but the case handlers of
+    the handling office and the offices above it.
+    """
+    report = report_for_user(request.user, pk)
+    if not can_view_reporter_identity(request.user, report):
+        raise PermissionDenied(_("Only case handlers may see the reporter's identity."))
+    try:
+        identity = reporter_identity_access(
+            user=request.user, report=report, purpose=request.POST.get("purpose", "")
+        )
+    except ReporterIdentity.DoesNotExist:
+        identity = None
+    response = render(
+        request, "reports/reporter_identity.html", {"report": report, "identity": identity}
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_GET
+def evidence_download(request, pk: int, evidence_pk: int):
+    """Download an evidence file (as an attachment) after the same checks as the case page."""
+    report = report_for_user(request.user, pk)
+    evidence = selectors.evidence_get(user=request.user, report_pk=report.pk, pk=evidence_pk)
+    if not evidence.file:
+        raise PermissionDenied(_("This evidence is a link, not a file."))
+    return protected_file_response(
+        evidence.file,
+        download_name=evidence.original_name or f"bukti-{evidence.pk}",
+        content_type=evidence.content_type,
+    )

@@ -1,0 +1,41 @@
+"""CSV and XLSX downloads of the filtered report list (no reporter identity, bounded)."""
+
+from django.http import FileResponse, StreamingHttpResponse
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from reports import exports, selectors
+from reports.forms import ReportFilterForm
+from reports.views.cases import require_case_access
+
+
+def _filtered(request):
+    require_case_access(request.user)
+    form = ReportFilterForm(request.GET or None, user=request.user)
+    return selectors.report_list(user=request.user, **form.filters())
+
+
+def _filename(extension: str) -> str:
+    return f"laporan-{timezone.localdate():%Y%m%d}.{extension}"
+
+
+@require_GET
+def report_export_csv(request):
+    response = StreamingHttpResponse(
+        exports.csv_lines(_filtered(request)), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{_filename("csv")}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_GET
+def report_export_xlsx(request):
+    response = FileResponse(
+        exports.xlsx_file(_filtered(request)),
+        as_attachment=True,
+        filename=_filename("xlsx"),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
