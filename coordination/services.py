@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -72,11 +72,39 @@ def _check_version(obj, expected_version: int | None, *, what: str) -> None:
     )
 
 
+def person_for_attendee(*, name: str, agency: Agency | None = None) -> Person:
+    """The person called ``name`` for ``agency``: an existing one if known there, else new.
+
+    Forms take attendees by name (no JavaScript pickers over a national
+    people table). A name matches, case-insensitively, a person who holds a
+    position in ``agency`` or has attended a meeting for it; failing that, a
+    person of that name with no agency ties at all; otherwise a new person is
+    created, so two namesakes in different agencies stay two people.
+    """
+    name = " ".join(name.split())
+    candidates = Person.objects.filter(name__iexact=name)
+    if agency is not None:
+        tied = candidates.filter(
+            Q(positions__agency=agency) | Q(meeting_attendances__agency=agency)
+        ).first()
+        if tied:
+            return tied
+    loose = candidates.filter(positions__isnull=True, meeting_attendances__isnull=True).first()
+    if loose:
+        return loose
+    person = Person(name=name)
+    person.full_clean()
+    person.save()
+    return person
+
+
 def _replace_attendees(meeting: Meeting, attendees: Iterable[Mapping]) -> None:
     rows = []
     seen: set[int] = set()
     for order, data in enumerate(attendees, start=1):
-        person: Person = data["person"]
+        person: Person = data.get("person") or person_for_attendee(
+            name=data["name"], agency=data.get("agency")
+        )
         if person.pk in seen:
             raise ValidationError(
                 _("%(person)s is listed twice among the attendees.") % {"person": person},
@@ -136,7 +164,8 @@ def meeting_create(
 ) -> Meeting:
     """Create a meeting with its attendees (in order) and agenda items.
 
-    ``attendees``: mappings with ``person`` and optionally ``agency``,
+    ``attendees``: mappings with ``person`` (or ``name``, resolved by
+    :func:`person_for_attendee`) and optionally ``agency``,
     ``position_title``, ``role``, ``order``. ``agenda_items``: mappings with
     ``title`` and optionally ``notes``, ``order``.
 
@@ -315,14 +344,22 @@ def follow_up_create(
     description: str = "",
     responsible_person: Person | None = None,
     meeting: Meeting | None = None,
+    responsible_person_name: str = "",
 ) -> FollowUp:
     """Record a commitment: ``responsible_agency`` does ``title`` by ``due_date``.
+
+    The person may be given as ``responsible_person`` or by name
+    (``responsible_person_name``, resolved by :func:`person_for_attendee`).
 
     ``region`` scopes it (usually the meeting's or the report's region) and
     must lie in the actor's jurisdiction. Raises ``ValidationError``
     (``outside_jurisdiction`` or a field error).
     """
     _check_region(actor=actor, region=region)
+    if responsible_person is None and responsible_person_name.strip():
+        responsible_person = person_for_attendee(
+            name=responsible_person_name, agency=responsible_agency
+        )
     follow_up = FollowUp(
         title=title,
         description=description,
@@ -429,4 +466,5 @@ __all__ = [
     "meeting_copy",
     "meeting_create",
     "meeting_update",
+    "person_for_attendee",
 ]

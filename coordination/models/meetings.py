@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bawaslu_portal.uploads import RandomUploadTo
@@ -200,6 +201,17 @@ class Meeting(models.Model):
 
     def get_level_display(self) -> str:
         return MeetingLevel(self.level).label
+
+    @property
+    def ends_on_another_day(self) -> bool:
+        """True for a meeting over several days, judged in the region's zone."""
+        if not self.ends_at:
+            return False
+        tz = self.region.zoneinfo
+        return (
+            timezone.localtime(self.ends_at, tz).date()
+            != timezone.localtime(self.starts_at, tz).date()
+        )
 
 
 class MeetingAttendee(models.Model):

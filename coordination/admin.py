@@ -1,0 +1,104 @@
+"""Admin for meetings, topics and follow-ups.
+
+Officials work in the portal pages; the admin is for corrections and for the
+editable topic list. Changelists are bounded (no unbounded COUNT) and every
+foreign key is an autocomplete.
+"""
+
+from django.contrib import admin
+
+from bawaslu_portal.admin import BoundedAdmin, KabKotaFilter
+from coordination.models import (
+    AgendaItem,
+    FollowUp,
+    FollowUpNote,
+    Meeting,
+    MeetingAttachment,
+    MeetingAttendee,
+    Topic,
+)
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ["name", "order"]
+    list_editable = ["order"]
+    search_fields = ["name"]
+
+
+class MeetingAttendeeInline(admin.TabularInline):
+    model = MeetingAttendee
+    extra = 0
+    autocomplete_fields = ["person", "agency"]
+    fields = ["order", "person", "agency", "position_title", "role"]
+
+
+class AgendaItemInline(admin.TabularInline):
+    model = AgendaItem
+    extra = 0
+    fields = ["order", "title", "notes"]
+
+
+class MeetingAttachmentInline(admin.TabularInline):
+    """Listed only: uploads go through the portal, where their content is checked."""
+
+    model = MeetingAttachment
+    extra = 0
+    can_delete = False
+    fields = ["kind", "original_name", "content_type", "size", "uploaded_by", "uploaded_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Meeting)
+class MeetingAdmin(BoundedAdmin):
+    list_display = ["title", "kind", "starts_at", "region", "host_agency", "status", "is_public"]
+    list_select_related = ["region", "host_agency"]
+    list_filter = ["kind", "status", "is_public", KabKotaFilter, "topics"]
+    search_fields = ["title", "theme", "venue", "^region__code"]
+    autocomplete_fields = ["region", "host_agency", "participating_agencies", "copied_from"]
+    filter_horizontal = ["topics"]
+    date_hierarchy = "starts_at"
+    readonly_fields = ["created_by", "updated_by", "created_at", "updated_at", "version"]
+    inlines = [MeetingAttendeeInline, AgendaItemInline, MeetingAttachmentInline]
+    ordering = ["-starts_at"]
+
+    def save_model(self, request, obj, form, change):
+        # Admin corrections count as a new version, so open edit forms notice them.
+        if change:
+            obj.version += 1
+        obj.updated_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+class FollowUpNoteInline(admin.TabularInline):
+    model = FollowUpNote
+    extra = 0
+    fields = ["date", "author", "text"]
+    autocomplete_fields = ["author"]
+
+
+@admin.register(FollowUp)
+class FollowUpAdmin(BoundedAdmin):
+    list_display = ["title", "responsible_agency", "due_date", "status", "region"]
+    list_select_related = ["responsible_agency", "region"]
+    list_filter = ["status", KabKotaFilter]
+    search_fields = ["title", "responsible_agency__name", "^region__code"]
+    autocomplete_fields = [
+        "responsible_agency",
+        "responsible_person",
+        "meeting",
+        "region",
+        "created_by",
+    ]
+    date_hierarchy = "due_date"
+    readonly_fields = ["created_at", "updated_at", "completed_at", "version"]
+    inlines = [FollowUpNoteInline]
+    ordering = ["due_date"]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            obj.version += 1
+        super().save_model(request, obj, form, change)

@@ -1,0 +1,173 @@
+"""Follow-up pages: the jurisdiction list, detail with progress, creation, and "Tugas saya".
+
+Partner officials reach only the follow-ups of their own agency (others: 404)
+and may only add progress or mark them done (anything else: 403).
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from bawaslu_portal.pagination import paginate
+from coordination import permissions, selectors, services
+from coordination.forms import (
+    FollowUpFilterForm,
+    FollowUpForm,
+    FollowUpProgressForm,
+    FollowUpStatusForm,
+)
+
+
+@require_GET
+def follow_up_list(request):
+    form = FollowUpFilterForm(request.GET or None, user=request.user)
+    filters = selectors.FollowUpFilters()
+    if form.is_valid():
+        data = form.cleaned_data
+        filters = selectors.FollowUpFilters(
+            agency=data["agency"],
+            status=data["status"],
+            due_from=data["due_from"],
+            due_to=data["due_to"],
+            overdue_only=data["overdue"],
+        )
+    follow_ups = selectors.follow_up_list(user=request.user, filters=filters)
+    return render(
+        request,
+        "coordination/follow_up_list.html",
+        {
+            "form": form,
+            "page": paginate(request, follow_ups),
+            "can_create": permissions.can_create_follow_up(request.user),
+        },
+    )
+
+
+@require_GET
+def my_tasks(request):
+    """The follow-ups assigned to the user's agency; each opens to add progress or mark done."""
+    follow_ups = selectors.follow_up_assigned_list(user=request.user)
+    return render(
+        request,
+        "coordination/my_tasks.html",
+        {"page": paginate(request, follow_ups)},
+    )
+
+
+@require_GET
+def follow_up_detail(request, pk: int):
+    follow_up = selectors.follow_up_get(user=request.user, pk=pk)
+    return _render_detail(request, follow_up)
+
+
+def _render_detail(request, follow_up, *, progress_form=None, status_form=None):
+    user = request.user
+    return render(
+        request,
+        "coordination/follow_up_detail.html",
+        {
+            "follow_up": follow_up,
+            "form": progress_form or status_form,
+            "progress_form": progress_form
+            or FollowUpProgressForm(initial={"version": follow_up.version}),
+            "status_form": status_form
+            or FollowUpStatusForm(
+                initial={"version": follow_up.version, "status": follow_up.status}
+            ),
+            "can_update": permissions.can_update_follow_up(user, follow_up),
+            "can_change_status": permissions.can_change_follow_up_status(user, follow_up),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def follow_up_create(request, meeting_pk: int | None = None):
+    """A follow-up, standalone or from a meeting (then it takes the meeting's region)."""
+    meeting = selectors.meeting_get(user=request.user, pk=meeting_pk) if meeting_pk else None
+    if not permissions.can_create_follow_up(request.user) or (
+        meeting is not None and not permissions.can_edit_meeting(request.user, meeting)
+    ):
+        raise PermissionDenied
+    form = FollowUpForm(request.POST or None, user=request.user, meeting=meeting)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            follow_up = services.follow_up_create(
+                actor=request.user,
+                title=data["title"],
+                description=data["description"],
+                responsible_agency=data["responsible_agency"],
+                responsible_person_name=data["responsible_person_name"],
+                due_date=data["due_date"],
+                region=meeting.region if meeting else data["region"],
+                meeting=meeting,
+            )
+        except ValidationError as error:
+            _add_service_error(form, error)
+        else:
+            messages.success(request, _("The follow-up was recorded."))
+            return redirect(meeting or follow_up)
+    return render(request, "coordination/follow_up_form.html", {"form": form, "meeting": meeting})
+
+
+@require_POST
+def follow_up_progress(request, pk: int):
+    """Add a progress note (optionally marking the follow-up done); back to where it came from."""
+    follow_up = selectors.follow_up_get(user=request.user, pk=pk)
+    if not permissions.can_update_follow_up(request.user, follow_up):
+        raise PermissionDenied
+    form = FollowUpProgressForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.follow_up_add_progress(
+                actor=request.user,
+                follow_up=follow_up,
+                text=data["text"],
+                date=data["date"],
+                mark_done=data["mark_done"],
+                expected_version=data["version"],
+            )
+        except ValidationError as error:
+            _add_service_error(form, error)
+        else:
+            if data["mark_done"]:
+                messages.success(request, _("The follow-up was marked done."))
+            else:
+                messages.success(request, _("The progress was recorded."))
+            return redirect(follow_up)
+    return _render_detail(request, follow_up, progress_form=form)
+
+
+@require_POST
+def follow_up_status(request, pk: int):
+    follow_up = selectors.follow_up_get(user=request.user, pk=pk)
+    if not permissions.can_change_follow_up_status(request.user, follow_up):
+        raise PermissionDenied
+    form = FollowUpStatusForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.follow_up_set_status(
+                actor=request.user,
+                follow_up=follow_up,
+                status=data["status"],
+                note=data["note"],
+                expected_version=data["version"],
+            )
+        except ValidationError as error:
+            _add_service_error(form, error)
+        else:
+            messages.success(request, _("The status of the follow-up was changed."))
+            return redirect(follow_up)
+    return _render_detail(request, follow_up, status_form=form)
+
+
+def _add_service_error(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)

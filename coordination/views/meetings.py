@@ -1,0 +1,258 @@
+"""Meeting pages: list, detail, one create/edit form with attendees and agenda, copy, attachments.
+
+Views are thin: permission → form → service → message → redirect. Seeing is
+the selectors' business (outside the scope: 404); doing is
+``coordination.permissions`` (seen but not allowed: 403).
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from bawaslu_portal.pagination import paginate
+from bawaslu_portal.uploads import protected_file_response
+from coordination import permissions, selectors, services
+from coordination.forms import (
+    AgendaFormSet,
+    AttachmentForm,
+    AttendeeFormSet,
+    MeetingFilterForm,
+    MeetingForm,
+    agenda_initial,
+    attendee_initial,
+    with_more_rows,
+)
+from coordination.models import AttendeeRole
+
+
+@require_GET
+def meeting_list(request):
+    form = MeetingFilterForm(request.GET or None, user=request.user)
+    filters = selectors.MeetingFilters()
+    if form.is_valid():
+        data = form.cleaned_data
+        filters = selectors.MeetingFilters(
+            kind=data["kind"],
+            status=data["status"],
+            date_from=data["date_from"],
+            date_to=data["date_to"],
+            region=data["region"],
+            agency=data["agency"],
+            topic=data["topic"],
+        )
+    meetings = selectors.meeting_list(user=request.user, filters=filters)
+    return render(
+        request,
+        "coordination/meeting_list.html",
+        {
+            "form": form,
+            "filter_form": form,
+            "page": paginate(request, meetings),
+            "can_create": permissions.can_create_meeting(request.user),
+        },
+    )
+
+
+@require_GET
+def meeting_detail(request, pk: int):
+    meeting = selectors.meeting_get(user=request.user, pk=pk)
+    return _render_detail(request, meeting, AttachmentForm())
+
+
+def _render_detail(request, meeting, attachment_form, status=200):
+    user = request.user
+    return render(
+        request,
+        "coordination/meeting_detail.html",
+        {
+            "meeting": meeting,
+            "attachment_form": attachment_form,
+            "can_edit": permissions.can_edit_meeting(user, meeting),
+            "can_manage_attachments": permissions.can_manage_attachments(user, meeting),
+            "can_create_follow_up": permissions.can_create_follow_up(user),
+        },
+        status=status,
+    )
+
+
+def _meeting_forms(request, meeting=None):
+    """The meeting form and its two formsets, bound to the POST or loaded from ``meeting``."""
+    agencies = selectors.agency_choices(user=request.user)
+    form_kwargs = {"agencies": agencies}
+    if request.method != "POST":
+        initial = MeetingForm.initial_for(meeting) if meeting else None
+        return (
+            MeetingForm(user=request.user, initial=initial),
+            AttendeeFormSet(
+                prefix="attendees",
+                initial=attendee_initial(meeting) if meeting else None,
+                form_kwargs=form_kwargs,
+            ),
+            AgendaFormSet(prefix="agenda", initial=agenda_initial(meeting) if meeting else None),
+        )
+    data = request.POST.copy()
+    more = None
+    if "add_attendee_rows" in data:
+        data = with_more_rows(data, "attendees", {"role": AttendeeRole.PESERTA})
+        more = "attendees"
+    elif "add_agenda_rows" in data:
+        data = with_more_rows(data, "agenda")
+        more = "agenda"
+    form = MeetingForm(data, user=request.user)
+    attendees = AttendeeFormSet(data, prefix="attendees", form_kwargs=form_kwargs)
+    agenda = AgendaFormSet(data, prefix="agenda")
+    if more:
+        for bound in (form, attendees, agenda):
+            bound.suppress_errors = True
+        form.more_rows_for = more
+    return form, attendees, agenda
+
+
+@require_http_methods(["GET", "POST"])
+def meeting_create(request):
+    if not permissions.can_create_meeting(request.user):
+        raise PermissionDenied
+    return _meeting_form_view(request, meeting=None)
+
+
+@require_http_methods(["GET", "POST"])
+def meeting_update(request, pk: int):
+    meeting = selectors.meeting_get_for_edit(user=request.user, pk=pk)
+    if not permissions.can_edit_meeting(request.user, meeting):
+        raise PermissionDenied
+    return _meeting_form_view(request, meeting=meeting)
+
+
+def _meeting_form_view(request, *, meeting):
+    form, attendees, agenda = _meeting_forms(request, meeting)
+    submitted = request.method == "POST" and not form.suppress_errors
+    if submitted:
+        valid = all([form.is_valid(), attendees.is_valid(), agenda.is_valid()])
+        if not valid and form.is_valid():
+            # The page title and summary follow form.errors; point at the rows.
+            form.add_error(None, _("Some attendee or agenda rows need correcting (see below)."))
+        if valid:
+            try:
+                saved = _save_meeting(request, meeting, form, attendees, agenda)
+            except ValidationError as error:
+                _add_service_error(form, error)
+                if meeting is not None and error.code == "stale_version":
+                    # Let a second save go through once the user has seen the conflict.
+                    meeting.refresh_from_db(fields=["version"])
+                    form.data["version"] = str(meeting.version)
+            else:
+                if meeting is None:
+                    messages.success(request, _("The meeting was saved."))
+                else:
+                    messages.success(request, _("The changes to the meeting were saved."))
+                return redirect(saved)
+    return render(
+        request,
+        "coordination/meeting_form.html",
+        {
+            "form": form,
+            "attendee_formset": attendees,
+            "agenda_formset": agenda,
+            "formsets": [attendees, agenda],
+            "meeting": meeting,
+        },
+        status=200,
+    )
+
+
+def _save_meeting(request, meeting, form, attendees, agenda):
+    kwargs = {
+        **form.service_kwargs(),
+        "attendees": attendees.service_rows(),
+        "agenda_items": agenda.service_rows(),
+    }
+    if meeting is None:
+        return services.meeting_create(actor=request.user, **kwargs)
+    return services.meeting_update(
+        actor=request.user,
+        meeting=meeting,
+        expected_version=form.cleaned_data.get("version"),
+        **kwargs,
+    )
+
+
+def _add_service_error(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+@require_http_methods(["GET", "POST"])
+def meeting_copy(request, pk: int):
+    """GET: a confirmation page; POST: create the copy and open it for editing."""
+    meeting = selectors.meeting_get(user=request.user, pk=pk)
+    if not permissions.can_copy_meeting(request.user, meeting):
+        raise PermissionDenied
+    if request.method == "POST":
+        copy = services.meeting_copy(actor=request.user, meeting=meeting)
+        messages.success(
+            request,
+            _(
+                "A copy of the meeting was created as a planned meeting. "
+                "Set its date and time, then save."
+            ),
+        )
+        return redirect("coordination:meeting_update", pk=copy.pk)
+    return render(request, "coordination/meeting_copy_confirm.html", {"meeting": meeting})
+
+
+@require_POST
+def attachment_upload(request, pk: int):
+    meeting = selectors.meeting_get(user=request.user, pk=pk)
+    if not permissions.can_manage_attachments(request.user, meeting):
+        raise PermissionDenied
+    form = AttachmentForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.attachment_add(
+                actor=request.user,
+                meeting=meeting,
+                upload=form.cleaned_data["file"],
+                kind=form.cleaned_data["kind"],
+            )
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            messages.success(request, _("The file was attached."))
+            return redirect(meeting)
+    return _render_detail(request, meeting, form)
+
+
+@require_GET
+def attachment_download(request, pk: int, attachment_pk: int):
+    meeting = selectors.meeting_get(user=request.user, pk=pk)
+    attachment = selectors.attachment_get(meeting=meeting, pk=attachment_pk)
+    return protected_file_response(
+        attachment.file,
+        download_name=attachment.original_name,
+        content_type=attachment.content_type,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def attachment_delete(request, pk: int, attachment_pk: int):
+    """GET: a confirmation page; POST: delete the attachment."""
+    meeting = selectors.meeting_get(user=request.user, pk=pk)
+    attachment = selectors.attachment_get(meeting=meeting, pk=attachment_pk)
+    if not permissions.can_manage_attachments(request.user, meeting):
+        raise PermissionDenied
+    if request.method == "POST":
+        services.attachment_delete(actor=request.user, attachment=attachment)
+        messages.success(
+            request, _("The file %(name)s was deleted.") % {"name": attachment.original_name}
+        )
+        return redirect(meeting)
+    return render(
+        request,
+        "coordination/attachment_delete_confirm.html",
+        {"meeting": meeting, "attachment": attachment},
+    )
