@@ -1,5 +1,6 @@
 # The one way to install, run, test and lint the portal. CI (.ci/run) calls these targets.
 SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
 VENV ?= .venv
 PY := $(VENV)/bin/python
 # pyenv reads .python-version; fall back to whatever python3.12+ is on PATH.
@@ -14,17 +15,19 @@ SEED_REGIONS := 33.74 64.71 36.73 19.71
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.12+ is required (pyenv install 3.13)"; exit 1; }
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	@echo "Installing into $(VENV) (takes a minute the first time) ..."
+	@# The full pip log goes to .venv/pip.log; it is shown only when the install fails.
+	@$(PY) -m pip install --upgrade pip > $(VENV)/pip.log 2>&1 || { tail -n 40 $(VENV)/pip.log; exit 1; }
+	@$(PY) -m pip install -e '.[dev]' >> $(VENV)/pip.log 2>&1 || { tail -n 40 $(VENV)/pip.log; exit 1; }
 	@touch $(STAMP)
 
 install: $(STAMP)
 
 messages: install
-	$(PY) manage.py compilemessages --ignore=.venv --verbosity 0
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules --verbosity 0
 
 makemessages: install
-	$(PY) manage.py makemessages --locale id --ignore=.venv --ignore=tests --no-obsolete
+	$(PY) manage.py makemessages --locale id --ignore=.venv --ignore=tests --ignore=benchmarks --no-obsolete
 
 migrate: install
 	$(PY) manage.py migrate --noinput
