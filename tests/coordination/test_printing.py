@@ -1,0 +1,210 @@
+"""Printed meeting summaries (A4 page and PDF) and the printable follow-up list."""
+
+import datetime
+import io
+import zoneinfo
+
+import pytest
+from pypdf import PdfReader
+
+from coordination.models import AttendeeRole, FollowUpStatus, MeetingKind
+from coordination.pdf import StaticFilesOnlyFetcher, static_path_for
+from tests.factories import (
+    AgendaItemFactory,
+    FollowUpFactory,
+    MeetingAttendeeFactory,
+    MeetingFactory,
+    PersonFactory,
+)
+from tests.querycount import count_queries
+
+pytestmark = pytest.mark.django_db
+
+WITA = zoneinfo.ZoneInfo("Asia/Makassar")
+WIB = zoneinfo.ZoneInfo("Asia/Jakarta")
+
+
+@pytest.fixture
+def audiensi(bawaslu_semarang, pemkot_semarang):
+    """The Semarang audiensi of 21 Sep 2023, 08.00-10.00 WIB: host, notulis, participant."""
+    meeting = MeetingFactory(
+        kind=MeetingKind.AUDIENSI,
+        title="Audiensi Bawaslu Kota Semarang dengan Pemerintah Kota Semarang",
+        starts_at=datetime.datetime(2023, 9, 21, 8, 0, tzinfo=WIB),
+        ends_at=datetime.datetime(2023, 9, 21, 10, 0, tzinfo=WIB),
+        venue="Lantai 8 Gedung Balaikota Semarang",
+        host_agency=bawaslu_semarang,
+        summary="Bawaslu meminta dukungan Pemkot.",
+        decisions="Deklarasi serentak di seluruh kelurahan.",
+    )
+    for order, (name, agency, position, role) in enumerate(
+        [
+            ("Arief Rahman", bawaslu_semarang, "Ketua Bawaslu Kota Semarang", AttendeeRole.HOST),
+            ("Hevearita Gunaryanti Rahayu", pemkot_semarang, "Wali Kota", AttendeeRole.PESERTA),
+            ("Rina Notulis", bawaslu_semarang, "Staf Sekretariat", AttendeeRole.NOTULIS),
+        ]
+    ):
+        MeetingAttendeeFactory(
+            meeting=meeting,
+            person=PersonFactory(name=name),
+            agency=agency,
+            position_title=position,
+            role=role,
+            order=order,
+        )
+    AgendaItemFactory(meeting=meeting, title="Perkenalan Anggota Bawaslu")
+    FollowUpFactory(
+        meeting=meeting,
+        title="Sosialisasi melalui program smart RT/RW",
+        responsible_agency=pemkot_semarang,
+        due_date=datetime.date(2023, 11, 30),
+    )
+    return meeting
+
+
+def test_print_view_has_the_meeting_and_the_daftar_hadir(client_for, semarang_staff, audiensi):
+    """Kop, Indonesian date, time range with zone, follow-ups, every attendee, two signatures."""
+    response = client_for(semarang_staff).get(f"/rapat/{audiensi.pk}/cetak/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Bawaslu Kota Semarang" in html
+    assert "Kamis, 21 September 2023" in html
+    assert "08.00–10.00 WIB" in html
+    assert "Lantai 8 Gedung Balaikota Semarang" in html
+    assert "Perkenalan Anggota Bawaslu" in html
+    assert "Sosialisasi melalui program smart RT/RW" in html
+    assert "Kamis, 30 November 2023" in html
+    daftar_hadir = html.split('class="daftar-hadir"')[1]
+    for name in ("Arief Rahman", "Hevearita Gunaryanti Rahayu", "Rina Notulis"):
+        assert name in daftar_hadir
+    assert daftar_hadir.count('class="signature-block"') == 2
+    assert "Semarang, 21 September 2023" in daftar_hadir
+    assert "data-print" in html
+    assert f"/rapat/{audiensi.pk}/pdf/" in html
+    assert "<script>" not in html and "style=" not in html
+
+
+def test_print_view_time_zone_is_the_regions(client_for, regions, serang_staff, bawaslu_serang):
+    """A meeting is printed in its region's zone with the zone's label."""
+    meeting = MeetingFactory(
+        region_id="36.73",
+        host_agency=bawaslu_serang,
+        starts_at=datetime.datetime(2024, 11, 21, 9, 0, tzinfo=WIB),
+        ends_at=None,
+    )
+    html = client_for(serang_staff).get(f"/rapat/{meeting.pk}/cetak/").content.decode()
+    assert "09.00 WIB" in html
+
+
+def test_pdf_is_a_pdf_named_after_date_and_title_holding_the_attendees(
+    client_for, semarang_staff, audiensi
+):
+    """The PDF download: %PDF magic, date-and-title file name, daftar hadir in its text."""
+    response = client_for(semarang_staff).get(f"/rapat/{audiensi.pk}/pdf/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == (
+        'attachment; filename="2023-09-21-audiensi-bawaslu-kota-semarang-dengan-pemerintah-'
+        'kota-semarang.pdf"'
+    )
+    assert response.content.startswith(b"%PDF")
+    reader = PdfReader(io.BytesIO(response.content))
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    for name in ("Arief Rahman", "Hevearita Gunaryanti Rahayu", "Rina Notulis"):
+        assert name in text
+    assert "Kamis, 21 September 2023" in text
+    assert len(reader.pages) >= 2  # the daftar hadir starts on its own page
+
+
+def test_another_citys_meeting_is_404(client_for, serang_staff, audiensi):
+    """Bawaslu Kota Serang cannot print or download a Semarang meeting."""
+    client = client_for(serang_staff)
+    assert client.get(f"/rapat/{audiensi.pk}/cetak/").status_code == 404
+    assert client.get(f"/rapat/{audiensi.pk}/pdf/").status_code == 404
+
+
+def test_province_sees_its_citys_meeting(client_for, jateng_staff, audiensi):
+    """Bawaslu Jawa Tengah may print Kota Semarang's meeting."""
+    assert client_for(jateng_staff).get(f"/rapat/{audiensi.pk}/cetak/").status_code == 200
+
+
+def test_partner_prints_only_meetings_of_their_agency(client_for, semarang_partner, regions):
+    """A partner official sees (and prints) only meetings that concern their agency."""
+    other = MeetingFactory()
+    client = client_for(semarang_partner)
+    assert client.get(f"/rapat/{other.pk}/cetak/").status_code == 404
+    other.participating_agencies.add(semarang_partner.agency)
+    assert client.get(f"/rapat/{other.pk}/cetak/").status_code == 200
+
+
+def test_anonymous_is_sent_to_login(client, audiensi):
+    """The print view and PDF need a login."""
+    assert client.get(f"/rapat/{audiensi.pk}/cetak/").status_code == 302
+    assert client.get(f"/rapat/{audiensi.pk}/pdf/").status_code == 302
+
+
+def test_print_view_query_count_does_not_grow_with_rows(
+    client_for, semarang_staff, bawaslu_semarang
+):
+    """2 or 12 attendees, agenda items and follow-ups: the same number of queries."""
+    client = client_for(semarang_staff)
+
+    def make(size):
+        meeting = MeetingFactory(host_agency=bawaslu_semarang)
+        for _ in range(size):
+            MeetingAttendeeFactory(meeting=meeting, agency=bawaslu_semarang)
+            AgendaItemFactory(meeting=meeting)
+            FollowUpFactory(meeting=meeting, responsible_person=PersonFactory())
+        return meeting
+
+    small, large = make(2), make(12)
+    client.get(f"/rapat/{small.pk}/cetak/")  # warm the session and user caches
+    small_count = count_queries(lambda: client.get(f"/rapat/{small.pk}/cetak/"))
+    large_count = count_queries(lambda: client.get(f"/rapat/{large.pk}/cetak/"))
+    assert small_count == large_count
+
+
+def test_pdf_fetcher_serves_static_files_and_refuses_everything_else():
+    """WeasyPrint may read the portal's static files, never the network or the file system."""
+    assert static_path_for("http://testserver/static/css/print-a4.css")
+    assert static_path_for("/static/css/print-a4.css")
+    assert static_path_for("http://testserver/static/../settings.py") is None
+    assert static_path_for("file:///etc/passwd") is None
+    assert static_path_for("https://example.com/track.png") is None
+    fetcher = StaticFilesOnlyFetcher()
+    assert b"@page" in fetcher.fetch("http://testserver/static/css/print-a4.css").read()
+    with pytest.raises(ValueError, match="Refused"):
+        fetcher.fetch("https://example.com/logo.png")
+
+
+def test_follow_up_print_honours_the_list_filters(client_for, semarang_staff, pemkot_semarang):
+    """The printable list shows the follow-ups the same filters select on /tindak-lanjut/."""
+    FollowUpFactory(title="Tugas Pemkot", responsible_agency=pemkot_semarang)
+    FollowUpFactory(title="Tugas selesai", status=FollowUpStatus.SELESAI)
+    client = client_for(semarang_staff)
+    html = client.get("/tindak-lanjut/cetak/").content.decode()
+    assert "Tugas Pemkot" in html and "Tugas selesai" in html
+    html = client.get("/tindak-lanjut/cetak/", {"agency": pemkot_semarang.pk}).content.decode()
+    assert "Tugas Pemkot" in html and "Tugas selesai" not in html
+    html = client.get("/tindak-lanjut/cetak/", {"status": "selesai"}).content.decode()
+    assert "Tugas Pemkot" not in html and "Tugas selesai" in html
+    assert "doc-landscape" in html
+
+
+def test_follow_up_print_is_scoped(client_for, serang_staff, regions):
+    """Another city's follow-ups are not printed."""
+    FollowUpFactory(title="Tugas Semarang")
+    html = client_for(serang_staff).get("/tindak-lanjut/cetak/").content.decode()
+    assert "Tugas Semarang" not in html
+
+
+def test_follow_up_print_query_count(client_for, semarang_staff, regions):
+    """2 or 12 follow-ups: the same number of queries."""
+    client = client_for(semarang_staff)
+    for _ in range(2):
+        FollowUpFactory(meeting=MeetingFactory(), responsible_person=PersonFactory())
+    client.get("/tindak-lanjut/cetak/")
+    small = count_queries(lambda: client.get("/tindak-lanjut/cetak/"))
+    for _ in range(10):
+        FollowUpFactory(meeting=MeetingFactory(), responsible_person=PersonFactory())
+    assert count_queries(lambda: client.get("/tindak-lanjut/cetak/")) == small
