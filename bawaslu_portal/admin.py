@@ -2,17 +2,37 @@
 
 Built for the whole country (83,762 kelurahan): changelists never run an
 unbounded ``COUNT(*)`` (capped paginator, no full result count), every
-foreign key is an autocomplete, and the region filters only list what the
-current selection narrows down to.
+foreign key is an autocomplete (labelled from the rows already loaded, not a
+query per roster entry), filters list fixed choices or what the current
+selection narrows down to, and rosters move in and out as CSV
+(``bawaslu_portal.rosters``).
 """
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.core.exceptions import PermissionDenied
+from django.http import StreamingHttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from bawaslu_portal.models import Agency, Person, Position, PositionRole, Region, User
 from bawaslu_portal.models.regions import subtree_q
 from bawaslu_portal.pagination import CappedCountPaginator
+from bawaslu_portal.rosters import (
+    MAX_BYTES,
+    MAX_ROWS,
+    RosterImportError,
+    roster_error_rows,
+    roster_export_rows,
+    roster_import,
+    roster_positions_for_regions,
+)
 
 admin.site.site_header = _("Bawaslu coordination portal administration")
 admin.site.site_title = _("Portal administration")
@@ -45,7 +65,12 @@ class RegionSubtreeFilter(admin.SimpleListFilter):
         ]
 
     def parent_code(self, request):
-        return request.GET.get("kabkota")
+        """The chosen kab/kota; for a kecamatan link without one, the kecamatan's own."""
+        chosen = request.GET.get("kabkota")
+        if chosen:
+            return chosen
+        value = self.value() or ""
+        return ".".join(value.split(".")[:2]) if value.count(".") >= 2 else None
 
     def queryset(self, request, queryset):
         if self.value():
@@ -67,6 +92,26 @@ class KecamatanFilter(RegionSubtreeFilter):
     depth = 3
 
 
+class RegionLevelFilter(admin.SimpleListFilter):
+    """The four levels as fixed choices (no ``SELECT DISTINCT`` over every region)."""
+
+    title = _("level")
+    parameter_name = "depth"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("1", _("Province")),
+            ("2", _("Kabupaten/kota")),
+            ("3", _("Kecamatan")),
+            ("4", _("Kelurahan/desa")),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() in {"1", "2", "3", "4"}:
+            return queryset.filter(depth=int(self.value()))
+        return queryset
+
+
 class RegionKabKotaFilter(KabKotaFilter):
     field = "code"
 
@@ -75,10 +120,53 @@ class RegionKecamatanFilter(KecamatanFilter):
     field = "code"
 
 
+class LoadedAutocompleteSelect(AutocompleteSelect):
+    """An autocomplete that labels its selected option from an object already loaded.
+
+    Django's widget runs one query per rendered field to label the selected
+    option; on a roster inline that is three queries per entry. The form puts
+    the related object it already has (``select_related``) in ``loaded``; any
+    other value (a re-displayed POST) falls back to Django's query.
+    """
+
+    loaded = None
+
+    def optgroups(self, name, value, attr=None):
+        selected = {str(v) for v in value if str(v) not in self.choices.field.empty_values}
+        loaded = self.loaded
+        if not selected or loaded is None or str(loaded.pk) not in selected:
+            return super().optgroups(name, value, attr)
+        options = []
+        if not self.is_required:
+            options.append(self.create_option(name, "", "", False, 0))
+        label = self.choices.field.label_from_instance(loaded)
+        options.append(self.create_option(name, loaded.pk, label, selected, len(options)))
+        return [(None, options, 0)]
+
+
+class RosterEntryForm(forms.ModelForm):
+    """A roster row whose autocompletes are labelled from the entry's loaded relations."""
+
+    LOADED_FIELDS = ("person", "role", "agency")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is None:
+            return
+        for name in self.LOADED_FIELDS:
+            field = self.fields.get(name)
+            if field is None:
+                continue
+            widget = getattr(field.widget, "widget", field.widget)
+            if isinstance(widget, LoadedAutocompleteSelect):
+                widget.loaded = getattr(self.instance, name)
+
+
 class PositionInline(admin.TabularInline):
     """The roster of a region (for a kelurahan: Lurah, Sekretaris, PKD, …)."""
 
     model = Position
+    form = RosterEntryForm
     fk_name = "region"
     extra = 1
     autocomplete_fields = ["person", "role", "agency"]
@@ -89,21 +177,51 @@ class PositionInline(admin.TabularInline):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("person", "role", "agency")
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = LoadedAutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+def roster_csv_response(positions) -> StreamingHttpResponse:
+    """Stream the roster CSV of ``positions`` as a download (UTF-8 with BOM for Excel)."""
+
+    def content():
+        yield "\ufeff"
+        yield from roster_export_rows(positions)
+
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    response = StreamingHttpResponse(content(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="roster-{stamp}.csv"'
+    return response
+
 
 @admin.register(Region)
 class RegionAdmin(BoundedAdmin):
     list_display = ["code", "name", "kind", "timezone", "parent"]
     list_select_related = ["parent"]
-    list_filter = ["depth", RegionKabKotaFilter, RegionKecamatanFilter, "timezone"]
+    list_filter = [RegionLevelFilter, RegionKabKotaFilter, RegionKecamatanFilter, "timezone"]
     search_fields = ["^code", "name"]
     autocomplete_fields = ["parent"]
     ordering = ["code"]
     inlines = [PositionInline]
     fields = ["code", "name", "kind", "parent", "timezone", "postal_code"]
 
+    actions = ["export_rosters"]
+
     def get_readonly_fields(self, request, obj=None):
         # The code is the key other tables point at: fixed once created.
         return ["code"] if obj else []
+
+    @admin.action(
+        description=_("Export the rosters of the selected regions as CSV"),
+        permissions=["view"],
+    )
+    def export_rosters(self, request, queryset):
+        """Every position in the selected regions and below (a kecamatan brings its kelurahan)."""
+        return roster_csv_response(roster_positions_for_regions(queryset))
 
 
 @admin.register(Agency)
@@ -130,6 +248,22 @@ class PositionRoleAdmin(admin.ModelAdmin):
     search_fields = ["name"]
 
 
+class RosterImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Roster CSV file"),
+        error_messages={
+            "required": _("Choose the roster CSV file to import."),
+            "empty": _("The chosen file is empty."),
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = gettext(
+            "UTF-8 CSV with a header row, at most %(rows)s rows and %(size)s MB."
+        ) % {"rows": f"{MAX_ROWS:,}".replace(",", "."), "size": MAX_BYTES // (1024 * 1024)}
+
+
 @admin.register(Position)
 class PositionAdmin(BoundedAdmin):
     list_display = ["person", "role", "agency", "region", "start_date", "end_date", "is_active"]
@@ -138,6 +272,96 @@ class PositionAdmin(BoundedAdmin):
     search_fields = ["person__name", "=person__nip", "^region__code", "region__name"]
     autocomplete_fields = ["person", "role", "agency", "region"]
     ordering = ["region", "role__order"]
+    actions = ["export_roster"]
+
+    def get_urls(self):
+        urls = [
+            path(
+                "import/",
+                self.admin_site.admin_view(self.import_view),
+                name="bawaslu_portal_position_import",
+            ),
+        ]
+        return urls + super().get_urls()
+
+    def has_import_permission(self, request) -> bool:
+        """Importing adds and changes positions and people."""
+        return (
+            self.has_add_permission(request)
+            and self.has_change_permission(request)
+            and request.user.has_perm("bawaslu_portal.add_person")
+            and request.user.has_perm("bawaslu_portal.change_person")
+        )
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {
+            **(extra_context or {}),
+            "has_import_permission": self.has_import_permission(request),
+        }
+        return super().changelist_view(request, extra_context=extra_context)
+
+    @admin.action(description=_("Export selected roster entries as CSV"), permissions=["view"])
+    def export_roster(self, request, queryset):
+        return roster_csv_response(queryset)
+
+    def import_view(self, request):
+        """Upload a roster CSV: all rows imported, or none and a table of every bad row."""
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        row_errors = None
+        if request.method == "POST":
+            form = RosterImportForm(request.POST, request.FILES)
+            if form.is_valid():
+                try:
+                    result = roster_import(actor=request.user, file=form.cleaned_data["file"])
+                except RosterImportError as exc:
+                    row_errors = roster_error_rows(exc.row_errors)
+                    form.add_error("file", exc.messages[0])
+                else:
+                    self.message_user(
+                        request,
+                        ngettext(
+                            "%(count)d roster entry imported (%(created)d new, %(updated)d "
+                            "updated).",
+                            "%(count)d roster entries imported (%(created)d new, %(updated)d "
+                            "updated).",
+                            result.rows,
+                        )
+                        % {
+                            "count": result.rows,
+                            "created": result.positions_created,
+                            "updated": result.positions_updated,
+                        },
+                        messages.SUCCESS,
+                    )
+                    return redirect(reverse("admin:bawaslu_portal_position_changelist"))
+        else:
+            form = RosterImportForm()
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": gettext("Import roster CSV"),
+            "form": form,
+            "row_errors": row_errors,
+            "columns": ROSTER_COLUMN_HELP,
+        }
+        return TemplateResponse(request, "admin/bawaslu_portal/position/import.html", context)
+
+
+#: The import columns and what goes in them, shown on the import page.
+ROSTER_COLUMN_HELP = [
+    ("kode_wilayah", _("Kelurahan/desa code, for example 33.74.01.1001 (required)")),
+    ("jabatan", _("Position role as listed in the admin, for example Lurah (required)")),
+    ("nama", _("Full name (required)")),
+    ("gelar", _("Title, for example S.H.")),
+    ("nip", _("NIP, 18 digits; used to recognise the person")),
+    ("telepon", _("Phone")),
+    ("email", _("Email")),
+    ("lembaga", _("Agency of the kelurahan, its kecamatan or its kab/kota")),
+    ("mulai", _("Start date, 2024-09-21 or 21-09-2024")),
+    ("selesai", _("End date")),
+    ("aktif", _("ya or tidak; empty means ya")),
+]
 
 
 @admin.register(User)
