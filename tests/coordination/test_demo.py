@@ -1,0 +1,122 @@
+"""The coordination demo seed: the five source events with their facts, idempotent."""
+
+import datetime
+import zoneinfo
+
+import pytest
+
+from bawaslu_portal.demo import seed_portal_demo
+from coordination.demo import (
+    AUDIENSI_SEMARANG,
+    KUNJUNGAN_PANGKALPINANG,
+    RAKOR_BALIKPAPAN,
+    RAKOR_SERANG,
+    SILATURAHMI_SEMARANG,
+    SOURCE_MEETING_TITLES,
+    seed_coordination_demo,
+)
+from coordination.models import (
+    AgendaItem,
+    AttendeeRole,
+    FollowUp,
+    FollowUpNote,
+    Meeting,
+    MeetingAttendee,
+    MeetingKind,
+    MeetingStatus,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def seeded():
+    portal = seed_portal_demo(password="demo-password-1")
+    seed_coordination_demo(portal=portal)
+    return portal
+
+
+def _counts():
+    return (
+        Meeting.objects.count(),
+        MeetingAttendee.objects.count(),
+        AgendaItem.objects.count(),
+        FollowUp.objects.count(),
+        FollowUpNote.objects.count(),
+        Meeting.topics.through.objects.count(),
+        Meeting.participating_agencies.through.objects.count(),
+    )
+
+
+def test_seed_is_idempotent(seeded):
+    """Running the seed a second time changes no counts."""
+    first = _counts()
+    seed_coordination_demo(portal=seed_portal_demo(password="demo-password-1"))
+    assert _counts() == first
+
+
+def test_the_five_source_events_are_held_public_meetings(seeded):
+    """Each source article can be found by its title, held and on the public agenda."""
+    for title in SOURCE_MEETING_TITLES:
+        meeting = Meeting.objects.get(title=title)
+        assert meeting.status == MeetingStatus.TERLAKSANA
+        assert meeting.is_public
+        assert meeting.summary and meeting.decisions
+        assert meeting.follow_ups.exists()
+        assert meeting.agenda_items.exists()
+
+
+def test_semarang_audiensi_facts(seeded):
+    """21 Sep 2023 on the 8th floor of the Balaikota, with the attendees and commitments."""
+    meeting = Meeting.objects.get(title=AUDIENSI_SEMARANG)
+    local = meeting.starts_at.astimezone(zoneinfo.ZoneInfo("Asia/Jakarta"))
+    assert local.date() == datetime.date(2023, 9, 21)
+    assert meeting.kind == MeetingKind.AUDIENSI
+    assert "Lantai 8 Gedung Balaikota Semarang" in meeting.venue
+    assert meeting.host_agency.name == "Bawaslu Kota Semarang"
+    names = set(meeting.attendees.values_list("person__name", flat=True))
+    assert {"Arief Rahman", "Hevearita Gunaryanti Rahayu"} <= names
+    assert meeting.attendees.filter(role=AttendeeRole.NOTULIS).exists()
+    assert set(meeting.topics.values_list("name", flat=True)) == {"Netralitas ASN", "Politik uang"}
+    follow_ups = " ".join(meeting.follow_ups.values_list("title", flat=True))
+    for commitment in ("OPD", "smart RT/RW", "sosialisasi", "serentak di seluruh kelurahan"):
+        assert commitment in follow_ups
+    assert "32 lurah" in meeting.summary and "10 Kelurahan Anti Politik Uang" in meeting.summary
+
+
+def test_balikpapan_rakor_is_in_wita_with_its_speakers(seeded):
+    """31 Jul 2024 at 09.00 WITA, Kejari Balikpapan Slamer Riyanto among the narasumber."""
+    meeting = Meeting.objects.get(title=RAKOR_BALIKPAPAN)
+    assert meeting.region.timezone == "WITA"
+    local = meeting.starts_at.astimezone(zoneinfo.ZoneInfo("Asia/Makassar"))
+    assert (local.date(), local.hour) == (datetime.date(2024, 7, 31), 9)
+    speakers = meeting.attendees.filter(role=AttendeeRole.NARASUMBER)
+    assert speakers.filter(person__name="Slamer Riyanto").exists()
+    assert speakers.count() == 4
+    assert "38 kegiatan" in meeting.summary
+
+
+def test_other_source_events(seeded):
+    """The silaturahmi with all 16 kecamatan, the Serang rakor and the Pangkalpinang kunjungan."""
+    silaturahmi = Meeting.objects.get(title=SILATURAHMI_SEMARANG)
+    assert silaturahmi.kind == MeetingKind.SILATURAHMI
+    assert (
+        silaturahmi.participating_agencies.filter(name__startswith="Kantor Kecamatan").count() == 16
+    )
+    serang = Meeting.objects.get(title=RAKOR_SERANG)
+    assert serang.venue == "Aula Hotel Horison TC UPI Serang"
+    assert "Pokja" in serang.decisions
+    kunjungan = Meeting.objects.get(title=KUNJUNGAN_PANGKALPINANG)
+    assert kunjungan.kind == MeetingKind.KUNJUNGAN
+    assert "Cegah Awas Tindak" in kunjungan.summary
+    assert kunjungan.attendees.filter(person__name="Budi Utama").exists()
+
+
+def test_upcoming_public_meetings_exist(seeded):
+    """The agenda has upcoming items, a cancelled one, and a non-public internal meeting."""
+    from django.utils import timezone
+
+    upcoming = Meeting.objects.filter(starts_at__gt=timezone.now(), is_public=True)
+    assert upcoming.filter(status=MeetingStatus.DIRENCANAKAN).count() >= 3
+    assert upcoming.filter(status=MeetingStatus.DIBATALKAN).exists()
+    assert Meeting.objects.filter(is_public=False).exists()
