@@ -1,0 +1,843 @@
+"""Forms for declarations, campaigns, designations, programs and working groups.
+
+Signatories, targets and pokja members are plain formsets with spare empty
+rows, so each record is filed in one POST without JavaScript; "Add more rows"
+re-renders the posted data with more spare rows (``with_more_rows``). People
+are entered by name, like meeting attendees. Every field says specifically
+what is missing or wrong.
+"""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from bawaslu_portal.models import Region
+from bawaslu_portal.scoping import scope_to_jurisdiction
+from bawaslu_portal.timefmt import format_date
+from bawaslu_portal.uploads import validate_upload
+from coordination import selectors, selectors_campaigns
+from coordination.forms import DateInput, SuppressibleErrorsMixin, SuppressibleFormSet
+from coordination.models import (
+    DeclarationDocumentKind,
+    DeclarationKind,
+    DesignationStatus,
+    Meeting,
+    MeetingKind,
+    ProgramLevel,
+    WorkingGroupRole,
+)
+from coordination.services_campaigns import MAX_DOCUMENT_BYTES
+
+EXTRA_ROWS = 3
+
+
+def _region_label(region: Region) -> str:
+    return f"{region.label} ({region.code})"
+
+
+def _kelurahan_label(region: Region) -> str:
+    return f"{region.label}, {region.parent.label} ({region.code})"
+
+
+def _meeting_label(meeting: Meeting) -> str:
+    return f"{format_date(meeting.starts_at, meeting.region)} — {meeting.title}"
+
+
+class DateRangeMixin:
+    """``date_from``/``date_to`` filter fields: the end may not come before the start."""
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and end < start:
+            self.add_error("date_to", _("The end of the period cannot be before its start"))
+        return cleaned
+
+
+# Declarations ---------------------------------------------------------------------------------
+
+
+class DeclarationForm(SuppressibleErrorsMixin, forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Kind of declaration"),
+        choices=[("", _("Choose the kind of declaration")), *DeclarationKind.choices],
+        error_messages={"required": _("Choose the kind of declaration")},
+    )
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=250,
+        error_messages={
+            "required": _("Enter the title of the declaration"),
+            "max_length": _("The title can be at most 250 characters"),
+        },
+    )
+    date = forms.DateField(
+        label=_("Date"),
+        widget=DateInput(),
+        error_messages={
+            "required": _("Enter the date of the declaration"),
+            "invalid": _("Enter the date of the declaration as a real date"),
+        },
+    )
+    region = forms.ModelChoiceField(
+        label=_("Region"),
+        queryset=None,
+        empty_label=_("Choose the city, kecamatan or kelurahan"),
+        help_text=_("Where it is held; this sets the level (city, kecamatan or kelurahan)."),
+        error_messages={
+            "required": _("Choose the region where the declaration is held"),
+            "invalid_choice": _("Choose a region in your jurisdiction"),
+        },
+    )
+    place = forms.CharField(
+        label=_("Place"),
+        max_length=250,
+        required=False,
+        help_text=_("For example “Balaikota Semarang”."),
+    )
+    organiser = forms.ModelChoiceField(
+        label=_("Organiser"),
+        queryset=None,
+        empty_label=_("Choose the organising agency"),
+        error_messages={
+            "required": _("Choose the agency that organises the declaration"),
+            "invalid_choice": _("Choose the organiser from the list"),
+        },
+    )
+    signatory_agencies = forms.ModelMultipleChoiceField(
+        label=_("Signatory agencies"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": _("Choose signatory agencies from the list")},
+    )
+    participant_count = forms.IntegerField(
+        label=_("Number of participants"),
+        required=False,
+        min_value=0,
+        error_messages={
+            "invalid": _("Enter the number of participants as a whole number"),
+            "min_value": _("The number of participants cannot be negative"),
+        },
+    )
+    campaign = forms.ModelChoiceField(
+        label=_("Campaign"),
+        queryset=None,
+        required=False,
+        empty_label=_("(not part of a campaign)"),
+        error_messages={"invalid_choice": _("Choose a campaign from the list")},
+    )
+    is_culmination = forms.BooleanField(
+        label=_("Culminating declaration of the campaign"),
+        required=False,
+        help_text=_("The closing declaration, e.g. at the city hall after every kecamatan."),
+    )
+    meeting = forms.ModelChoiceField(
+        label=_("Held at meeting"),
+        queryset=None,
+        required=False,
+        empty_label=_("(not at a recorded meeting)"),
+        error_messages={"invalid_choice": _("Choose a meeting from the list")},
+    )
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    is_public = forms.BooleanField(
+        label=_("Show on the public agenda"),
+        required=False,
+        help_text=_("The public agenda shows title, date, place and agencies; never contacts."),
+    )
+    document = forms.FileField(
+        label=_("Add a document or photo (optional)"),
+        required=False,
+        help_text=_("Image, PDF or office document, at most %(size)s MB.")
+        % {"size": MAX_DOCUMENT_BYTES // (1024 * 1024)},
+        error_messages={"empty": _("The chosen file is empty")},
+    )
+    document_kind = forms.ChoiceField(
+        label=_("Kind of file"),
+        choices=DeclarationDocumentKind.choices,
+        initial=DeclarationDocumentKind.NASKAH,
+        required=False,
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        agencies = selectors.agency_choices(user=user)
+        self.fields["region"].queryset = selectors.region_choices(user=user)
+        self.fields["region"].label_from_instance = _region_label
+        self.fields["organiser"].queryset = agencies
+        self.fields["signatory_agencies"].queryset = agencies
+        self.fields["campaign"].queryset = selectors_campaigns.campaign_choices(user=user)
+        self.fields["meeting"].queryset = scope_to_jurisdiction(
+            Meeting.objects.select_related("region"), user
+        ).order_by("-starts_at", "-pk")
+        self.fields["meeting"].label_from_instance = _meeting_label
+
+    def clean_document(self):
+        upload = self.cleaned_data.get("document")
+        if upload:
+            validate_upload(upload, max_bytes=MAX_DOCUMENT_BYTES)
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("is_culmination") and not cleaned.get("campaign"):
+            self.add_error(
+                "campaign", _("Choose the campaign this declaration is the culmination of")
+            )
+        return cleaned
+
+    def service_kwargs(self) -> dict:
+        data = self.cleaned_data
+        names = [
+            "kind",
+            "title",
+            "date",
+            "region",
+            "place",
+            "organiser",
+            "participant_count",
+            "campaign",
+            "is_culmination",
+            "meeting",
+            "description",
+            "is_public",
+        ]
+        return {
+            **{name: data[name] for name in names},
+            "signatory_agencies": list(data["signatory_agencies"]),
+        }
+
+    @staticmethod
+    def initial_for(declaration) -> dict:
+        return {
+            "kind": declaration.kind,
+            "title": declaration.title,
+            "date": declaration.date,
+            "region": declaration.region_id,
+            "place": declaration.place,
+            "organiser": declaration.organiser_id,
+            "signatory_agencies": [agency.pk for agency in declaration.signatory_agencies.all()],
+            "participant_count": declaration.participant_count,
+            "campaign": declaration.campaign_id,
+            "is_culmination": declaration.is_culmination,
+            "meeting": declaration.meeting_id,
+            "description": declaration.description,
+            "is_public": declaration.is_public,
+        }
+
+
+class PersonRowForm(forms.Form):
+    """A person by name with the agency they act for; an untouched spare row is ignored."""
+
+    name = forms.CharField(
+        label=_("Name"),
+        max_length=150,
+        error_messages={"required": _("Enter the person's name")},
+    )
+    agency = forms.ModelChoiceField(
+        label=_("Agency"),
+        queryset=None,
+        required=False,
+        empty_label=_("(no agency / other)"),
+        error_messages={"invalid_choice": _("Choose the agency from the list")},
+    )
+
+    def __init__(self, *args, agencies=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = agencies
+
+
+class SignatoryForm(PersonRowForm):
+    position_title = forms.CharField(
+        label=_("Position"),
+        max_length=150,
+        required=False,
+        help_text=_("For example “Camat Tugu”."),
+    )
+
+
+class BasePersonFormSet(SuppressibleFormSet):
+    """Rows of people: the same name twice is an error on the later row."""
+
+    extra_fields: tuple[str, ...] = ()
+
+    def clean(self):
+        if any(self.errors):
+            return
+        seen = {}
+        for form in self.active_forms():
+            key = " ".join(form.cleaned_data["name"].split()).casefold()
+            if key in seen:
+                form.add_error(
+                    "name",
+                    _("%(name)s is already listed in row %(row)s")
+                    % {"name": form.cleaned_data["name"], "row": seen[key]},
+                )
+            else:
+                seen[key] = self.forms.index(form) + 1
+
+    def service_rows(self) -> list[dict]:
+        return [
+            {
+                "name": form.cleaned_data["name"],
+                "agency": form.cleaned_data["agency"],
+                **{name: form.cleaned_data[name] for name in self.extra_fields},
+            }
+            for form in self.active_forms()
+        ]
+
+
+class BaseSignatoryFormSet(BasePersonFormSet):
+    extra_fields = ("position_title",)
+
+
+SignatoryFormSet = forms.formset_factory(
+    SignatoryForm,
+    formset=BaseSignatoryFormSet,
+    extra=EXTRA_ROWS,
+    can_delete=True,
+    can_delete_extra=False,
+    max_num=300,
+    absolute_max=400,
+)
+
+
+def signatory_initial(declaration) -> list[dict]:
+    return [
+        {
+            "name": row.person.name,
+            "agency": row.agency_id,
+            "position_title": row.position_title,
+        }
+        for row in declaration.signatories.all()
+    ]
+
+
+class DeclarationDocumentForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Kind of file"),
+        choices=DeclarationDocumentKind.choices,
+        initial=DeclarationDocumentKind.FOTO,
+        error_messages={"required": _("Choose the kind of file")},
+    )
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("Image, PDF or office document, at most %(size)s MB.")
+        % {"size": MAX_DOCUMENT_BYTES // (1024 * 1024)},
+        error_messages={
+            "required": _("Choose a file to upload"),
+            "empty": _("The chosen file is empty"),
+        },
+    )
+
+
+class DeclarationFilterForm(DateRangeMixin, forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Kind"), required=False, choices=[("", _("All kinds")), *DeclarationKind.choices]
+    )
+    date_from = forms.DateField(
+        label=_("From"),
+        required=False,
+        widget=DateInput(),
+        error_messages={"invalid": _("Enter the start of the period as a date")},
+    )
+    date_to = forms.DateField(
+        label=_("Until"),
+        required=False,
+        widget=DateInput(),
+        error_messages={"invalid": _("Enter the end of the period as a date")},
+    )
+    region = forms.ModelChoiceField(
+        label=_("Region"),
+        required=False,
+        queryset=None,
+        empty_label=_("Whole jurisdiction"),
+        error_messages={"invalid_choice": _("Choose a region in your jurisdiction")},
+    )
+    campaign = forms.ModelChoiceField(
+        label=_("Campaign"),
+        required=False,
+        queryset=None,
+        empty_label=_("All campaigns"),
+        error_messages={"invalid_choice": _("Choose a campaign from the list")},
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["region"].queryset = selectors.region_filter_choices(user=user)
+        self.fields["region"].label_from_instance = lambda region: region.label
+        self.fields["campaign"].queryset = selectors_campaigns.campaign_choices(user=user)
+
+    def filters(self) -> selectors_campaigns.DeclarationFilters:
+        if not self.is_valid():
+            return selectors_campaigns.DeclarationFilters()
+        return selectors_campaigns.DeclarationFilters(**self.cleaned_data)
+
+
+class CampaignForm(forms.Form):
+    name = forms.CharField(
+        label=_("Name"),
+        max_length=200,
+        error_messages={"required": _("Enter the name of the campaign")},
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind of declaration"),
+        choices=[("", _("Choose the kind of declaration")), *DeclarationKind.choices],
+        error_messages={"required": _("Choose the kind of declaration of the campaign")},
+    )
+    region = forms.ModelChoiceField(
+        label=_("City or regency"),
+        queryset=None,
+        empty_label=_("Choose the city or regency"),
+        error_messages={
+            "required": _("Choose the city or regency the campaign covers"),
+            "invalid_choice": _("Choose a city or regency in your jurisdiction"),
+        },
+    )
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["region"].queryset = selectors_campaigns.coverage_city_choices(user=user)
+        self.fields["region"].label_from_instance = _region_label
+
+
+# Kelurahan designations -----------------------------------------------------------------------
+
+
+class DesignationForm(forms.Form):
+    kind = forms.ModelChoiceField(
+        label=_("Kind of designation"),
+        queryset=None,
+        empty_label=_("Choose the kind of designation"),
+        error_messages={
+            "required": _("Choose the kind of designation"),
+            "invalid_choice": _("Choose a kind of designation from the list"),
+        },
+    )
+    kelurahan = forms.ModelChoiceField(
+        label=_("Kelurahan/desa"),
+        queryset=None,
+        empty_label=_("Choose the kelurahan or desa"),
+        error_messages={
+            "required": _("Choose the kelurahan or desa to designate"),
+            "invalid_choice": _(
+                "Choose a kelurahan or desa in your jurisdiction (not a kecamatan or a city)"
+            ),
+        },
+    )
+    date = forms.DateField(
+        label=_("Date of designation"),
+        widget=DateInput(),
+        error_messages={
+            "required": _("Enter the date of the designation"),
+            "invalid": _("Enter the date of the designation as a real date"),
+        },
+    )
+    decree_number = forms.CharField(
+        label=_("Decree number"),
+        max_length=120,
+        required=False,
+        help_text=_("The number of the decision letter (SK), if any."),
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=DesignationStatus.choices,
+        initial=DesignationStatus.AKTIF,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose whether the designation is proposed or active")},
+    )
+    notes = forms.CharField(
+        label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].queryset = selectors_campaigns.designation_kind_list()
+        self.fields["kelurahan"].queryset = scope_to_jurisdiction(
+            Region.objects.filter(depth=4).select_related("parent"), user
+        ).order_by("code")
+        self.fields["kelurahan"].label_from_instance = _kelurahan_label
+
+    @staticmethod
+    def initial_for(designation) -> dict:
+        return {
+            "kind": designation.kind_id,
+            "kelurahan": designation.kelurahan_id,
+            "date": designation.date,
+            "decree_number": designation.decree_number,
+            "status": designation.status,
+            "notes": designation.notes,
+        }
+
+
+class DesignationRevokeForm(forms.Form):
+    date = forms.DateField(
+        label=_("Date of revocation"),
+        widget=DateInput(),
+        error_messages={
+            "required": _("Enter the date the designation was revoked"),
+            "invalid": _("Enter the date of revocation as a real date"),
+        },
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Enter why the designation is revoked")},
+    )
+
+
+class DesignationFilterForm(forms.Form):
+    kind = forms.ModelChoiceField(
+        label=_("Kind"),
+        required=False,
+        queryset=None,
+        empty_label=_("All kinds"),
+        error_messages={"invalid_choice": _("Choose a kind from the list")},
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("All statuses")), *DesignationStatus.choices],
+    )
+    region = forms.ModelChoiceField(
+        label=_("Region"),
+        required=False,
+        queryset=None,
+        empty_label=_("Whole jurisdiction"),
+        error_messages={"invalid_choice": _("Choose a region in your jurisdiction")},
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].queryset = selectors_campaigns.designation_kind_list()
+        self.fields["region"].queryset = selectors.region_filter_choices(user=user)
+        self.fields["region"].label_from_instance = lambda region: region.label
+
+    def filters(self) -> selectors_campaigns.DesignationFilters:
+        if not self.is_valid():
+            return selectors_campaigns.DesignationFilters()
+        return selectors_campaigns.DesignationFilters(**self.cleaned_data)
+
+
+class CoverageFilterForm(forms.Form):
+    kind = forms.ModelChoiceField(
+        label=_("Kind of designation"),
+        required=False,
+        queryset=None,
+        empty_label=_("Any kind"),
+        error_messages={"invalid_choice": _("Choose a kind from the list")},
+    )
+    city = forms.ModelChoiceField(
+        label=_("Kecamatan table for"),
+        required=False,
+        queryset=None,
+        empty_label=_("Choose a city or regency"),
+        error_messages={"invalid_choice": _("Choose a city or regency in your jurisdiction")},
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].queryset = selectors_campaigns.designation_kind_list()
+        self.fields["city"].queryset = selectors_campaigns.coverage_city_choices(user=user)
+        self.fields["city"].label_from_instance = lambda region: region.label
+
+
+# Programs -------------------------------------------------------------------------------------
+
+
+class ProgramForm(SuppressibleErrorsMixin, forms.Form):
+    name = forms.CharField(
+        label=_("Name"),
+        max_length=200,
+        error_messages={"required": _("Enter the name of the program")},
+    )
+    legal_basis = forms.CharField(
+        label=_("Legal basis"),
+        max_length=300,
+        required=False,
+        help_text=_("For example the Peraturan Bawaslu that sets the quota."),
+    )
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    owner_agency = forms.ModelChoiceField(
+        label=_("Owner agency"),
+        queryset=None,
+        empty_label=_("Choose the agency that runs the program"),
+        error_messages={
+            "required": _("Choose the agency that runs the program"),
+            "invalid_choice": _("Choose the owner agency from the list"),
+        },
+    )
+    region = forms.ModelChoiceField(
+        label=_("Region"),
+        queryset=None,
+        empty_label=_("Choose the city or kecamatan"),
+        error_messages={
+            "required": _("Choose the region the program covers"),
+            "invalid_choice": _("Choose a region in your jurisdiction"),
+        },
+    )
+    period_start = forms.DateField(
+        label=_("Period start"),
+        widget=DateInput(),
+        error_messages={
+            "required": _("Enter the start of the program period"),
+            "invalid": _("Enter the start of the period as a real date"),
+        },
+    )
+    period_end = forms.DateField(
+        label=_("Period end"),
+        widget=DateInput(),
+        required=False,
+        error_messages={"invalid": _("Enter the end of the period as a real date")},
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner_agency"].queryset = selectors.agency_choices(user=user)
+        self.fields["region"].queryset = selectors.region_filter_choices(user=user)
+        self.fields["region"].label_from_instance = _region_label
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("period_start"), cleaned.get("period_end")
+        if start and end and end < start:
+            self.add_error("period_end", _("The period cannot end before it starts"))
+        return cleaned
+
+    @staticmethod
+    def initial_for(program) -> dict:
+        return {
+            "name": program.name,
+            "legal_basis": program.legal_basis,
+            "description": program.description,
+            "owner_agency": program.owner_agency_id,
+            "region": program.region_id,
+            "period_start": program.period_start,
+            "period_end": program.period_end,
+        }
+
+
+class TargetForm(forms.Form):
+    level = forms.ChoiceField(
+        label=_("Level"),
+        choices=[("", _("Choose the level")), *ProgramLevel.choices],
+        error_messages={"required": _("Choose the level the target counts meetings at")},
+    )
+    region = forms.ModelChoiceField(
+        label=_("Region"),
+        queryset=None,
+        empty_label=_("Choose the region"),
+        error_messages={
+            "required": _("Choose the region of the target"),
+            "invalid_choice": _("Choose a region in your jurisdiction"),
+        },
+    )
+    target_count = forms.IntegerField(
+        label=_("Target (number of activities)"),
+        min_value=1,
+        error_messages={
+            "required": _("Enter the number of activities planned"),
+            "invalid": _("Enter the target as a whole number"),
+            "min_value": _("Enter a target of at least 1"),
+        },
+    )
+    meeting_kind = forms.ChoiceField(
+        label=_("Meeting kind"),
+        required=False,
+        choices=[("", _("Any kind")), *MeetingKind.choices],
+    )
+
+    def __init__(self, *args, regions=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["region"].queryset = regions
+        self.fields["region"].label_from_instance = _region_label
+
+    def clean(self):
+        cleaned = super().clean()
+        level, region = cleaned.get("level"), cleaned.get("region")
+        if level and region and region.depth > ProgramLevel(level).depth:
+            self.add_error("region", _("Choose a region at the target's level or above"))
+        return cleaned
+
+
+class BaseTargetFormSet(SuppressibleFormSet):
+    def clean(self):
+        if any(self.errors):
+            return
+        seen = {}
+        for form in self.active_forms():
+            data = form.cleaned_data
+            key = (data["level"], data["region"].pk, data["meeting_kind"])
+            if key in seen:
+                form.add_error(
+                    "region",
+                    _("Row %(row)s already has a target for this region and level")
+                    % {"row": seen[key]},
+                )
+            else:
+                seen[key] = self.forms.index(form) + 1
+
+    def service_rows(self) -> list[dict]:
+        return [
+            {
+                "level": form.cleaned_data["level"],
+                "region": form.cleaned_data["region"],
+                "target_count": form.cleaned_data["target_count"],
+                "meeting_kind": form.cleaned_data["meeting_kind"],
+            }
+            for form in self.active_forms()
+        ]
+
+
+TargetFormSet = forms.formset_factory(
+    TargetForm,
+    formset=BaseTargetFormSet,
+    extra=EXTRA_ROWS,
+    can_delete=True,
+    can_delete_extra=False,
+    max_num=200,
+    absolute_max=300,
+)
+
+
+def target_initial(program) -> list[dict]:
+    return [
+        {
+            "level": target.level,
+            "region": target.region_id,
+            "target_count": target.target_count,
+            "meeting_kind": target.meeting_kind,
+        }
+        for target in program.targets.all()
+    ]
+
+
+class ProgramFilterForm(forms.Form):
+    region = forms.ModelChoiceField(
+        label=_("Region"),
+        required=False,
+        queryset=None,
+        empty_label=_("Whole jurisdiction"),
+        error_messages={"invalid_choice": _("Choose a region in your jurisdiction")},
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["region"].queryset = selectors.region_filter_choices(user=user)
+        self.fields["region"].label_from_instance = lambda region: region.label
+
+
+class MeetingLinkForm(forms.Form):
+    """Which meetings count for a program or belong to a pokja (checkboxes, no JavaScript)."""
+
+    meetings = forms.ModelMultipleChoiceField(
+        label=_("Linked meetings"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": _("Choose meetings from the list")},
+    )
+
+    def __init__(self, *args, meetings, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["meetings"].queryset = meetings
+        self.fields["meetings"].label_from_instance = _meeting_label
+
+
+# Working groups -------------------------------------------------------------------------------
+
+
+class WorkingGroupForm(SuppressibleErrorsMixin, forms.Form):
+    name = forms.CharField(
+        label=_("Name"),
+        max_length=200,
+        error_messages={"required": _("Enter the name of the pokja")},
+    )
+    purpose = forms.CharField(
+        label=_("Purpose"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    decree_number = forms.CharField(
+        label=_("Decree number"),
+        max_length=120,
+        required=False,
+        help_text=_("The number of the decision letter (SK) that formed the pokja, if any."),
+    )
+    decree_date = forms.DateField(
+        label=_("Decree date"),
+        widget=DateInput(),
+        required=False,
+        error_messages={"invalid": _("Enter the decree date as a real date")},
+    )
+    agency = forms.ModelChoiceField(
+        label=_("Owner agency"),
+        queryset=None,
+        empty_label=_("Choose the agency that formed the pokja"),
+        error_messages={
+            "required": _("Choose the agency that formed the pokja"),
+            "invalid_choice": _("Choose the owner agency from the list"),
+        },
+    )
+    region = forms.ModelChoiceField(
+        label=_("Region"),
+        queryset=None,
+        empty_label=_("Choose the city or kecamatan"),
+        error_messages={
+            "required": _("Choose the region the pokja works in"),
+            "invalid_choice": _("Choose a region in your jurisdiction"),
+        },
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = selectors.agency_choices(user=user)
+        self.fields["region"].queryset = selectors.region_filter_choices(user=user)
+        self.fields["region"].label_from_instance = _region_label
+
+    @staticmethod
+    def initial_for(group) -> dict:
+        return {
+            "name": group.name,
+            "purpose": group.purpose,
+            "decree_number": group.decree_number,
+            "decree_date": group.decree_date,
+            "agency": group.agency_id,
+            "region": group.region_id,
+        }
+
+
+class MemberForm(PersonRowForm):
+    role = forms.ChoiceField(
+        label=_("Role in the pokja"),
+        choices=WorkingGroupRole.choices,
+        initial=WorkingGroupRole.ANGGOTA,
+        error_messages={"required": _("Choose the member's role in the pokja")},
+    )
+
+
+class BaseMemberFormSet(BasePersonFormSet):
+    extra_fields = ("role",)
+
+
+MemberFormSet = forms.formset_factory(
+    MemberForm,
+    formset=BaseMemberFormSet,
+    extra=EXTRA_ROWS,
+    can_delete=True,
+    can_delete_extra=False,
+    max_num=200,
+    absolute_max=300,
+)
+
+
+def member_initial(group) -> list[dict]:
+    return [
+        {"name": member.person.name, "agency": member.agency_id, "role": member.role}
+        for member in group.members.all()
+    ]

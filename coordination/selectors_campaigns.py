@@ -1,0 +1,540 @@
+"""Reads of declarations, designations, programs and working groups.
+
+Everything goes through the jurisdiction scope. On top of it, a partner
+official sees only the declarations their agency organised or signed, and
+the pokja their agency owns or sits in; designations, coverage, campaigns
+and programs concern the regions themselves, so partners see those of their
+agency's region (their jurisdiction) read-only.
+
+Aggregates (coverage, campaign status, program progress) are computed with
+a fixed number of grouped queries, whatever the number of rows.
+"""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models.functions import Substr
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from bawaslu_portal.models import Region
+from bawaslu_portal.models.regions import subtree_q
+from bawaslu_portal.scoping import scope_to_jurisdiction, user_jurisdiction
+from coordination.models import (
+    Declaration,
+    DeclarationCampaign,
+    DeclarationSignatory,
+    DesignationKind,
+    DesignationStatus,
+    KelurahanDesignation,
+    Meeting,
+    MeetingStatus,
+    Program,
+    ProgramLevel,
+    ProgramTarget,
+    WorkingGroup,
+    WorkingGroupMember,
+)
+
+#: Kemendagri codes have fixed widths: "33.74" is a kab/kota, "33.74.01" a kecamatan.
+CITY_CODE_LENGTH = 5
+KECAMATAN_CODE_LENGTH = 8
+
+
+def _get_or_404(queryset: QuerySet, **lookup):
+    try:
+        return queryset.get(**lookup)
+    except queryset.model.DoesNotExist as exc:
+        raise Http404(_("Not found.")) from exc
+
+
+def _depth(code: str) -> int:
+    return code.count(".") + 1
+
+
+# Declarations ---------------------------------------------------------------------------------
+
+
+def _visible_declarations(user) -> QuerySet[Declaration]:
+    queryset = scope_to_jurisdiction(Declaration.objects.all(), user)
+    if user.is_partner:
+        if user.agency_id is None:
+            return queryset.none()
+        agency_id = user.agency_id
+        signed_as_agency = Declaration.signatory_agencies.through.objects.filter(
+            declaration_id=OuterRef("pk"), agency_id=agency_id
+        )
+        signed_by_person = DeclarationSignatory.objects.filter(
+            declaration_id=OuterRef("pk"), agency_id=agency_id
+        )
+        queryset = queryset.filter(
+            Q(organiser_id=agency_id) | Exists(signed_as_agency) | Exists(signed_by_person)
+        )
+    return queryset
+
+
+@dataclass(frozen=True)
+class DeclarationFilters:
+    kind: str = ""
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+    region: Region | None = None
+    campaign: DeclarationCampaign | None = None
+
+
+def declaration_list(*, user, filters: DeclarationFilters | None = None) -> QuerySet[Declaration]:
+    """The declarations the user may see, latest first; ``region`` takes its subtree."""
+    filters = filters or DeclarationFilters()
+    queryset = _visible_declarations(user)
+    if filters.kind:
+        queryset = queryset.filter(kind=filters.kind)
+    if filters.date_from:
+        queryset = queryset.filter(date__gte=filters.date_from)
+    if filters.date_to:
+        queryset = queryset.filter(date__lte=filters.date_to)
+    if filters.region:
+        queryset = queryset.filter(subtree_q("region", filters.region.code))
+    if filters.campaign:
+        queryset = queryset.filter(campaign=filters.campaign)
+    return queryset.select_related("region", "organiser", "campaign").order_by("-date", "-pk")
+
+
+def declaration_get(*, user, pk: int) -> Declaration:
+    """One declaration with its signatories, agencies, documents and meeting (404 if unseen)."""
+    queryset = _visible_declarations(user).select_related(
+        "region", "organiser", "campaign", "meeting__region", "created_by"
+    )
+    queryset = queryset.prefetch_related(
+        Prefetch(
+            "signatories",
+            queryset=DeclarationSignatory.objects.select_related("person", "agency"),
+        ),
+        "signatory_agencies",
+        "documents",
+    )
+    return _get_or_404(queryset, pk=pk)
+
+
+def declaration_document_get(*, declaration: Declaration, pk: int):
+    """A document of a declaration the caller has already fetched through the scope."""
+    return _get_or_404(declaration.documents.all(), pk=pk)
+
+
+def declaration_public_list(*, city_code: str | None = None) -> QuerySet[Declaration]:
+    """Public declarations, latest first, optionally in one kab/kota (no login, no scope).
+
+    For the public agenda: only ``is_public`` rows; the organiser and signatory
+    agencies are loaded, never people's contact data.
+    """
+    queryset = Declaration.objects.filter(is_public=True)
+    if city_code:
+        queryset = queryset.filter(subtree_q("region", city_code))
+    return (
+        queryset.select_related("region", "organiser", "campaign")
+        .prefetch_related("signatory_agencies")
+        .order_by("-date", "-pk")
+    )
+
+
+# Campaigns ------------------------------------------------------------------------------------
+
+
+def campaign_list(*, user) -> QuerySet[DeclarationCampaign]:
+    """Campaigns in the jurisdiction, with how many declarations each has."""
+    queryset = scope_to_jurisdiction(DeclarationCampaign.objects.all(), user)
+    return (
+        queryset.select_related("region")
+        .annotate(declaration_count=Count("declarations"))
+        .order_by("-created_at", "-pk")
+    )
+
+
+def campaign_get(*, user, pk: int) -> DeclarationCampaign:
+    queryset = scope_to_jurisdiction(DeclarationCampaign.objects.select_related("region"), user)
+    return _get_or_404(queryset, pk=pk)
+
+
+def campaign_choices(*, user) -> QuerySet[DeclarationCampaign]:
+    return scope_to_jurisdiction(DeclarationCampaign.objects.select_related("region"), user)
+
+
+@dataclass
+class KecamatanDeclarationRow:
+    """One kecamatan of a campaign's city: its declarations, held or not yet."""
+
+    kecamatan: Region
+    declarations: list[Declaration] = field(default_factory=list)
+    today: datetime.date | None = None
+
+    @property
+    def held(self) -> bool:
+        return any(d.date <= self.today for d in self.declarations)
+
+    @property
+    def planned(self) -> bool:
+        return bool(self.declarations) and not self.held
+
+
+@dataclass
+class CampaignOverview:
+    rows: list[KecamatanDeclarationRow]
+    culminations: list[Declaration]
+    other: list[Declaration]
+
+    @property
+    def held_count(self) -> int:
+        return sum(1 for row in self.rows if row.held)
+
+    @property
+    def not_held(self) -> list[KecamatanDeclarationRow]:
+        return [row for row in self.rows if not row.held]
+
+
+def campaign_overview(
+    *, campaign: DeclarationCampaign, today: datetime.date | None = None
+) -> CampaignOverview:
+    """Every kecamatan of the campaign's city, with its declarations (two queries).
+
+    A kecamatan has *held* its declaration when one of the campaign's
+    declarations in it (at kecamatan or kelurahan level) is dated today or
+    earlier; a later date is *planned*. Culminating declarations are listed
+    apart; city-level ones that are not culminating are in ``other``.
+    """
+    today = today or timezone.localdate()
+    kecamatan = Region.objects.filter(parent_id=campaign.region_id, depth=3).order_by("code")
+    rows = {
+        region.code: KecamatanDeclarationRow(kecamatan=region, today=today) for region in kecamatan
+    }
+    culminations, other = [], []
+    declarations = campaign.declarations.select_related("region", "organiser").order_by(
+        "date", "pk"
+    )
+    for declaration in declarations:
+        if declaration.is_culmination:
+            culminations.append(declaration)
+            continue
+        row = rows.get(declaration.region_id[:KECAMATAN_CODE_LENGTH])
+        if row is not None and declaration.region.depth >= 3:
+            row.declarations.append(declaration)
+        else:
+            other.append(declaration)
+    return CampaignOverview(rows=list(rows.values()), culminations=culminations, other=other)
+
+
+# Kelurahan designations -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DesignationFilters:
+    kind: DesignationKind | None = None
+    status: str = ""
+    region: Region | None = None
+
+
+def designation_list(
+    *, user, filters: DesignationFilters | None = None
+) -> QuerySet[KelurahanDesignation]:
+    """Designations in the jurisdiction, by kelurahan code; ``region`` takes its subtree."""
+    filters = filters or DesignationFilters()
+    queryset = scope_to_jurisdiction(KelurahanDesignation.objects.all(), user)
+    if filters.kind:
+        queryset = queryset.filter(kind=filters.kind)
+    if filters.status:
+        queryset = queryset.filter(status=filters.status)
+    if filters.region:
+        queryset = queryset.filter(subtree_q("kelurahan", filters.region.code))
+    return queryset.select_related("kind", "kelurahan__parent").order_by(
+        "kelurahan_id", "kind__order"
+    )
+
+
+def designation_get(*, user, pk: int) -> KelurahanDesignation:
+    queryset = scope_to_jurisdiction(
+        KelurahanDesignation.objects.select_related("kind", "kelurahan__parent"), user
+    )
+    return _get_or_404(queryset, pk=pk)
+
+
+def designation_kind_list() -> QuerySet[DesignationKind]:
+    return DesignationKind.objects.order_by("order", "name")
+
+
+@dataclass(frozen=True)
+class CoverageRow:
+    """Designated kelurahan out of all kelurahan/desa of a region."""
+
+    region: Region
+    designated: int
+    total: int
+
+    @property
+    def percent(self) -> float:
+        return round(100 * self.designated / self.total, 1) if self.total else 0.0
+
+
+@dataclass(frozen=True)
+class Coverage:
+    cities: list[CoverageRow]
+    kecamatan: list[CoverageRow]
+    city: Region | None
+
+
+def _grouped_counts(queryset: QuerySet, column: str, length: int, *, distinct: bool) -> dict:
+    rows = (
+        queryset.annotate(prefix=Substr(column, 1, length))
+        .values("prefix")
+        .annotate(n=Count(column, distinct=distinct))
+        .order_by()
+    )
+    return {row["prefix"]: row["n"] for row in rows}
+
+
+def designation_coverage(
+    *, user, kind: DesignationKind | None = None, city: Region | None = None
+) -> Coverage:
+    """Coverage per kab/kota and per kecamatan of one kab/kota (six queries).
+
+    A kelurahan counts as designated when it has at least one *active*
+    designation (of ``kind``, when given). The kecamatan table is for
+    ``city``, or for the only kab/kota of the jurisdiction; a user whose
+    jurisdiction is one kecamatan gets that kecamatan alone.
+    """
+    jurisdiction = user_jurisdiction(user)
+    kelurahan = scope_to_jurisdiction(Region.objects.filter(depth=4), user)
+    designations = scope_to_jurisdiction(
+        KelurahanDesignation.objects.filter(status=DesignationStatus.AKTIF), user
+    )
+    if kind is not None:
+        designations = designations.filter(kind=kind)
+
+    cities = list(scope_to_jurisdiction(Region.objects.filter(depth=2), user).order_by("code"))
+    city_rows = []
+    if cities:
+        totals = _grouped_counts(kelurahan, "code", CITY_CODE_LENGTH, distinct=False)
+        designated = _grouped_counts(designations, "kelurahan_id", CITY_CODE_LENGTH, distinct=True)
+        city_rows = [
+            CoverageRow(region, designated.get(region.code, 0), totals.get(region.code, 0))
+            for region in cities
+        ]
+
+    if city is None and len(cities) == 1:
+        city = cities[0]
+    if city is not None:
+        kecamatan = Region.objects.filter(parent_id=city.code, depth=3)
+    elif jurisdiction.region is not None and jurisdiction.region.depth == 3:
+        kecamatan = Region.objects.filter(code=jurisdiction.region.code)
+    else:
+        kecamatan = Region.objects.none()
+    kecamatan = list(scope_to_jurisdiction(kecamatan, user).order_by("code"))
+    kecamatan_rows = []
+    if kecamatan:
+        prefix = kecamatan[0].code[:CITY_CODE_LENGTH]
+        in_city = Q(code__startswith=f"{prefix}.")
+        totals = _grouped_counts(
+            kelurahan.filter(in_city), "code", KECAMATAN_CODE_LENGTH, distinct=False
+        )
+        designated = _grouped_counts(
+            designations.filter(kelurahan__code__startswith=f"{prefix}."),
+            "kelurahan_id",
+            KECAMATAN_CODE_LENGTH,
+            distinct=True,
+        )
+        kecamatan_rows = [
+            CoverageRow(region, designated.get(region.code, 0), totals.get(region.code, 0))
+            for region in kecamatan
+        ]
+    return Coverage(cities=city_rows, kecamatan=kecamatan_rows, city=city)
+
+
+def coverage_city_choices(*, user) -> QuerySet[Region]:
+    return scope_to_jurisdiction(Region.objects.filter(depth=2), user).order_by("code")
+
+
+# Programs -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TargetProgress:
+    target: ProgramTarget
+    done: int
+
+    @property
+    def counted(self) -> int:
+        """Held meetings counted toward the target (never more than the target)."""
+        return min(self.done, self.target.target_count)
+
+    @property
+    def percent(self) -> int:
+        count = self.target.target_count
+        return min(100, round(100 * self.done / count)) if count else 0
+
+
+@dataclass(frozen=True)
+class ProgramProgress:
+    targets: list[TargetProgress]
+
+    @property
+    def target_total(self) -> int:
+        return sum(item.target.target_count for item in self.targets)
+
+    @property
+    def done_total(self) -> int:
+        return sum(item.counted for item in self.targets)
+
+    @property
+    def percent(self) -> int:
+        total = self.target_total
+        return min(100, round(100 * self.done_total / total)) if total else 0
+
+
+def _target_done(target: ProgramTarget, counts: list[tuple[str, str, int]]) -> int:
+    """Held meetings at the target's level, in its region's subtree, of its kind if set."""
+    depth = ProgramLevel(target.level).depth
+    code = target.region_id
+    return sum(
+        n
+        for region_code, kind, n in counts
+        if _depth(region_code) == depth
+        and (region_code == code or region_code.startswith(f"{code}."))
+        and (not target.meeting_kind or kind == target.meeting_kind)
+    )
+
+
+def _held_meeting_counts(program_ids: list[int]) -> dict[int, list[tuple[str, str, int]]]:
+    """Per program: (meeting region, meeting kind, number held), in one grouped query."""
+    through = Program.meetings.through
+    rows = (
+        through.objects.filter(program_id__in=program_ids, meeting__status=MeetingStatus.TERLAKSANA)
+        .values("program_id", "meeting__region_id", "meeting__kind")
+        .annotate(n=Count("meeting_id"))
+        .order_by()
+    )
+    counts: dict[int, list[tuple[str, str, int]]] = defaultdict(list)
+    for row in rows:
+        counts[row["program_id"]].append(
+            (row["meeting__region_id"], row["meeting__kind"], row["n"])
+        )
+    return counts
+
+
+def program_progress(*, programs: list[Program]) -> dict[int, ProgramProgress]:
+    """Progress of each program against its targets (two queries for any number of programs).
+
+    A target's progress is the number of the program's linked meetings with
+    status *terlaksana* whose region lies at the target's level (city,
+    kecamatan or kelurahan) inside the target's region, and of the target's
+    meeting kind when it has one.
+    """
+    ids = [program.pk for program in programs]
+    if not ids:
+        return {}
+    targets: dict[int, list[ProgramTarget]] = defaultdict(list)
+    for target in (
+        ProgramTarget.objects.filter(program_id__in=ids)
+        .select_related("region")
+        .order_by("order", "pk")
+    ):
+        targets[target.program_id].append(target)
+    counts = _held_meeting_counts(ids)
+    return {
+        pk: ProgramProgress(
+            [TargetProgress(target, _target_done(target, counts[pk])) for target in targets[pk]]
+        )
+        for pk in ids
+    }
+
+
+def program_list(*, user, region: Region | None = None) -> QuerySet[Program]:
+    queryset = scope_to_jurisdiction(Program.objects.all(), user)
+    if region:
+        queryset = queryset.filter(subtree_q("region", region.code))
+    return queryset.select_related("region", "owner_agency").order_by("-period_start", "name")
+
+
+def program_get(*, user, pk: int) -> Program:
+    """One program with its linked meetings (404 outside the jurisdiction)."""
+    queryset = scope_to_jurisdiction(
+        Program.objects.select_related("region", "owner_agency"), user
+    ).prefetch_related(
+        Prefetch(
+            "meetings",
+            queryset=Meeting.objects.select_related("region").order_by("starts_at", "pk"),
+        )
+    )
+    return _get_or_404(queryset, pk=pk)
+
+
+def meeting_link_choices(
+    *,
+    user,
+    region: Region,
+    start: datetime.date | None = None,
+    end: datetime.date | None = None,
+    include: list[int] | tuple[int, ...] = (),
+) -> QuerySet[Meeting]:
+    """Meetings that can be linked: in ``region``'s subtree and the scope, within the period.
+
+    Meetings already linked (``include``) are always offered, so saving never
+    drops them silently.
+    """
+    queryset = scope_to_jurisdiction(Meeting.objects.all(), user).filter(
+        subtree_q("region", region.code)
+    )
+    period = Q()
+    if start:
+        period &= Q(starts_at__date__gte=start)
+    if end:
+        period &= Q(starts_at__date__lte=end)
+    if include:
+        period |= Q(pk__in=include)
+    return queryset.filter(period).select_related("region").order_by("-starts_at", "-pk")
+
+
+# Working groups -------------------------------------------------------------------------------
+
+
+def _visible_working_groups(user) -> QuerySet[WorkingGroup]:
+    queryset = scope_to_jurisdiction(WorkingGroup.objects.all(), user)
+    if user.is_partner:
+        if user.agency_id is None:
+            return queryset.none()
+        member = WorkingGroupMember.objects.filter(
+            group_id=OuterRef("pk"), agency_id=user.agency_id
+        )
+        queryset = queryset.filter(Q(agency_id=user.agency_id) | Exists(member))
+    return queryset
+
+
+def working_group_list(*, user) -> QuerySet[WorkingGroup]:
+    """The pokja the user may see, with member and meeting counts."""
+    return (
+        _visible_working_groups(user)
+        .select_related("region", "agency")
+        .annotate(
+            member_count=Count("members", distinct=True),
+            meeting_count=Count("meetings", distinct=True),
+        )
+        .order_by("name", "pk")
+    )
+
+
+def working_group_get(*, user, pk: int) -> WorkingGroup:
+    """One pokja with its members and linked meetings (404 if the user may not see it)."""
+    queryset = (
+        _visible_working_groups(user)
+        .select_related("region", "agency")
+        .prefetch_related(
+            Prefetch(
+                "members",
+                queryset=WorkingGroupMember.objects.select_related("person", "agency"),
+            ),
+            Prefetch(
+                "meetings",
+                queryset=Meeting.objects.select_related("region").order_by("starts_at", "pk"),
+            ),
+        )
+    )
+    return _get_or_404(queryset, pk=pk)

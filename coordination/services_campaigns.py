@@ -1,0 +1,626 @@
+"""Writes for declarations, campaigns, kelurahan designations, programs and working groups.
+
+Every service is keyword-only and transactional, validates with
+``full_clean()`` before saving, and raises ``ValidationError`` with a code for
+anything the user must fix. Permission checks are the caller's
+(``coordination.permissions_campaigns``); the services enforce the domain
+rules: regions inside the actor's jurisdiction (``actor=None`` is a trusted
+system job such as the demo seed), nobody listed twice, targets and linked
+meetings inside the program's region.
+"""
+
+import datetime
+from collections.abc import Iterable, Mapping, Sequence
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from bawaslu_portal.models import Agency, Person, Region
+from bawaslu_portal.scoping import user_jurisdiction
+from bawaslu_portal.uploads import validate_upload
+from coordination.models import (
+    Declaration,
+    DeclarationCampaign,
+    DeclarationDocument,
+    DeclarationDocumentKind,
+    DeclarationSignatory,
+    DesignationKind,
+    DesignationStatus,
+    KelurahanDesignation,
+    Meeting,
+    Program,
+    ProgramTarget,
+    WorkingGroup,
+    WorkingGroupMember,
+    WorkingGroupRole,
+)
+from coordination.services import person_for_attendee
+
+MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
+
+
+def _check_region(*, actor, region: Region, field: str = "region") -> None:
+    """The region must lie in the actor's jurisdiction."""
+    if actor is None:
+        return
+    if not user_jurisdiction(actor).contains(region.code):
+        message = _("%(region)s is outside your jurisdiction.") % {"region": region.label}
+        raise ValidationError({field: ValidationError(message, code="outside_jurisdiction")})
+
+
+def _person(data: Mapping) -> Person:
+    """The row's ``person``, or the person found/created for its ``name`` and agency."""
+    return data.get("person") or person_for_attendee(name=data["name"], agency=data.get("agency"))
+
+
+# Declarations ---------------------------------------------------------------------------------
+
+
+def _replace_signatories(declaration: Declaration, signatories: Iterable[Mapping]) -> None:
+    rows, seen = [], set()
+    for order, data in enumerate(signatories, start=1):
+        person = _person(data)
+        if person.pk in seen:
+            raise ValidationError(
+                _("%(person)s is listed twice among the signatories.") % {"person": person},
+                code="duplicate_signatory",
+            )
+        seen.add(person.pk)
+        row = DeclarationSignatory(
+            declaration=declaration,
+            person=person,
+            agency=data.get("agency"),
+            position_title=data.get("position_title", "") or "",
+            order=order,
+        )
+        row.full_clean(exclude=["declaration"], validate_unique=False)
+        rows.append(row)
+    declaration.signatories.all().delete()
+    DeclarationSignatory.objects.bulk_create(rows)
+
+
+def _check_declaration(declaration: Declaration, *, actor) -> None:
+    _check_region(actor=actor, region=declaration.region)
+    if declaration.is_culmination and declaration.campaign_id is None:
+        message = _("Only a declaration of a campaign can be its culminating declaration.")
+        raise ValidationError(
+            {"is_culmination": ValidationError(message, code="culmination_without_campaign")}
+        )
+    if declaration.meeting_id and actor is not None:
+        meeting_region = declaration.meeting.region_id
+        if not user_jurisdiction(actor).contains(meeting_region):
+            message = _("Choose a meeting in your jurisdiction.")
+            raise ValidationError(
+                {"meeting": ValidationError(message, code="outside_jurisdiction")}
+            )
+
+
+@transaction.atomic
+def declaration_create(
+    *,
+    actor,
+    kind: str,
+    title: str,
+    date: datetime.date,
+    region: Region,
+    organiser: Agency,
+    place: str = "",
+    signatory_agencies: Iterable[Agency] = (),
+    signatories: Sequence[Mapping] = (),
+    participant_count: int | None = None,
+    campaign: DeclarationCampaign | None = None,
+    is_culmination: bool = False,
+    meeting: Meeting | None = None,
+    description: str = "",
+    is_public: bool = False,
+) -> Declaration:
+    """Record a declaration with its signatory agencies and people (in order).
+
+    ``signatories``: mappings with ``person`` or ``name``, and optionally
+    ``agency`` (signed for) and ``position_title``. Raises ``ValidationError``:
+    ``outside_jurisdiction``, ``wrong_level`` (a province), ``outside_campaign``,
+    ``culmination_without_campaign``, ``duplicate_signatory`` or a field error.
+    """
+    declaration = Declaration(created_by=actor)
+    return _save_declaration(
+        declaration,
+        actor=actor,
+        fields={
+            "kind": kind,
+            "title": title,
+            "date": date,
+            "region": region,
+            "organiser": organiser,
+            "place": place,
+            "participant_count": participant_count,
+            "campaign": campaign,
+            "is_culmination": is_culmination,
+            "meeting": meeting,
+            "description": description,
+            "is_public": is_public,
+        },
+        signatory_agencies=signatory_agencies,
+        signatories=signatories,
+    )
+
+
+@transaction.atomic
+def declaration_update(
+    *,
+    actor,
+    declaration: Declaration,
+    kind: str,
+    title: str,
+    date: datetime.date,
+    region: Region,
+    organiser: Agency,
+    place: str = "",
+    signatory_agencies: Iterable[Agency] = (),
+    signatories: Sequence[Mapping] = (),
+    participant_count: int | None = None,
+    campaign: DeclarationCampaign | None = None,
+    is_culmination: bool = False,
+    meeting: Meeting | None = None,
+    description: str = "",
+    is_public: bool = False,
+) -> Declaration:
+    """Replace a declaration's fields, signatory agencies and signatories. Errors as create."""
+    current = Declaration.objects.select_for_update().get(pk=declaration.pk)
+    return _save_declaration(
+        current,
+        actor=actor,
+        fields={
+            "kind": kind,
+            "title": title,
+            "date": date,
+            "region": region,
+            "organiser": organiser,
+            "place": place,
+            "participant_count": participant_count,
+            "campaign": campaign,
+            "is_culmination": is_culmination,
+            "meeting": meeting,
+            "description": description,
+            "is_public": is_public,
+        },
+        signatory_agencies=signatory_agencies,
+        signatories=signatories,
+    )
+
+
+def _save_declaration(declaration, *, actor, fields, signatory_agencies, signatories):
+    for name, value in fields.items():
+        setattr(declaration, name, value)
+    _check_declaration(declaration, actor=actor)
+    declaration.full_clean()
+    declaration.save()
+    declaration.signatory_agencies.set(signatory_agencies)
+    _replace_signatories(declaration, signatories)
+    return declaration
+
+
+@transaction.atomic
+def declaration_delete(*, actor, declaration: Declaration) -> None:
+    """Delete a declaration with its signatories and documents (files removed on commit)."""
+    files = [(doc.file.storage, doc.file.name) for doc in declaration.documents.all()]
+    declaration.delete()
+    for storage, name in files:
+        transaction.on_commit(lambda storage=storage, name=name: storage.delete(name))
+
+
+@transaction.atomic
+def declaration_document_add(
+    *, actor, declaration: Declaration, upload, kind: str = DeclarationDocumentKind.LAINNYA
+) -> DeclarationDocument:
+    """Attach a document or photo after checking its real content and size (10 MB).
+
+    Raises ``ValidationError`` with ``empty``, ``too_large`` or
+    ``unsupported_type`` (an HTML page renamed ``.jpg`` is refused).
+    """
+    checked = validate_upload(upload, max_bytes=MAX_DOCUMENT_BYTES)
+    document = DeclarationDocument(
+        declaration=declaration,
+        kind=kind,
+        original_name=checked.original_name,
+        content_type=checked.content_type,
+        size=checked.size,
+        uploaded_by=actor,
+    )
+    document.full_clean(exclude=["file"])
+    # Stored under the sniffed extension, never the client's one.
+    document.file.save(f"upload.{checked.extension}", upload, save=False)
+    document.save()
+    return document
+
+
+@transaction.atomic
+def declaration_document_delete(*, actor, document: DeclarationDocument) -> None:
+    """Delete a document; the stored file is removed once the transaction commits."""
+    storage, name = document.file.storage, document.file.name
+    document.delete()
+    transaction.on_commit(lambda: storage.delete(name))
+
+
+# Campaigns ------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def campaign_create(
+    *, actor, name: str, kind: str, region: Region, description: str = ""
+) -> DeclarationCampaign:
+    """Create a city-wide campaign. Raises ``outside_jurisdiction`` or ``wrong_level``."""
+    _check_region(actor=actor, region=region)
+    campaign = DeclarationCampaign(name=name, kind=kind, region=region, description=description)
+    campaign.full_clean()
+    campaign.save()
+    return campaign
+
+
+@transaction.atomic
+def campaign_update(
+    *,
+    actor,
+    campaign: DeclarationCampaign,
+    name: str,
+    kind: str,
+    region: Region,
+    description: str = "",
+) -> DeclarationCampaign:
+    """Change a campaign. Its city cannot change while it has declarations elsewhere."""
+    _check_region(actor=actor, region=region)
+    campaign.name, campaign.kind, campaign.region = name, kind, region
+    campaign.description = description
+    campaign.full_clean()
+    outside = campaign.declarations.exclude(region_id=region.code).exclude(
+        region__code__startswith=f"{region.code}."
+    )
+    if outside.exists():
+        message = _("Some declarations of this campaign lie outside %(region)s.") % {
+            "region": region.label
+        }
+        raise ValidationError({"region": ValidationError(message, code="outside_campaign")})
+    campaign.save()
+    return campaign
+
+
+# Kelurahan designations -----------------------------------------------------------------------
+
+
+@transaction.atomic
+def designation_create(
+    *,
+    actor,
+    kind: DesignationKind,
+    kelurahan: Region,
+    date: datetime.date,
+    decree_number: str = "",
+    status: str = DesignationStatus.AKTIF,
+    notes: str = "",
+) -> KelurahanDesignation:
+    """Designate a kelurahan/desa (depth 4 only), once per kind.
+
+    Raises ``ValidationError``: ``outside_jurisdiction``, ``wrong_level`` (a
+    kecamatan or city), a non-field error when the kelurahan already has this
+    designation, or a field error.
+    """
+    _check_region(actor=actor, region=kelurahan, field="kelurahan")
+    designation = KelurahanDesignation(
+        kind=kind,
+        kelurahan=kelurahan,
+        date=date,
+        decree_number=decree_number,
+        status=status,
+        notes=notes,
+        revoked_on=timezone.localdate() if status == DesignationStatus.DICABUT else None,
+        created_by=actor,
+    )
+    designation.full_clean()
+    designation.save()
+    return designation
+
+
+@transaction.atomic
+def designation_update(
+    *,
+    actor,
+    designation: KelurahanDesignation,
+    kind: DesignationKind,
+    kelurahan: Region,
+    date: datetime.date,
+    decree_number: str = "",
+    status: str = DesignationStatus.AKTIF,
+    notes: str = "",
+) -> KelurahanDesignation:
+    """Change a designation. Errors as :func:`designation_create`."""
+    _check_region(actor=actor, region=kelurahan, field="kelurahan")
+    current = KelurahanDesignation.objects.select_for_update().get(pk=designation.pk)
+    current.kind, current.kelurahan, current.date = kind, kelurahan, date
+    current.decree_number, current.notes = decree_number, notes
+    if status == DesignationStatus.DICABUT and current.status != status:
+        current.revoked_on = timezone.localdate()
+    elif status != DesignationStatus.DICABUT:
+        current.revoked_on = None
+    current.status = status
+    current.full_clean()
+    current.save()
+    return current
+
+
+@transaction.atomic
+def designation_revoke(
+    *,
+    actor,
+    designation: KelurahanDesignation,
+    date: datetime.date | None = None,
+    reason: str = "",
+) -> KelurahanDesignation:
+    """Revoke a designation (status *dicabut*); it no longer counts towards coverage.
+
+    The reason is appended to the notes. Raises ``ValidationError``
+    ``already_revoked`` or ``future_date``.
+    """
+    current = KelurahanDesignation.objects.select_for_update().get(pk=designation.pk)
+    if current.status == DesignationStatus.DICABUT:
+        raise ValidationError(_("This designation is already revoked."), code="already_revoked")
+    today = timezone.localdate()
+    date = date or today
+    if date > today:
+        message = _("The revocation date cannot be in the future.")
+        raise ValidationError({"date": ValidationError(message, code="future_date")})
+    current.status = DesignationStatus.DICABUT
+    current.revoked_on = date
+    if reason:
+        current.notes = f"{current.notes}\n{reason}".strip()
+    current.full_clean()
+    current.save()
+    return current
+
+
+# Programs -------------------------------------------------------------------------------------
+
+
+def _replace_targets(program: Program, targets: Iterable[Mapping]) -> None:
+    rows, seen = [], set()
+    for order, data in enumerate(targets, start=1):
+        region: Region = data["region"]
+        if not program.region.contains(region.code):
+            raise ValidationError(
+                _("The target region %(region)s lies outside the program's region.")
+                % {"region": region.label},
+                code="target_outside_program",
+            )
+        key = (data["level"], region.code, data.get("meeting_kind") or "")
+        if key in seen:
+            raise ValidationError(
+                _("There are two targets for %(region)s at the same level.")
+                % {"region": region.label},
+                code="duplicate_target",
+            )
+        seen.add(key)
+        row = ProgramTarget(
+            program=program,
+            level=data["level"],
+            region=region,
+            target_count=data["target_count"],
+            meeting_kind=data.get("meeting_kind") or "",
+            order=order,
+        )
+        row.full_clean(exclude=["program"], validate_unique=False)
+        rows.append(row)
+    program.targets.all().delete()
+    ProgramTarget.objects.bulk_create(rows)
+
+
+def _save_program(program: Program, *, actor, fields: Mapping, targets) -> Program:
+    for name, value in fields.items():
+        setattr(program, name, value)
+    _check_region(actor=actor, region=program.region)
+    program.full_clean()
+    if program.pk:
+        outside = program.meetings.exclude(region_id=program.region_id).exclude(
+            region__code__startswith=f"{program.region_id}."
+        )
+        if outside.exists():
+            message = _("Some linked meetings lie outside %(region)s; unlink them first.") % {
+                "region": program.region.label
+            }
+            raise ValidationError({"region": ValidationError(message, code="outside_program")})
+    program.save()
+    _replace_targets(program, targets)
+    return program
+
+
+@transaction.atomic
+def program_create(
+    *,
+    actor,
+    name: str,
+    owner_agency: Agency,
+    region: Region,
+    period_start: datetime.date,
+    period_end: datetime.date | None = None,
+    description: str = "",
+    legal_basis: str = "",
+    targets: Sequence[Mapping] = (),
+) -> Program:
+    """Create a program with its targets.
+
+    ``targets``: mappings with ``level``, ``region``, ``target_count`` and
+    optionally ``meeting_kind``. Raises ``ValidationError``:
+    ``outside_jurisdiction``, ``end_before_start``, ``target_outside_program``,
+    ``duplicate_target``, ``wrong_level`` (a kecamatan-level target for a
+    kelurahan), ``not_positive`` or a field error.
+    """
+    program = Program()
+    fields = {
+        "name": name,
+        "owner_agency": owner_agency,
+        "region": region,
+        "period_start": period_start,
+        "period_end": period_end,
+        "description": description,
+        "legal_basis": legal_basis,
+    }
+    return _save_program(program, actor=actor, fields=fields, targets=targets)
+
+
+@transaction.atomic
+def program_update(
+    *,
+    actor,
+    program: Program,
+    name: str,
+    owner_agency: Agency,
+    region: Region,
+    period_start: datetime.date,
+    period_end: datetime.date | None = None,
+    description: str = "",
+    legal_basis: str = "",
+    targets: Sequence[Mapping] = (),
+) -> Program:
+    """Replace a program's fields and targets. Errors as :func:`program_create`,
+    plus ``outside_program`` when linked meetings would fall outside a new region."""
+    current = Program.objects.select_for_update().get(pk=program.pk)
+    fields = {
+        "name": name,
+        "owner_agency": owner_agency,
+        "region": region,
+        "period_start": period_start,
+        "period_end": period_end,
+        "description": description,
+        "legal_basis": legal_basis,
+    }
+    return _save_program(current, actor=actor, fields=fields, targets=targets)
+
+
+def _check_meetings(*, actor, region: Region, meetings: Iterable[Meeting], code: str) -> list:
+    meetings = list(meetings)
+    jurisdiction = user_jurisdiction(actor) if actor is not None else None
+    for meeting in meetings:
+        if not region.contains(meeting.region_id) or (
+            jurisdiction is not None and not jurisdiction.contains(meeting.region_id)
+        ):
+            raise ValidationError(
+                _("“%(meeting)s” is held outside %(region)s.")
+                % {"meeting": meeting.title, "region": region.label},
+                code=code,
+            )
+    return meetings
+
+
+@transaction.atomic
+def program_set_meetings(*, actor, program: Program, meetings: Iterable[Meeting]) -> Program:
+    """Link exactly ``meetings`` to the program; they count towards its targets once held.
+
+    Raises ``ValidationError`` ``meeting_outside_program`` for a meeting outside
+    the program's region or the actor's jurisdiction.
+    """
+    meetings = _check_meetings(
+        actor=actor, region=program.region, meetings=meetings, code="meeting_outside_program"
+    )
+    program.meetings.set(meetings)
+    return program
+
+
+# Working groups -------------------------------------------------------------------------------
+
+
+def _replace_members(group: WorkingGroup, members: Iterable[Mapping]) -> None:
+    rows, seen = [], set()
+    for order, data in enumerate(members, start=1):
+        person = _person(data)
+        if person.pk in seen:
+            raise ValidationError(
+                _("%(person)s is listed twice among the members.") % {"person": person},
+                code="duplicate_member",
+            )
+        seen.add(person.pk)
+        row = WorkingGroupMember(
+            group=group,
+            person=person,
+            agency=data.get("agency"),
+            role=data.get("role") or WorkingGroupRole.ANGGOTA,
+            order=order,
+        )
+        row.full_clean(exclude=["group"], validate_unique=False)
+        rows.append(row)
+    group.members.all().delete()
+    WorkingGroupMember.objects.bulk_create(rows)
+
+
+def _save_working_group(group: WorkingGroup, *, actor, fields: Mapping, members) -> WorkingGroup:
+    for name, value in fields.items():
+        setattr(group, name, value)
+    _check_region(actor=actor, region=group.region)
+    group.full_clean()
+    group.save()
+    _replace_members(group, members)
+    return group
+
+
+@transaction.atomic
+def working_group_create(
+    *,
+    actor,
+    name: str,
+    agency: Agency,
+    region: Region,
+    purpose: str = "",
+    decree_number: str = "",
+    decree_date: datetime.date | None = None,
+    members: Sequence[Mapping] = (),
+) -> WorkingGroup:
+    """Create a pokja with its members (``person`` or ``name``, ``agency``, ``role``).
+
+    Raises ``ValidationError``: ``outside_jurisdiction``, ``duplicate_member``
+    or a field error.
+    """
+    fields = {
+        "name": name,
+        "agency": agency,
+        "region": region,
+        "purpose": purpose,
+        "decree_number": decree_number,
+        "decree_date": decree_date,
+    }
+    return _save_working_group(WorkingGroup(), actor=actor, fields=fields, members=members)
+
+
+@transaction.atomic
+def working_group_update(
+    *,
+    actor,
+    group: WorkingGroup,
+    name: str,
+    agency: Agency,
+    region: Region,
+    purpose: str = "",
+    decree_number: str = "",
+    decree_date: datetime.date | None = None,
+    members: Sequence[Mapping] = (),
+) -> WorkingGroup:
+    """Replace a pokja's fields and members. Errors as :func:`working_group_create`."""
+    current = WorkingGroup.objects.select_for_update().get(pk=group.pk)
+    fields = {
+        "name": name,
+        "agency": agency,
+        "region": region,
+        "purpose": purpose,
+        "decree_number": decree_number,
+        "decree_date": decree_date,
+    }
+    return _save_working_group(current, actor=actor, fields=fields, members=members)
+
+
+@transaction.atomic
+def working_group_set_meetings(
+    *, actor, group: WorkingGroup, meetings: Iterable[Meeting]
+) -> WorkingGroup:
+    """Link exactly ``meetings`` to the pokja. Raises ``meeting_outside_group``."""
+    meetings = _check_meetings(
+        actor=actor, region=group.region, meetings=meetings, code="meeting_outside_group"
+    )
+    group.meetings.set(meetings)
+    return group

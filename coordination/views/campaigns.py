@@ -1,0 +1,683 @@
+"""Campaign pages: declarations (and city-wide campaigns), kelurahan designations with
+coverage, programs with targets and progress, working groups (pokja).
+
+Views are thin: permission → form → service → message → redirect. Seeing is
+``coordination.selectors_campaigns`` (outside the scope: 404); doing is
+``coordination.permissions_campaigns`` (seen but not allowed: 403).
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from bawaslu_portal.pagination import paginate
+from bawaslu_portal.uploads import protected_file_response
+from coordination import charts, selectors
+from coordination import permissions_campaigns as permissions
+from coordination import selectors_campaigns as campaign_selectors
+from coordination import services_campaigns as services
+from coordination.forms import with_more_rows
+from coordination.forms_campaigns import (
+    CampaignForm,
+    CoverageFilterForm,
+    DeclarationDocumentForm,
+    DeclarationFilterForm,
+    DeclarationForm,
+    DesignationFilterForm,
+    DesignationForm,
+    DesignationRevokeForm,
+    MeetingLinkForm,
+    MemberFormSet,
+    ProgramFilterForm,
+    ProgramForm,
+    SignatoryFormSet,
+    TargetFormSet,
+    WorkingGroupForm,
+    member_initial,
+    signatory_initial,
+    target_initial,
+)
+from coordination.models import WorkingGroupRole
+
+
+def _add_service_error(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def _bind_with_rows(
+    request,
+    form_class,
+    formset_class,
+    *,
+    prefix,
+    form_kwargs,
+    formset_kwargs,
+    initial=None,
+    rows_initial=None,
+    row_defaults=None,
+):
+    """The main form and its row formset: from the record on GET, from the POST otherwise.
+
+    A POST with ``add_rows`` re-renders the posted data with spare rows and
+    without errors (nothing was submitted yet).
+    """
+    if request.method != "POST":
+        return (
+            form_class(initial=initial, **form_kwargs),
+            formset_class(prefix=prefix, initial=rows_initial, form_kwargs=formset_kwargs),
+        )
+    data = request.POST.copy()
+    more = "add_rows" in data
+    if more:
+        data = with_more_rows(data, prefix, row_defaults)
+    form = form_class(data, request.FILES or None, **form_kwargs)
+    formset = formset_class(data, prefix=prefix, form_kwargs=formset_kwargs)
+    if more:
+        form.suppress_errors = formset.suppress_errors = True
+    return form, formset
+
+
+def _valid_with_rows(form, formset) -> bool:
+    if request_was_more_rows(form):
+        return False
+    valid = all([form.is_valid(), formset.is_valid()])
+    if not valid and form.is_valid():
+        # The page title and error summary follow form.errors: point at the rows.
+        form.add_error(None, _("Some rows need correcting (see below)."))
+    return valid
+
+
+def request_was_more_rows(form) -> bool:
+    return bool(getattr(form, "suppress_errors", False))
+
+
+# Declarations ---------------------------------------------------------------------------------
+
+
+@require_GET
+def declaration_list(request):
+    form = DeclarationFilterForm(request.GET or None, user=request.user)
+    declarations = campaign_selectors.declaration_list(user=request.user, filters=form.filters())
+    return render(
+        request,
+        "coordination/campaigns/declaration_list.html",
+        {
+            "filter_form": form,
+            "page": paginate(request, declarations),
+            "can_create": permissions.can_create_campaign_records(request.user),
+        },
+    )
+
+
+def _render_declaration_detail(request, declaration, document_form, status=200):
+    return render(
+        request,
+        "coordination/campaigns/declaration_detail.html",
+        {
+            "declaration": declaration,
+            "document_form": document_form,
+            "can_edit": permissions.can_edit_declaration(request.user, declaration),
+        },
+        status=status,
+    )
+
+
+@require_GET
+def declaration_detail(request, pk: int):
+    declaration = campaign_selectors.declaration_get(user=request.user, pk=pk)
+    return _render_declaration_detail(request, declaration, DeclarationDocumentForm())
+
+
+@require_http_methods(["GET", "POST"])
+def declaration_create(request):
+    if not permissions.can_create_campaign_records(request.user):
+        raise PermissionDenied
+    return _declaration_form_view(request, declaration=None)
+
+
+@require_http_methods(["GET", "POST"])
+def declaration_update(request, pk: int):
+    declaration = campaign_selectors.declaration_get(user=request.user, pk=pk)
+    if not permissions.can_edit_declaration(request.user, declaration):
+        raise PermissionDenied
+    return _declaration_form_view(request, declaration=declaration)
+
+
+def _declaration_form_view(request, *, declaration):
+    initial = None
+    if declaration is None and request.GET.get("kampanye", "").isdigit():
+        # "Add a declaration" from a campaign page preselects the campaign.
+        initial = {"campaign": int(request.GET["kampanye"])}
+    form, signatories = _bind_with_rows(
+        request,
+        DeclarationForm,
+        SignatoryFormSet,
+        prefix="signatories",
+        form_kwargs={"user": request.user},
+        formset_kwargs={"agencies": selectors.agency_choices(user=request.user)},
+        initial=DeclarationForm.initial_for(declaration) if declaration else initial,
+        rows_initial=signatory_initial(declaration) if declaration else None,
+    )
+    if request.method == "POST" and _valid_with_rows(form, signatories):
+        kwargs = {**form.service_kwargs(), "signatories": signatories.service_rows()}
+        try:
+            with transaction.atomic():
+                if declaration is None:
+                    saved = services.declaration_create(actor=request.user, **kwargs)
+                else:
+                    saved = services.declaration_update(
+                        actor=request.user, declaration=declaration, **kwargs
+                    )
+                upload = form.cleaned_data.get("document")
+                if upload:
+                    services.declaration_document_add(
+                        actor=request.user,
+                        declaration=saved,
+                        upload=upload,
+                        kind=form.cleaned_data.get("document_kind") or "lainnya",
+                    )
+        except ValidationError as error:
+            _add_service_error(form, error)
+        else:
+            messages.success(request, _("The declaration was saved."))
+            return redirect(saved)
+    return render(
+        request,
+        "coordination/campaigns/declaration_form.html",
+        {
+            "form": form,
+            "signatory_formset": signatories,
+            "formsets": [signatories],
+            "declaration": declaration,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def declaration_delete(request, pk: int):
+    """GET: a confirmation page; POST: delete the declaration with its documents."""
+    declaration = campaign_selectors.declaration_get(user=request.user, pk=pk)
+    if not permissions.can_edit_declaration(request.user, declaration):
+        raise PermissionDenied
+    if request.method == "POST":
+        services.declaration_delete(actor=request.user, declaration=declaration)
+        messages.success(request, _("The declaration was deleted."))
+        return redirect("coordination:declaration_list")
+    return render(
+        request,
+        "coordination/campaigns/declaration_confirm_delete.html",
+        {"declaration": declaration},
+    )
+
+
+@require_POST
+def declaration_document_add(request, pk: int):
+    declaration = campaign_selectors.declaration_get(user=request.user, pk=pk)
+    if not permissions.can_edit_declaration(request.user, declaration):
+        raise PermissionDenied
+    form = DeclarationDocumentForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.declaration_document_add(
+                actor=request.user,
+                declaration=declaration,
+                upload=form.cleaned_data["file"],
+                kind=form.cleaned_data["kind"],
+            )
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            messages.success(request, _("The file was added."))
+            return redirect(declaration)
+    return _render_declaration_detail(request, declaration, form, status=400)
+
+
+@require_GET
+def declaration_document_download(request, pk: int, document_pk: int):
+    """Only someone who may see the declaration gets its files."""
+    declaration = campaign_selectors.declaration_get(user=request.user, pk=pk)
+    document = campaign_selectors.declaration_document_get(declaration=declaration, pk=document_pk)
+    return protected_file_response(
+        document.file, download_name=document.original_name, content_type=document.content_type
+    )
+
+
+@require_POST
+def declaration_document_delete(request, pk: int, document_pk: int):
+    declaration = campaign_selectors.declaration_get(user=request.user, pk=pk)
+    if not permissions.can_edit_declaration(request.user, declaration):
+        raise PermissionDenied
+    document = campaign_selectors.declaration_document_get(declaration=declaration, pk=document_pk)
+    services.declaration_document_delete(actor=request.user, document=document)
+    messages.success(request, _("The file was deleted."))
+    return redirect(declaration)
+
+
+# Campaigns ------------------------------------------------------------------------------------
+
+
+@require_GET
+def campaign_list(request):
+    campaigns = campaign_selectors.campaign_list(user=request.user)
+    return render(
+        request,
+        "coordination/campaigns/campaign_list.html",
+        {
+            "page": paginate(request, campaigns),
+            "can_create": permissions.can_create_campaign_records(request.user),
+        },
+    )
+
+
+@require_GET
+def campaign_detail(request, pk: int):
+    campaign = campaign_selectors.campaign_get(user=request.user, pk=pk)
+    return render(
+        request,
+        "coordination/campaigns/campaign_detail.html",
+        {
+            "campaign": campaign,
+            "overview": campaign_selectors.campaign_overview(campaign=campaign),
+            "can_edit": permissions.can_edit_campaign(request.user, campaign),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def campaign_create(request):
+    if not permissions.can_create_campaign_records(request.user):
+        raise PermissionDenied
+    return _campaign_form_view(request, campaign=None)
+
+
+@require_http_methods(["GET", "POST"])
+def campaign_update(request, pk: int):
+    campaign = campaign_selectors.campaign_get(user=request.user, pk=pk)
+    if not permissions.can_edit_campaign(request.user, campaign):
+        raise PermissionDenied
+    return _campaign_form_view(request, campaign=campaign)
+
+
+def _campaign_form_view(request, *, campaign):
+    initial = None
+    if campaign is not None:
+        initial = {
+            "name": campaign.name,
+            "kind": campaign.kind,
+            "region": campaign.region_id,
+            "description": campaign.description,
+        }
+    form = CampaignForm(request.POST or None, user=request.user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if campaign is None:
+                saved = services.campaign_create(actor=request.user, **form.cleaned_data)
+            else:
+                saved = services.campaign_update(
+                    actor=request.user, campaign=campaign, **form.cleaned_data
+                )
+        except ValidationError as error:
+            _add_service_error(form, error)
+        else:
+            messages.success(request, _("The campaign was saved."))
+            return redirect(saved)
+    return render(
+        request,
+        "coordination/campaigns/campaign_form.html",
+        {"form": form, "campaign": campaign},
+    )
+
+
+# Kelurahan designations -----------------------------------------------------------------------
+
+
+@require_GET
+def designation_list(request):
+    form = DesignationFilterForm(request.GET or None, user=request.user)
+    designations = campaign_selectors.designation_list(user=request.user, filters=form.filters())
+    return render(
+        request,
+        "coordination/campaigns/designation_list.html",
+        {
+            "filter_form": form,
+            "page": paginate(request, designations),
+            "can_create": permissions.can_create_campaign_records(request.user),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def designation_create(request):
+    if not permissions.can_create_campaign_records(request.user):
+        raise PermissionDenied
+    return _designation_form_view(request, designation=None)
+
+
+@require_http_methods(["GET", "POST"])
+def designation_update(request, pk: int):
+    designation = campaign_selectors.designation_get(user=request.user, pk=pk)
+    if not permissions.can_edit_designation(request.user, designation):
+        raise PermissionDenied
+    return _designation_form_view(request, designation=designation)
+
+
+def _designation_form_view(request, *, designation):
+    initial = DesignationForm.initial_for(designation) if designation else None
+    form = DesignationForm(request.POST or None, user=request.user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if designation is None:
+                services.designation_create(actor=request.user, **form.cleaned_data)
+            else:
+                services.designation_update(
+                    actor=request.user, designation=designation, **form.cleaned_data
+                )
+        except ValidationError as error:
+            _add_service_error(form, error)
+        else:
+            messages.success(request, _("The designation was saved."))
+            return redirect("coordination:designation_list")
+    return render(
+        request,
+        "coordination/campaigns/designation_form.html",
+        {"form": form, "designation": designation},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def designation_revoke(request, pk: int):
+    designation = campaign_selectors.designation_get(user=request.user, pk=pk)
+    if not permissions.can_edit_designation(request.user, designation):
+        raise PermissionDenied
+    form = DesignationRevokeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.designation_revoke(
+                actor=request.user,
+                designation=designation,
+                date=form.cleaned_data["date"],
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            _add_service_error(form, error)
+        else:
+            messages.success(request, _("The designation was revoked."))
+            return redirect("coordination:designation_list")
+    return render(
+        request,
+        "coordination/campaigns/designation_revoke.html",
+        {"form": form, "designation": designation},
+    )
+
+
+@require_GET
+def designation_coverage(request):
+    form = CoverageFilterForm(request.GET or None, user=request.user)
+    filters = form.cleaned_data if form.is_valid() else {}
+    coverage = campaign_selectors.designation_coverage(
+        user=request.user, kind=filters.get("kind"), city=filters.get("city")
+    )
+    city_chart = charts.horizontal_bar_chart(
+        [
+            charts.Bar(
+                row.region.name, row.percent, f"{row.designated}/{row.total} ({row.percent}%)"
+            )
+            for row in coverage.cities
+        ],
+        chart_id="coverage-cities",
+        title=_("Kelurahan coverage per city or regency"),
+        description=_(
+            "Percentage of kelurahan/desa with an active designation in each city or regency; "
+            "the table below gives the same figures."
+        ),
+    )
+    kecamatan_chart = charts.horizontal_bar_chart(
+        [
+            charts.Bar(
+                row.region.name, row.percent, f"{row.designated}/{row.total} ({row.percent}%)"
+            )
+            for row in coverage.kecamatan
+        ],
+        chart_id="coverage-kecamatan",
+        title=_("Kelurahan coverage per kecamatan"),
+        description=_(
+            "Percentage of kelurahan/desa with an active designation in each kecamatan; "
+            "the table below gives the same figures."
+        ),
+    )
+    return render(
+        request,
+        "coordination/campaigns/designation_coverage.html",
+        {
+            "filter_form": form,
+            "coverage": coverage,
+            "city_chart": city_chart,
+            "kecamatan_chart": kecamatan_chart,
+        },
+    )
+
+
+# Programs -------------------------------------------------------------------------------------
+
+
+@require_GET
+def program_list(request):
+    form = ProgramFilterForm(request.GET or None, user=request.user)
+    region = form.cleaned_data.get("region") if form.is_valid() else None
+    page = paginate(request, campaign_selectors.program_list(user=request.user, region=region))
+    progress = campaign_selectors.program_progress(programs=list(page.object_list))
+    rows = [(program, progress[program.pk]) for program in page.object_list]
+    return render(
+        request,
+        "coordination/campaigns/program_list.html",
+        {
+            "filter_form": form,
+            "page": page,
+            "rows": rows,
+            "can_create": permissions.can_create_campaign_records(request.user),
+        },
+    )
+
+
+@require_GET
+def program_detail(request, pk: int):
+    program = campaign_selectors.program_get(user=request.user, pk=pk)
+    progress = campaign_selectors.program_progress(programs=[program])[program.pk]
+    return render(
+        request,
+        "coordination/campaigns/program_detail.html",
+        {
+            "program": program,
+            "progress": progress,
+            "can_edit": permissions.can_edit_program(request.user, program),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def program_create(request):
+    if not permissions.can_create_campaign_records(request.user):
+        raise PermissionDenied
+    return _program_form_view(request, program=None)
+
+
+@require_http_methods(["GET", "POST"])
+def program_update(request, pk: int):
+    program = campaign_selectors.program_get(user=request.user, pk=pk)
+    if not permissions.can_edit_program(request.user, program):
+        raise PermissionDenied
+    return _program_form_view(request, program=program)
+
+
+def _program_form_view(request, *, program):
+    form, targets = _bind_with_rows(
+        request,
+        ProgramForm,
+        TargetFormSet,
+        prefix="targets",
+        form_kwargs={"user": request.user},
+        formset_kwargs={"regions": selectors.region_filter_choices(user=request.user)},
+        initial=ProgramForm.initial_for(program) if program else None,
+        rows_initial=target_initial(program) if program else None,
+    )
+    if request.method == "POST" and _valid_with_rows(form, targets):
+        kwargs = {**form.cleaned_data, "targets": targets.service_rows()}
+        try:
+            if program is None:
+                saved = services.program_create(actor=request.user, **kwargs)
+            else:
+                saved = services.program_update(actor=request.user, program=program, **kwargs)
+        except ValidationError as error:
+            _add_service_error(form, error)
+        else:
+            messages.success(request, _("The program was saved."))
+            return redirect(saved)
+    return render(
+        request,
+        "coordination/campaigns/program_form.html",
+        {"form": form, "target_formset": targets, "formsets": [targets], "program": program},
+    )
+
+
+def _meeting_link_view(request, *, record, meetings, save, template, context_name):
+    form = MeetingLinkForm(
+        request.POST or None,
+        meetings=meetings,
+        initial={"meetings": [meeting.pk for meeting in record.meetings.all()]},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            save(list(form.cleaned_data["meetings"]))
+        except ValidationError as error:
+            _add_service_error(form, error)
+        else:
+            messages.success(request, _("The linked meetings were saved."))
+            return redirect(record)
+    return render(request, template, {"form": form, context_name: record})
+
+
+@require_http_methods(["GET", "POST"])
+def program_meetings(request, pk: int):
+    """Choose the meetings that count towards the program's targets."""
+    program = campaign_selectors.program_get(user=request.user, pk=pk)
+    if not permissions.can_edit_program(request.user, program):
+        raise PermissionDenied
+    meetings = campaign_selectors.meeting_link_choices(
+        user=request.user,
+        region=program.region,
+        start=program.period_start,
+        end=program.period_end,
+        include=[meeting.pk for meeting in program.meetings.all()],
+    )
+    return _meeting_link_view(
+        request,
+        record=program,
+        meetings=meetings,
+        save=lambda chosen: services.program_set_meetings(
+            actor=request.user, program=program, meetings=chosen
+        ),
+        template="coordination/campaigns/program_meetings.html",
+        context_name="program",
+    )
+
+
+# Working groups -------------------------------------------------------------------------------
+
+
+@require_GET
+def working_group_list(request):
+    groups = campaign_selectors.working_group_list(user=request.user)
+    return render(
+        request,
+        "coordination/campaigns/working_group_list.html",
+        {
+            "page": paginate(request, groups),
+            "can_create": permissions.can_create_campaign_records(request.user),
+        },
+    )
+
+
+@require_GET
+def working_group_detail(request, pk: int):
+    group = campaign_selectors.working_group_get(user=request.user, pk=pk)
+    return render(
+        request,
+        "coordination/campaigns/working_group_detail.html",
+        {"group": group, "can_edit": permissions.can_edit_working_group(request.user, group)},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def working_group_create(request):
+    if not permissions.can_create_campaign_records(request.user):
+        raise PermissionDenied
+    return _working_group_form_view(request, group=None)
+
+
+@require_http_methods(["GET", "POST"])
+def working_group_update(request, pk: int):
+    group = campaign_selectors.working_group_get(user=request.user, pk=pk)
+    if not permissions.can_edit_working_group(request.user, group):
+        raise PermissionDenied
+    return _working_group_form_view(request, group=group)
+
+
+def _working_group_form_view(request, *, group):
+    form, members = _bind_with_rows(
+        request,
+        WorkingGroupForm,
+        MemberFormSet,
+        prefix="members",
+        form_kwargs={"user": request.user},
+        formset_kwargs={"agencies": selectors.agency_choices(user=request.user)},
+        initial=WorkingGroupForm.initial_for(group) if group else None,
+        rows_initial=member_initial(group) if group else None,
+        row_defaults={"role": WorkingGroupRole.ANGGOTA},
+    )
+    if request.method == "POST" and _valid_with_rows(form, members):
+        kwargs = {**form.cleaned_data, "members": members.service_rows()}
+        try:
+            if group is None:
+                saved = services.working_group_create(actor=request.user, **kwargs)
+            else:
+                saved = services.working_group_update(actor=request.user, group=group, **kwargs)
+        except ValidationError as error:
+            _add_service_error(form, error)
+        else:
+            messages.success(request, _("The pokja was saved."))
+            return redirect(saved)
+    return render(
+        request,
+        "coordination/campaigns/working_group_form.html",
+        {"form": form, "member_formset": members, "formsets": [members], "group": group},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def working_group_meetings(request, pk: int):
+    """Choose the meetings of the pokja (where it was formed, its sessions)."""
+    group = campaign_selectors.working_group_get(user=request.user, pk=pk)
+    if not permissions.can_edit_working_group(request.user, group):
+        raise PermissionDenied
+    meetings = campaign_selectors.meeting_link_choices(
+        user=request.user,
+        region=group.region,
+        include=[meeting.pk for meeting in group.meetings.all()],
+    )
+    return _meeting_link_view(
+        request,
+        record=group,
+        meetings=meetings,
+        save=lambda chosen: services.working_group_set_meetings(
+            actor=request.user, group=group, meetings=chosen
+        ),
+        template="coordination/campaigns/working_group_meetings.html",
+        context_name="group",
+    )
