@@ -8,7 +8,17 @@ attendee to, and the follow-ups assigned to it.
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    Case,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -189,12 +199,16 @@ def follow_up_assigned_list(*, user) -> QuerySet[FollowUp]:
     """ "Tugas saya": the follow-ups assigned to the user's agency, open ones first."""
     if user.agency_id is None:
         return FollowUp.objects.none()
-    open_first = Q(status__in=FollowUpStatus.open_statuses())
+    closed_last = Case(
+        When(status__in=FollowUpStatus.open_statuses(), then=Value(0)),
+        default=Value(1),
+        output_field=IntegerField(),
+    )
     return (
         _visible_follow_ups(user)
         .filter(responsible_agency_id=user.agency_id)
         .select_related("responsible_agency", "responsible_person", "meeting", "region")
-        .order_by(~open_first, "due_date", "pk")
+        .order_by(closed_last, "due_date", "pk")
     )
 
 

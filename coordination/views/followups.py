@@ -90,7 +90,9 @@ def follow_up_create(request, meeting_pk: int | None = None):
         meeting is not None and not permissions.can_edit_meeting(request.user, meeting)
     ):
         raise PermissionDenied
-    form = FollowUpForm(request.POST or None, user=request.user, meeting=meeting)
+    form = FollowUpForm(
+        request.POST if request.method == "POST" else None, user=request.user, meeting=meeting
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
