@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from bawaslu_portal.demo import LOGINS, seed_portal_demo
+from coordination.demo import seed_coordination_demo
 
 DEFAULT_DEMO_PASSWORD = "bawaslu-demo"  # noqa: S105 - documented demo password, DEBUG only
 
@@ -32,7 +33,8 @@ class Command(BaseCommand):
                 "Pass --allow-demo-logins if this really is a demo installation."
             )
         password = os.environ.get("DEMO_PASSWORD") or DEFAULT_DEMO_PASSWORD
-        seed_portal_demo(password=password)
+        portal = seed_portal_demo(password=password)
+        seed_coordination_demo(portal=portal)
         self.stdout.write(self.style.SUCCESS("Data demo siap."))
         self.stdout.write("")
         self.stdout.write(f"Login demo (kata sandi: {password}):")
