@@ -1,0 +1,513 @@
+"""Writes of the case workflow: the one transition service, registration numbers, comments.
+
+:func:`report_transition` is the only code that changes a report's stage. It
+applies a row of ``reports.workflow.TRANSITIONS``: it checks the actor's role,
+office and jurisdiction, refuses an illegal or stale move, locks the report
+row, writes the history row, starts the next deadline, numbers a
+registration, opens or closes the follow-ups of the follow-through and bumps
+the version. Intake lives in ``reports.services_intake``.
+"""
+
+import datetime
+import logging
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Model
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from bawaslu_portal.models import Agency, AgencyKind
+from bawaslu_portal.scoping import user_jurisdiction
+from coordination.models import FollowUpStatus
+from coordination.services import follow_up_create, follow_up_set_status
+from reports import deadlines
+from reports.models import (
+    FollowUpKind,
+    RegistrationCounter,
+    Report,
+    ReportComment,
+    ReportFollowUp,
+    ReportHistory,
+    ReportSource,
+    ReportStage,
+    Sanction,
+)
+from reports.permissions import can_apply_transition, can_comment_report
+from reports.workflow import (
+    CHANGE_OFFICE,
+    CLOSE_BKN_FOLLOW_UP,
+    CLOSE_PPK_FOLLOW_UP,
+    NOT_EXTENDED,
+    NOT_REGISTERED,
+    OPEN_BKN_FOLLOW_UP,
+    OPEN_PPK_FOLLOW_UP,
+    REGISTER,
+    REGISTERED,
+    WITHDRAW,
+    Transition,
+    get_transition,
+    guard_allows,
+)
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_REPORT_NUMBER_FORMAT = "{seq:03d}/Reg/{kind}/{election}/{region}/{month_roman}/{year}"
+ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+
+#: Every field a transition may carry besides ``note``, with the message when it is missing.
+FIELD_REQUIRED_MESSAGES = {
+    "note": lambda: _("Enter a note explaining this step."),
+    "reason": lambda: _("Enter the reason."),
+    "target_office": lambda: _("Choose the Bawaslu office."),
+    "recommendation_number": lambda: _("Enter the number of the recommendation letter."),
+    "recommendation_date": lambda: _("Enter the date of the recommendation letter."),
+    "bkn_recommendation_number": lambda: _("Enter the number of BKN's recommendation."),
+    "bkn_recommendation_date": lambda: _("Enter the date BKN's recommendation was received."),
+    "ppk_agency": lambda: _("Choose the government whose PPK decides the sanction."),
+    "ppk_sanction": lambda: _("Choose the sanction the PPK imposed."),
+    "ppk_decision_number": lambda: _("Enter the number of the PPK's decision."),
+    "ppk_decision_date": lambda: _("Enter the date of the PPK's decision."),
+}
+TRANSITION_FIELDS = frozenset(FIELD_REQUIRED_MESSAGES) - {"note"}
+
+GUARD_MESSAGES = {
+    REGISTERED: lambda: _("This step needs a registered report."),
+    NOT_REGISTERED: lambda: _("This report is already registered."),
+    NOT_EXTENDED: lambda: _("The handling period has already been extended once."),
+}
+
+
+def roman_month(month: int) -> str:
+    return ROMAN_MONTHS[month - 1]
+
+
+def registration_number_format(
+    *, seq: int, source: str, election_code: str, region_code: str, on: datetime.date
+) -> str:
+    """The registration number in the ``REPORT_NUMBER_FORMAT`` setting.
+
+    Placeholders: ``seq``, ``kind`` (LP for a laporan, TM for a temuan or
+    informasi awal), ``election``, ``region``, ``month`` (number),
+    ``month_roman``, ``year``. The default gives ``001/Reg/LP/PW/19.71/X/2024``.
+    """
+    pattern = getattr(settings, "REPORT_NUMBER_FORMAT", "") or DEFAULT_REPORT_NUMBER_FORMAT
+    return pattern.format(
+        seq=seq,
+        kind="LP" if source == ReportSource.LAPORAN else "TM",
+        election=election_code,
+        region=region_code,
+        month=on.month,
+        month_roman=roman_month(on.month),
+        year=on.year,
+    )
+
+
+def _office_today(report: Report) -> datetime.date:
+    """Today in the handling office's zone (a WITA office's day starts an hour earlier)."""
+    return timezone.localdate(timezone=report.office.region.zoneinfo)
+
+
+def _stale_error(report: Report) -> ValidationError:
+    last = report.history.select_related("actor").order_by("-at", "-pk").first()
+    who = str(last.actor) if last and last.actor else _("another user")
+    return ValidationError(
+        _(
+            "%(who)s changed this report while you were looking at it; it is now in stage "
+            "“%(stage)s”. Nothing was saved: check the report again and repeat your action "
+            "if it still applies."
+        )
+        % {"who": who, "stage": report.get_stage_display()},
+        code="stale_version",
+    )
+
+
+def _check_date(name: str, value, *, not_before=None, not_before_label="", today) -> None:
+    if not isinstance(value, datetime.date):
+        raise ValidationError({name: ValidationError(_("Enter a valid date."), code="invalid")})
+    if value > today:
+        raise ValidationError(
+            {name: ValidationError(_("The date cannot be in the future."), code="future_date")}
+        )
+    if not_before is not None and value < not_before:
+        raise ValidationError(
+            {
+                name: ValidationError(
+                    _("The date cannot be before %(what)s (%(date)s).")
+                    % {"what": not_before_label, "date": not_before.isoformat()},
+                    code="date_too_early",
+                )
+            }
+        )
+
+
+def _check_target_office(*, actor, report: Report, transition: Transition, office: Agency) -> None:
+    """The office receiving the case: another Bawaslu Kab/Kota or Provinsi covering the incident.
+
+    A take-over is always by an office above the current one, and an
+    official takes a case over for their own office only.
+    """
+    error = None
+    if not isinstance(office, Agency) or office.kind not in {
+        AgencyKind.BAWASLU_PROVINSI,
+        AgencyKind.BAWASLU_KABKOTA,
+        AgencyKind.BAWASLU_RI,
+    }:
+        error = ValidationError(_("Choose a Bawaslu office."), code="not_bawaslu")
+    elif office.pk == report.office_id:
+        error = ValidationError(
+            _("The case is already handled by this office."), code="same_office"
+        )
+    elif not office.region.contains(report.region_id):
+        error = ValidationError(
+            _("%(office)s does not cover the place of the incident.") % {"office": office.name},
+            code="office_outside_region",
+        )
+    elif transition.target == ReportStage.DIAMBIL_ALIH:
+        current = report.office.region_id
+        if current == office.region_id or not current.startswith(f"{office.region_id}."):
+            error = ValidationError(
+                _("Only an office above the handling office can take the case over."),
+                code="not_above",
+            )
+        elif not user_jurisdiction(actor).nationwide and office.pk != actor.agency_id:
+            error = ValidationError(
+                _("You can take a case over for your own office only."), code="not_own_office"
+            )
+    if error is not None:
+        raise ValidationError({"target_office": error})
+
+
+def _clean_fields(
+    *, actor, report: Report, transition: Transition, note: str, fields: dict
+) -> dict:
+    """Check the fields a transition carries; return them (strings stripped).
+
+    Raises ``ValidationError`` keyed by field, with code ``required`` for a
+    missing one.
+    """
+    unexpected = set(fields) - set(transition.fields)
+    if unexpected:
+        raise TypeError(f"fields not taken by {transition.key}: {sorted(unexpected)}")
+    values = {
+        name: value.strip() if isinstance(value, str) else value for name, value in fields.items()
+    }
+    errors = {}
+    for name in transition.required:
+        value = note.strip() if name == "note" else values.get(name)
+        if value in (None, ""):
+            errors[name] = ValidationError(FIELD_REQUIRED_MESSAGES[name](), code="required")
+    if errors:
+        raise ValidationError(errors)
+
+    today = _office_today(report)
+    if "target_office" in values:
+        _check_target_office(
+            actor=actor, report=report, transition=transition, office=values["target_office"]
+        )
+    if values.get("recommendation_date") is not None:
+        _check_date(
+            "recommendation_date",
+            values["recommendation_date"],
+            not_before=timezone.localdate(report.received_at, report.office.region.zoneinfo),
+            not_before_label=_("the day the report was received"),
+            today=today,
+        )
+    if values.get("bkn_recommendation_date") is not None:
+        _check_date(
+            "bkn_recommendation_date",
+            values["bkn_recommendation_date"],
+            not_before=report.recommendation_date,
+            not_before_label=_("the recommendation letter"),
+            today=today,
+        )
+    if values.get("ppk_decision_date") is not None:
+        _check_date(
+            "ppk_decision_date",
+            values["ppk_decision_date"],
+            not_before=report.bkn_recommendation_date,
+            not_before_label=_("BKN's recommendation"),
+            today=today,
+        )
+    if values.get("ppk_sanction") not in (None, "") and values["ppk_sanction"] not in set(
+        Sanction.values
+    ):
+        raise ValidationError(
+            {"ppk_sanction": ValidationError(_("Choose a valid sanction."), code="invalid")}
+        )
+    ppk_agency = values.get("ppk_agency")
+    if ppk_agency is not None and (not isinstance(ppk_agency, Agency) or ppk_agency.is_bawaslu):
+        raise ValidationError(
+            {
+                "ppk_agency": ValidationError(
+                    _("Choose the regional government or agency of the reported ASN."),
+                    code="invalid",
+                )
+            }
+        )
+    return values
+
+
+def _history_value(value):
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, Model):
+        return {"id": value.pk, "name": str(value)}
+    return value
+
+
+def _next_deadline(
+    *, report: Report, transition: Transition, values: dict, today: datetime.date
+) -> tuple[datetime.date | None, str]:
+    """(deadline, step) after the transition; the running deadline when the row starts none."""
+    if transition.closes or WITHDRAW in transition.effects:
+        return None, ""
+    if not transition.deadline:
+        return report.deadline, report.deadline_step
+    if transition.extends:
+        start = report.deadline or today
+    else:
+        start = values.get(transition.deadline_from) or today
+    return deadlines.deadline_for(report.election, transition.deadline, start), transition.deadline
+
+
+def _register(report: Report, today: datetime.date) -> None:
+    """Give the next number of the office's year; the counter row is locked until commit.
+
+    The counter and the report are written in the same transaction, so a
+    failed registration rolls the counter back: the numbers have no gaps.
+    """
+    counter, _created = RegistrationCounter.objects.get_or_create(
+        office=report.office, year=today.year
+    )
+    counter = RegistrationCounter.objects.select_for_update().get(pk=counter.pk)
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    report.registration_year = today.year
+    report.registration_sequence = counter.last
+    report.registered_at = timezone.now()
+    report.registration_number = registration_number_format(
+        seq=counter.last,
+        source=report.source,
+        election_code=report.election.code,
+        region_code=report.office.region_id,
+        on=today,
+    )
+
+
+def _linked_follow_up(report: Report, kind: str):
+    link = (
+        ReportFollowUp.objects.select_related("follow_up").filter(report=report, kind=kind).first()
+    )
+    return link.follow_up if link else None
+
+
+def _open_follow_up(
+    *, actor, report: Report, kind: str, title: str, agency: Agency, due: datetime.date, text: str
+) -> None:
+    follow_up = follow_up_create(
+        actor=actor,
+        title=title,
+        responsible_agency=agency,
+        due_date=due,
+        region=report.region,
+        description=text,
+    )
+    ReportFollowUp.objects.update_or_create(
+        report=report, kind=kind, defaults={"follow_up": follow_up}
+    )
+
+
+def _close_follow_up(*, actor, report: Report, kind: str, note: str) -> None:
+    follow_up = _linked_follow_up(report, kind)
+    if follow_up is not None and follow_up.is_open:
+        follow_up_set_status(
+            actor=actor, follow_up=follow_up, status=FollowUpStatus.SELESAI, note=note
+        )
+
+
+def _apply_follow_through(*, actor, report: Report, transition: Transition) -> None:
+    """Open and close the coordination follow-ups of the follow-through.
+
+    The titles carry numbers, never names: partner officials of the PPK's
+    government see these follow-ups in their task list.
+    """
+    label = str(report)
+    if CLOSE_BKN_FOLLOW_UP in transition.effects:
+        _close_follow_up(
+            actor=actor,
+            report=report,
+            kind=FollowUpKind.BKN_RECOMMENDATION,
+            note=_("BKN's recommendation %(number)s received on %(date)s.")
+            % {
+                "number": report.bkn_recommendation_number,
+                "date": report.bkn_recommendation_date.isoformat(),
+            },
+        )
+    if CLOSE_PPK_FOLLOW_UP in transition.effects:
+        _close_follow_up(
+            actor=actor,
+            report=report,
+            kind=FollowUpKind.PPK_DECISION,
+            note=_("PPK decision of %(date)s: %(sanction)s.")
+            % {
+                "date": report.ppk_decision_date.isoformat(),
+                "sanction": report.get_ppk_sanction_display(),
+            },
+        )
+    if OPEN_BKN_FOLLOW_UP in transition.effects:
+        # BKN is not a portal agency: the handling office chases the reply.
+        _open_follow_up(
+            actor=actor,
+            report=report,
+            kind=FollowUpKind.BKN_RECOMMENDATION,
+            title=_("Obtain BKN's recommendation on report %(report)s") % {"report": label},
+            agency=report.office,
+            due=report.deadline,
+            text=_("Recommendation letter %(number)s of %(date)s was forwarded to BKN.")
+            % {
+                "number": report.recommendation_number,
+                "date": report.recommendation_date.isoformat(),
+            },
+        )
+    if OPEN_PPK_FOLLOW_UP in transition.effects:
+        _open_follow_up(
+            actor=actor,
+            report=report,
+            kind=FollowUpKind.PPK_DECISION,
+            title=_("Decide the sanction on BKN recommendation %(number)s (report %(report)s)")
+            % {"number": report.bkn_recommendation_number, "report": label},
+            agency=report.ppk_agency,
+            due=report.deadline,
+            text=_(
+                "The PPK imposes the sanction recommended by BKN and informs Bawaslu of the "
+                "decision."
+            ),
+        )
+
+
+@transaction.atomic
+def report_transition(
+    *, actor, report: Report, to_stage: str, expected_version: int, note: str = "", **fields
+) -> Report:
+    """Move ``report`` to ``to_stage`` by the row of the transition table; return it updated.
+
+    ``expected_version`` is the version the actor saw: if the report changed
+    since, nothing is saved. ``fields`` are the row's fields (``reason``,
+    ``target_office``, ``recommendation_number``, …).
+
+    Raises ``PermissionDenied`` when the actor's role, office or jurisdiction
+    does not allow the step, and ``ValidationError`` with code
+    ``stale_version``, ``illegal_transition``, ``guard`` or a field error
+    (``required`` and others). Passing a field the row does not take is a
+    programming error (``TypeError``).
+    """
+    locked = (
+        Report.objects.select_for_update(of=("self",))
+        .select_related("office__region", "election", "region")
+        .get(pk=report.pk)
+    )
+    if not user_jurisdiction(actor).contains(locked.region_id):
+        raise PermissionDenied(_("This report is outside your jurisdiction."))
+    if locked.version != expected_version:
+        raise _stale_error(locked)
+    transition = get_transition(locked.stage, to_stage)
+    if transition is None:
+        raise ValidationError(
+            _("A report in stage “%(from)s” cannot move to “%(to)s”.")
+            % {
+                "from": locked.get_stage_display(),
+                "to": ReportStage(to_stage).label if to_stage in ReportStage.values else to_stage,
+            },
+            code="illegal_transition",
+        )
+    if not can_apply_transition(actor, locked, transition):
+        raise PermissionDenied(_("Your role or office does not allow this step on this report."))
+    if not guard_allows(transition, locked):
+        raise ValidationError(GUARD_MESSAGES[transition.guard](), code="guard")
+    values = _clean_fields(
+        actor=actor, report=locked, transition=transition, note=note, fields=fields
+    )
+
+    today = _office_today(locked)
+    now = timezone.now()
+    from_stage = locked.stage
+    for name, value in values.items():
+        if name == "reason":
+            locked.end_reason = value
+        elif name != "target_office":
+            setattr(locked, name, value)
+    if CHANGE_OFFICE in transition.effects:
+        locked.office = values["target_office"]
+    if WITHDRAW in transition.effects:
+        locked.source = ReportSource.INFORMASI_AWAL
+    if transition.extends:
+        locked.handling_extended = True
+    locked.deadline, locked.deadline_step = _next_deadline(
+        report=locked, transition=transition, values=values, today=today
+    )
+    if REGISTER in transition.effects:
+        _register(locked, today)
+    if transition.target != from_stage:
+        locked.stage = transition.target
+        locked.stage_changed_at = now
+    locked.closed_at = now if transition.closes else None
+    locked.version += 1
+    locked.full_clean()
+    locked.save()
+    _apply_follow_through(actor=actor, report=locked, transition=transition)
+
+    data = {name: _history_value(value) for name, value in values.items()}
+    if locked.deadline_step:
+        data["deadline_step"] = locked.deadline_step
+    if REGISTER in transition.effects:
+        data["registration_number"] = locked.registration_number
+    ReportHistory.objects.create(
+        report=locked,
+        from_stage=from_stage,
+        to_stage=locked.stage,
+        actor=actor,
+        office=locked.office,
+        at=now,
+        note=note.strip(),
+        deadline=locked.deadline,
+        data=data,
+    )
+    # Structured event only: no names or report contents reach the logs.
+    logger.info("report %s: %s -> %s by user %s", locked.pk, from_stage, locked.stage, actor.pk)
+    return locked
+
+
+@transaction.atomic
+def report_comment_add(*, actor, report: Report, text: str) -> ReportComment:
+    """Add a comment from the handling office or an office above it (e.g. on the kajian awal).
+
+    Comments do not change the report's version: they never make an
+    official's pending transition stale. Raises ``PermissionDenied`` when
+    the actor may not comment, ``ValidationError`` (``required``) when empty.
+    """
+    if not can_comment_report(actor, report):
+        raise PermissionDenied(_("You cannot comment on this report."))
+    comment = ReportComment(
+        report=report,
+        author=actor,
+        office=actor.agency,
+        stage=report.stage,
+        text=(text or "").strip(),
+    )
+    if not comment.text:
+        raise ValidationError({"text": ValidationError(_("Enter your comment."), code="required")})
+    comment.full_clean()
+    comment.save()
+    return comment
+
+
+__all__ = [
+    "DEFAULT_REPORT_NUMBER_FORMAT",
+    "TRANSITION_FIELDS",
+    "registration_number_format",
+    "report_comment_add",
+    "report_transition",
+    "roman_month",
+]
