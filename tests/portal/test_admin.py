@@ -4,6 +4,8 @@ import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from bawaslu_portal.models import AgencyKind, Person, Position, Region
@@ -337,9 +339,6 @@ def test_position_filters_by_kabkota_and_kecamatan(admin_client, miroto_roster, 
 
 
 def _measure(client, url, params=None):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url, params or {})
     assert response.status_code == 200
@@ -378,3 +377,19 @@ def test_admin_pages_do_not_grow_with_data(client_for, portal_admin, db, url, pa
     assert len(big) == len(small), "\n".join(q["sql"] for q in big)
     assert_no_unbounded_count(small + big)
     assert_no_full_region_scan(small + big)
+
+
+def test_region_autocomplete_finds_kelurahan_by_code_and_name(admin_client, regions):
+    """The region autocomplete (used by every region field) answers by code prefix and name,
+    one capped page at a time."""
+    url = "/admin/autocomplete/"
+    params = {"app_label": "bawaslu_portal", "model_name": "position", "field_name": "region"}
+
+    by_code = admin_client.get(url, {**params, "term": "33.74.01.100"}).json()
+    with CaptureQueriesContext(connection) as captured:
+        by_name = admin_client.get(url, {**params, "term": "miroto"}).json()
+
+    assert {result["id"] for result in by_code["results"]} >= {MIROTO, "33.74.01.1002"}
+    assert all(result["id"].startswith("33.74.01.100") for result in by_code["results"])
+    assert [result["id"] for result in by_name["results"]] == [MIROTO]
+    assert_no_unbounded_count(captured.captured_queries)
