@@ -47,10 +47,15 @@ def _columns():
     ]
 
 
+def _plain(value):
+    """Numbers stay numbers; labels (lazy translations) become plain strings."""
+    return value if isinstance(value, int | str) else str(value)
+
+
 def export_rows(queryset) -> Iterator[list]:
     """The header, then one row per report (at most :data:`MAX_EXPORT_ROWS`), then a note if cut."""
     columns = _columns()
-    yield [title for title, _getter in columns]
+    yield [str(title) for title, _getter in columns]
     queryset = queryset.select_related("election", "region", "office", "reported_agency")
     rows = queryset[: MAX_EXPORT_ROWS + 1].iterator(chunk_size=CHUNK_SIZE)
     for count, report in enumerate(rows, start=1):
@@ -63,7 +68,7 @@ def export_rows(queryset) -> Iterator[list]:
                 % {"limit": f"{MAX_EXPORT_ROWS:,}".replace(",", ".")}
             ]
             return
-        yield [getter(report) for _title, getter in columns]
+        yield [_plain(getter(report)) for _title, getter in columns]
 
 
 class _Echo:

@@ -8,11 +8,11 @@ specific (what to enter), so the error summary reads as instructions.
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bawaslu_portal.models import Agency, AgencyKind, Region
+from bawaslu_portal.models.regions import subtree_q
 from bawaslu_portal.scoping import scope_to_jurisdiction, user_jurisdiction
 from bawaslu_portal.uploads import validate_upload
 from reports.models import (
@@ -312,9 +312,7 @@ class ReportForm(forms.Form):
         kinds = [kind for kind in AgencyKind.values if kind not in AgencyKind.bawaslu_kinds()]
         queryset = Agency.objects.filter(is_active=True, kind__in=kinds)
         if self.public:
-            queryset = queryset.filter(
-                Q(region_id=self.kabkota.code) | Q(region_id__startswith=f"{self.kabkota.code}.")
-            )
+            queryset = queryset.filter(subtree_q("region", self.kabkota.code))
         else:
             queryset = scope_to_jurisdiction(queryset, self.user)
         return queryset.order_by("name")

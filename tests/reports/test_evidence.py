@@ -1,0 +1,117 @@
+"""Evidence uploads: refused by real content and size, stored under random names, served safely."""
+
+import os
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from reports.models import Evidence, Report
+from tests.factories.reports_intake import (
+    big_upload,
+    intake_report,
+    pdf_upload,
+    png_upload,
+    report_post_data,
+)
+
+URL = "/laporan/baru/"
+
+
+@pytest.fixture(autouse=True)
+def english(client):
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+
+
+@pytest.mark.django_db
+def test_html_renamed_jpg_is_refused(client_for, semarang_staff):
+    """An HTML page called .jpg is refused for its content, and nothing is stored."""
+    html = SimpleUploadedFile(
+        "foto.jpg", b"<!doctype html><script>alert(1)</script>", content_type="image/jpeg"
+    )
+    response = client_for(semarang_staff).post(URL, report_post_data(evidence_files=[html]))
+    errors = response.context["form"].errors["evidence_files"]
+    assert any("foto.jpg" in error and "not an accepted type" in error for error in errors)
+    assert not Report.objects.exists() and not Evidence.objects.exists()
+
+
+@pytest.mark.django_db
+def test_svg_is_refused(client_for, semarang_staff):
+    """SVG (which can carry scripts) is refused whatever it is called."""
+    svg = SimpleUploadedFile(
+        "gambar.png", b'<svg xmlns="http://www.w3.org/2000/svg"></svg>', content_type="image/png"
+    )
+    response = client_for(semarang_staff).post(URL, report_post_data(evidence_files=[svg]))
+    assert "evidence_files" in response.context["form"].errors
+
+
+@pytest.mark.django_db
+def test_oversize_file_is_refused(client_for, semarang_staff):
+    """A file over 10 MB is refused with its size and the limit."""
+    upload = big_upload(10 * 1024 * 1024 + 1)
+    response = client_for(semarang_staff).post(URL, report_post_data(evidence_files=[upload]))
+    errors = response.context["form"].errors["evidence_files"]
+    assert any("limit" in error for error in errors)
+    assert not Report.objects.exists()
+
+
+@pytest.mark.django_db
+def test_path_traversal_name_is_stored_safely(client_for, semarang_staff, settings):
+    """A name like ../../x.pdf is stored under a random name inside the evidence folder."""
+    upload = pdf_upload(name="../../x.pdf")
+    response = client_for(semarang_staff).post(URL, report_post_data(evidence_files=[upload]))
+    assert response.status_code == 302
+    evidence = Evidence.objects.exclude(file="").get()
+    assert evidence.file.name.startswith("evidence/")
+    assert ".." not in evidence.file.name and "x.pdf" not in evidence.file.name
+    assert evidence.original_name == "x.pdf"
+    stored = os.path.realpath(evidence.file.path)
+    assert stored.startswith(os.path.realpath(settings.MEDIA_ROOT) + os.sep)
+    assert evidence.content_type == "application/pdf"
+
+
+@pytest.mark.django_db
+def test_several_files_and_links(client_for, semarang_staff):
+    """Several files and several links are all attached."""
+    data = report_post_data(
+        evidence_files=[png_upload(), pdf_upload()],
+        evidence_links="https://example.com/a\nhttps://example.com/b",
+    )
+    assert client_for(semarang_staff).post(URL, data).status_code == 302
+    report = Report.objects.get()
+    assert report.evidence.exclude(file="").count() == 2
+    assert report.evidence.exclude(url="").count() == 2
+
+
+@pytest.mark.django_db
+def test_download_is_an_attachment_for_case_handlers(client_for, semarang_staff):
+    """Case handlers download evidence as an attachment that the browser will not render."""
+    report = intake_report(user=semarang_staff, evidence_files=[png_upload("bukti foto.png")])
+    evidence = report.evidence.get()
+    url = reverse("reports:evidence_download", args=[report.pk, evidence.pk])
+    response = client_for(semarang_staff).get(url)
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert b"".join(response.streaming_content).startswith(b"\x89PNG")
+
+
+@pytest.mark.django_db
+def test_download_refused_outside_and_for_partners(
+    client, client_for, semarang_staff, serang_staff, semarang_partner
+):
+    """Another city's office gets a 404, a partner a 403, an anonymous visitor the login page."""
+    report = intake_report(user=semarang_staff, evidence_files=[png_upload()])
+    url = reverse("reports:evidence_download", args=[report.pk, report.evidence.get().pk])
+    assert client.get(url).status_code == 302
+    assert client_for(serang_staff).get(url).status_code == 404
+    assert client_for(semarang_partner).get(url).status_code == 403
+
+
+@pytest.mark.django_db
+def test_evidence_of_another_report_is_not_found(client_for, semarang_staff):
+    """An evidence id is only found under its own report."""
+    first = intake_report(user=semarang_staff, evidence_files=[png_upload()])
+    second = intake_report(user=semarang_staff)
+    url = reverse("reports:evidence_download", args=[second.pk, first.evidence.get().pk])
+    assert client_for(semarang_staff).get(url).status_code == 404

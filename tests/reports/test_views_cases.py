@@ -1,0 +1,160 @@
+"""The case list and detail pages: scope, filters, deadline marks and query counts."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from bawaslu_portal.models import Agency, Region
+from reports.models import Report, ReportComment, ReportStage, ViolationCategory
+from tests.factories.reports_intake import category, intake_report, pemilu, png_upload
+
+
+@pytest.fixture(autouse=True)
+def english(client):
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+
+
+def make_reports(user, count: int, **overrides) -> list[Report]:
+    return [intake_report(user=user, **overrides) for _index in range(count)]
+
+
+def count_get(client, url, params=None) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url, params or {})
+    assert response.status_code == 200
+    return len(captured.captured_queries)
+
+
+@pytest.mark.django_db
+def test_list_shows_jurisdiction_only(client_for, semarang_staff, serang_staff, jateng_staff):
+    """Each office lists the reports of its area; the province sees its cities' reports."""
+    semarang = intake_report(user=semarang_staff)
+    serang = intake_report(user=serang_staff, kelurahan=Region.objects.get(code="36.73.01.1001"))
+    listed = list(client_for(semarang_staff).get("/laporan/").context["page"].object_list)
+    assert listed == [semarang]
+    listed = list(client_for(serang_staff).get("/laporan/").context["page"].object_list)
+    assert listed == [serang]
+    listed = list(client_for(jateng_staff).get("/laporan/").context["page"].object_list)
+    assert listed == [semarang]
+
+
+@pytest.mark.django_db
+def test_partner_gets_403_and_other_city_404(
+    client_for, semarang_staff, semarang_partner, serang_staff
+):
+    """Partners never see case files; another city's report is not found."""
+    report = intake_report(user=semarang_staff)
+    partner = client_for(semarang_partner)
+    assert partner.get("/laporan/").status_code == 403
+    assert partner.get(report.get_absolute_url()).status_code == 403
+    assert client_for(serang_staff).get(report.get_absolute_url()).status_code == 404
+
+
+@pytest.mark.django_db
+def test_filters(client_for, semarang_staff, pemkot_semarang):
+    """Stage, election, category, kecamatan, ASN agency, late and due-soon all narrow the list."""
+    etik = category()
+    other = ViolationCategory.objects.exclude(pk=etik.pk).order_by("pk").first()
+    plain = intake_report(user=semarang_staff)
+    by_agency = intake_report(
+        user=semarang_staff,
+        reported_agency=pemkot_semarang,
+        reported_agency_name="",
+        categories=[other],
+        kelurahan=Region.objects.get(code="33.74.02.1001"),
+    )
+    late = intake_report(
+        user=semarang_staff,
+        election=pemilu(),
+        incident_date=datetime.date(2024, 1, 5),
+        known_date=datetime.date(2024, 1, 8),
+    )
+    Report.objects.filter(pk=plain.pk).update(stage=ReportStage.KAJIAN_AWAL)
+    Report.objects.filter(pk=by_agency.pk).update(
+        deadline=timezone.localdate() + datetime.timedelta(days=10)
+    )
+    client = client_for(semarang_staff)
+
+    def listed(**params):
+        return set(client.get("/laporan/", params).context["page"].object_list)
+
+    assert listed(stage="kajian_awal") == {plain}
+    assert listed(election=pemilu().pk) == {late}
+    assert listed(category=other.pk) == {by_agency}
+    assert listed(kecamatan="33.74.02") == {by_agency}
+    assert listed(agency=pemkot_semarang.pk) == {by_agency}
+    assert listed(late="on") == {late}
+    assert listed(due_soon="on") == {plain, late}
+
+
+@pytest.mark.django_db
+def test_late_is_marked_with_text_not_colour_only(client_for, semarang_staff):
+    """A report past its deadline says so in words in the list and on its page."""
+    report = intake_report(user=semarang_staff)
+    Report.objects.filter(pk=report.pk).update(
+        deadline=timezone.localdate() - datetime.timedelta(days=3)
+    )
+    client = client_for(semarang_staff)
+    assert "Late by 3 days" in client.get("/laporan/").content.decode()
+    assert "Late by 3 days" in client.get(report.get_absolute_url()).content.decode()
+
+
+@pytest.mark.django_db
+def test_list_query_count_does_not_grow(client_for, semarang_staff):
+    """The list runs the same number of queries for 2 and for 12 reports."""
+    client = client_for(semarang_staff)
+    make_reports(semarang_staff, 2)
+    client.get("/laporan/")  # warm the session and user caches
+    small = count_get(client, "/laporan/")
+    make_reports(semarang_staff, 10)
+    large = count_get(client, "/laporan/")
+    assert small == large
+    assert count_get(client, "/laporan/", {"late": "on", "stage": "diterima"}) <= small
+
+
+@pytest.mark.django_db
+def test_detail_query_count_does_not_grow(client_for, semarang_staff, jateng_staff):
+    """The detail page runs as many queries with 1 as with many evidence items, witnesses,
+    history rows, comments and identity views."""
+    client = client_for(semarang_staff)
+    report = intake_report(user=semarang_staff, evidence_files=[png_upload()])
+    client.get(report.get_absolute_url())
+    small = count_get(client, report.get_absolute_url())
+    big = intake_report(
+        user=semarang_staff,
+        evidence_files=[png_upload() for _index in range(4)],
+        evidence_links=[f"https://example.com/{index}" for index in range(4)],
+        witnesses=[{"name": f"Saksi {index}"} for index in range(3)],
+    )
+    for _index in range(5):
+        ReportComment.objects.create(
+            report=big, author=jateng_staff, stage=big.stage, text="Catatan provinsi"
+        )
+        client.post(f"/laporan/{big.pk}/identitas-pelapor/")
+    assert count_get(client, big.get_absolute_url()) == small
+
+
+@pytest.mark.django_db
+def test_detail_shows_timeline_and_deadlines(client_for, semarang_staff):
+    """The case page shows the history and the current deadline with days left."""
+    report = intake_report(user=semarang_staff)
+    html = client_for(semarang_staff).get(report.get_absolute_url()).content.decode()
+    assert "Timeline" in html and "Recorded at the office." in html
+    assert "2 days left" in html
+    assert report.office.name in html
+
+
+@pytest.mark.django_db
+def test_list_page_link_to_create_only_for_handlers(client_for, semarang_staff, bawaslu_semarang):
+    """The "record a report" link is offered to case handlers, not to viewers."""
+    from tests.factories import UserFactory
+
+    viewer = UserFactory(username="viewer.smg", agency=bawaslu_semarang, role="viewer")
+    assert "/laporan/baru/" in client_for(semarang_staff).get("/laporan/").content.decode()
+    response = client_for(viewer).get("/laporan/")
+    assert response.status_code == 200
+    assert "/laporan/baru/" not in response.content.decode()
+    assert Agency.objects.exists()
