@@ -208,3 +208,14 @@ def test_follow_up_print_query_count(client_for, semarang_staff, regions):
     for _ in range(10):
         FollowUpFactory(meeting=MeetingFactory(), responsible_person=PersonFactory())
     assert count_queries(lambda: client.get("/tindak-lanjut/cetak/")) == small
+
+
+def test_meeting_detail_and_follow_up_list_link_to_the_printouts(
+    client_for, semarang_staff, audiensi
+):
+    """The detail page offers the print view and the PDF; the list keeps its filters."""
+    client = client_for(semarang_staff)
+    html = client.get(f"/rapat/{audiensi.pk}/").content.decode()
+    assert f"/rapat/{audiensi.pk}/cetak/" in html and f"/rapat/{audiensi.pk}/pdf/" in html
+    html = client.get("/tindak-lanjut/", {"status": "terbuka", "page": "2"}).content.decode()
+    assert "/tindak-lanjut/cetak/?status=terbuka" in html
