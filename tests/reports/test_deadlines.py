@@ -1,0 +1,166 @@
+"""Deadline arithmetic across weekends, Indonesian holidays, voting days and cuti bersama."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from reports.deadlines import (
+    add_days,
+    add_working_days,
+    days_left,
+    deadline_for,
+    filing_deadline,
+    in_quiet_period,
+    working_days_between,
+)
+from reports.models import DayUnit, DeadlineRule, DeadlineStep, Election, ElectionType
+from tests.factories.reports import (
+    ElectionFactory,
+    NonWorkingDayFactory,
+    PilkadaFactory,
+    ReportFactory,
+)
+
+D = datetime.date
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def cuti_bersama_idul_fitri_2024():
+    """The collective leave days around Idul Fitri 2024 (10–11 April are national holidays)."""
+    for day in (8, 9, 12, 15):
+        NonWorkingDayFactory(date=D(2024, 4, day), name="Cuti bersama Idul Fitri 1445 H")
+
+
+@pytest.mark.parametrize(
+    ("start", "days", "expected"),
+    [
+        # Friday + 1 working day is Monday.
+        (D(2024, 1, 5), 1, D(2024, 1, 8)),
+        # A weekday start counts from the next day: Monday + 2 is Wednesday.
+        (D(2024, 1, 8), 2, D(2024, 1, 10)),
+        # Voting day, Wednesday 14 February 2024, is a holiday.
+        (D(2024, 2, 13), 1, D(2024, 2, 15)),
+        # Isra Mikraj (Thu 8 Feb), the weekend with Imlek, and voting day are all skipped.
+        (D(2024, 2, 7), 3, D(2024, 2, 13)),
+        (D(2024, 2, 7), 4, D(2024, 2, 15)),
+        # Seven working days from the day known (pemilu filing) over voting day.
+        (D(2024, 2, 8), 7, D(2024, 2, 20)),
+        # Pilkada voting day, Wednesday 27 November 2024.
+        (D(2024, 11, 26), 1, D(2024, 11, 28)),
+        # Across the new year: 25 Dec and 1 Jan are holidays.
+        (D(2024, 12, 24), 3, D(2024, 12, 30)),
+        (D(2024, 12, 24), 5, D(2025, 1, 2)),
+        # Zero days is the start itself.
+        (D(2024, 2, 14), 0, D(2024, 2, 14)),
+    ],
+)
+def test_add_working_days_skips_weekends_and_national_holidays(start, days, expected):
+    """Working days skip Saturdays, Sundays and the holidays of ``holidays.Indonesia``."""
+    assert add_working_days(start, days) == expected
+
+
+def test_idul_fitri_2024_without_cuti_bersama():
+    """Only the national holidays (10–11 April) count when no cuti bersama is entered."""
+    assert add_working_days(D(2024, 4, 5), 1) == D(2024, 4, 8)
+    assert add_working_days(D(2024, 4, 9), 1) == D(2024, 4, 12)
+
+
+@pytest.mark.usefixtures("cuti_bersama_idul_fitri_2024")
+def test_idul_fitri_2024_with_cuti_bersama():
+    """Admin-added cuti bersama (8, 9, 12, 15 April) are skipped as well."""
+    # Friday 5 April → the next working day is Tuesday 16 April.
+    assert add_working_days(D(2024, 4, 5), 1) == D(2024, 4, 16)
+    # 14 working days (pemilu extension) from Monday 1 April.
+    assert add_working_days(D(2024, 4, 1), 14) == D(2024, 4, 29)
+    assert working_days_between(D(2024, 4, 5), D(2024, 4, 16)) == 1
+
+
+def test_voting_day_of_an_election_is_a_non_working_day():
+    """A voting day in the database counts even when the holidays package lacks it."""
+    assert add_working_days(D(2025, 6, 2), 1) == D(2025, 6, 3)
+    Election.objects.create(
+        name="Pemungutan suara ulang",
+        type=ElectionType.PILKADA,
+        code="PW",
+        voting_day=D(2025, 6, 3),
+    )
+    assert add_working_days(D(2025, 6, 2), 1) == D(2025, 6, 4)
+
+
+def test_long_spans_reach_past_the_first_window():
+    """Long counts keep extending the holiday window (260 working days ≈ one year)."""
+    end = add_working_days(D(2024, 1, 1), 230)
+    assert working_days_between(D(2024, 1, 1), end) == 230
+    assert end.weekday() < 5
+
+
+def test_negative_days_are_refused():
+    with pytest.raises(ValueError):
+        add_working_days(D(2024, 1, 1), -1)
+    with pytest.raises(ValueError):
+        add_days(D(2024, 1, 1), -1)
+
+
+def test_calendar_days_ignore_holidays():
+    """Calendar days count every day, holidays included."""
+    assert add_days(D(2024, 2, 13), 2) == D(2024, 2, 15)
+    assert add_days(D(2024, 2, 13), 2, DayUnit.WORKING) == D(2024, 2, 16)
+
+
+def test_seeded_rules_give_the_statutory_deadlines():
+    """Filing: 7 working days (pemilu) or 7 days (pilkada); kajian awal 2 days; handling 7 / 3."""
+    pemilu = ElectionFactory()
+    pilkada = PilkadaFactory()
+    assert filing_deadline(pemilu, D(2024, 2, 8)) == D(2024, 2, 20)
+    assert filing_deadline(pilkada, D(2024, 11, 21)) == D(2024, 11, 28)
+    assert deadline_for(pemilu, DeadlineStep.KAJIAN_AWAL, D(2024, 1, 12)) == D(2024, 1, 14)
+    assert deadline_for(pemilu, DeadlineStep.HANDLING, D(2024, 1, 15)) == D(2024, 1, 22)
+    assert deadline_for(pilkada, DeadlineStep.HANDLING, D(2024, 10, 1)) == D(2024, 10, 4)
+    assert deadline_for(pilkada, DeadlineStep.HANDLING_EXTENSION, D(2024, 10, 4)) == D(2024, 10, 6)
+    assert deadline_for(pemilu, DeadlineStep.HANDLING_EXTENSION, D(2024, 1, 22)) == D(2024, 2, 12)
+
+
+def test_handling_in_the_quiet_period_takes_one_day():
+    """Pemilu reports registered in the quiet period or on voting day are handled in 1×24 hours."""
+    pemilu = Election.objects.get(name="Pemilu 2024")
+    assert in_quiet_period(pemilu, D(2024, 2, 12))
+    assert in_quiet_period(pemilu, D(2024, 2, 14))
+    assert not in_quiet_period(pemilu, D(2024, 2, 15))
+    assert deadline_for(pemilu, DeadlineStep.HANDLING, D(2024, 2, 12)) == D(2024, 2, 13)
+    assert deadline_for(pemilu, DeadlineStep.HANDLING, D(2024, 2, 15)) == D(2024, 2, 22)
+
+
+def test_pilkada_has_no_quiet_period_rule():
+    """Pilkada handling in its quiet period still takes the 3-day rule."""
+    pilkada = Election.objects.get(name="Pilkada Serentak 2024")
+    assert in_quiet_period(pilkada, D(2024, 11, 25))
+    assert deadline_for(pilkada, DeadlineStep.HANDLING, D(2024, 11, 25)) == D(2024, 11, 28)
+
+
+def test_rules_are_editable_data():
+    """Changing a rule row changes the deadline; a deleted rule is a clear error."""
+    pemilu = ElectionFactory()
+    DeadlineRule.objects.filter(election_type="pemilu", step="kajian_awal").update(
+        days=3, unit=DayUnit.WORKING
+    )
+    assert deadline_for(pemilu, DeadlineStep.KAJIAN_AWAL, D(2024, 2, 9)) == D(2024, 2, 15)
+    DeadlineRule.objects.filter(election_type="pemilu", step="kajian_awal").delete()
+    with pytest.raises(ValidationError) as caught:
+        deadline_for(pemilu, DeadlineStep.KAJIAN_AWAL, D(2024, 2, 9))
+    assert caught.value.code == "no_rule"
+
+
+def test_days_left_and_late(regions):
+    """Days left count down to 0 on the day and go negative when late; closed reports have none."""
+    assert days_left(D(2024, 2, 15), today=D(2024, 2, 13)) == 2
+    assert days_left(D(2024, 2, 15), today=D(2024, 2, 16)) == -1
+    assert days_left(None) is None
+    report = ReportFactory(deadline=D(2024, 2, 15))
+    assert report.days_left(today=D(2024, 2, 15)) == 0
+    assert report.is_late
+    report.stage = "selesai"
+    assert report.days_left() is None
+    assert not report.is_late
