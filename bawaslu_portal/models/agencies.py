@@ -108,7 +108,7 @@ class Person(models.Model):
 
     name = models.CharField(_("full name"), max_length=150, db_index=True)
     title = models.CharField(
-        _("title"),
+        _("honorific or academic title"),
         max_length=80,
         blank=True,
         help_text=_("Honorific or academic title, for example “Hj.” or “S.H., M.H.”."),
