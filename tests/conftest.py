@@ -12,11 +12,27 @@ their provinces. Role fixtures build on it:
 """
 
 import pytest
+from django.utils import translation
 
 from bawaslu_portal.models import AgencyKind, UserRole
 from bawaslu_portal.services import regions_import
 from tests.factories import AgencyFactory, UserFactory
 from tests.factories.portal import TEST_PASSWORD
+
+
+@pytest.fixture(autouse=True)
+def source_language(request, settings):
+    """Tests assert on the English source strings, like Django's own suite.
+
+    The Indonesian UI (the production default) is tested by tests marked
+    ``indonesian`` and by every browser test, which keep ``LANGUAGE_CODE = "id"``.
+    """
+    if request.node.get_closest_marker("indonesian") or "tests/browser/" in str(request.path):
+        yield
+        return
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

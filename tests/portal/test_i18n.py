@@ -2,10 +2,14 @@
 
 from datetime import UTC, date, datetime
 
+import pytest
+
 from django.utils import translation
 
 from bawaslu_portal import timefmt
 from bawaslu_portal.models import Region
+
+pytestmark = pytest.mark.indonesian
 
 
 def test_login_page_is_indonesian_by_default(client, db):
