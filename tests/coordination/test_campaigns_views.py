@@ -1,0 +1,513 @@
+"""Campaign pages through the test client: scoping, permissions, forms, SVG, query counts."""
+
+import datetime
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from bawaslu_portal.models import Region
+from coordination.models import (
+    Declaration,
+    DesignationKind,
+    DesignationStatus,
+    KelurahanDesignation,
+    MeetingStatus,
+    Program,
+    ProgramLevel,
+    WorkingGroup,
+)
+from tests.factories import MeetingFactory
+from tests.factories.campaigns import (
+    DeclarationCampaignFactory,
+    DeclarationFactory,
+    DeclarationSignatoryFactory,
+    KelurahanDesignationFactory,
+    ProgramFactory,
+    ProgramTargetFactory,
+    WorkingGroupFactory,
+    WorkingGroupMemberFactory,
+)
+from tests.querycount import count_queries
+
+pytestmark = pytest.mark.django_db
+
+
+def _declaration_post(organiser, **overrides):
+    data = {
+        "kind": "netralitas_asn",
+        "title": "Deklarasi Netralitas ASN Kecamatan Tugu",
+        "date": "2023-09-05",
+        "region": "33.74.16",
+        "place": "Kantor Kecamatan Tugu",
+        "organiser": str(organiser.pk),
+        "participant_count": "120",
+        "document_kind": "naskah",
+        "signatories-TOTAL_FORMS": "2",
+        "signatories-INITIAL_FORMS": "0",
+        "signatories-0-name": "Camat Tugu",
+        "signatories-0-position_title": "Camat",
+        "signatories-1-name": "",
+        "save": "1",
+    }
+    data.update(overrides)
+    return data
+
+
+# Declarations ---------------------------------------------------------------------------------
+
+
+def test_staff_records_a_declaration(client_for, semarang_staff, bawaslu_semarang):
+    """A Bawaslu official files a declaration with a signatory in one POST."""
+    client = client_for(semarang_staff)
+    response = client.post(
+        reverse("coordination:declaration_create"), _declaration_post(bawaslu_semarang)
+    )
+    declaration = Declaration.objects.get()
+    assert response.status_code == 302
+    assert response.url == declaration.get_absolute_url()
+    assert declaration.participant_count == 120
+    assert [s.person.name for s in declaration.signatories.all()] == ["Camat Tugu"]
+    page = client.get(declaration.get_absolute_url())
+    assert "Camat Tugu" in page.content.decode()
+
+
+def test_declaration_form_errors_are_specific(client_for, semarang_staff, bawaslu_semarang):
+    """Missing title and date, a negative count, another city: specific errors."""
+    client = client_for(semarang_staff)
+    response = client.post(
+        reverse("coordination:declaration_create"),
+        _declaration_post(
+            bawaslu_semarang, title="", date="", participant_count="-5", region="36.73.01"
+        ),
+    )
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert form.errors["title"] == [_("Enter the title of the declaration")]
+    assert form.errors["date"] == [_("Enter the date of the declaration")]
+    assert form.errors["participant_count"] == [_("The number of participants cannot be negative")]
+    assert form.errors["region"] == [_("Choose a region in your jurisdiction")]
+    assert not Declaration.objects.exists()
+    assert f"<title>{_('Error:')}" in response.content.decode()
+
+
+def test_declaration_disguised_upload_is_refused(client_for, semarang_staff, bawaslu_semarang):
+    """An HTML file called .jpg is refused on the form, and nothing is saved."""
+    client = client_for(semarang_staff)
+    upload = SimpleUploadedFile("foto.jpg", b"<html><body>not a photo</body></html>")
+    response = client.post(
+        reverse("coordination:declaration_create"),
+        {**_declaration_post(bawaslu_semarang), "document": upload},
+    )
+    assert response.status_code == 200
+    assert "document" in response.context["form"].errors
+    assert not Declaration.objects.exists()
+
+
+def test_culmination_without_campaign_is_a_form_error(client_for, semarang_staff, bawaslu_semarang):
+    """Ticking "culminating" without a campaign asks for the campaign."""
+    client = client_for(semarang_staff)
+    response = client.post(
+        reverse("coordination:declaration_create"),
+        _declaration_post(bawaslu_semarang, is_culmination="on"),
+    )
+    assert "campaign" in response.context["form"].errors
+
+
+def test_another_city_declaration_is_404(client_for, serang_staff, regions):
+    """A Serang official gets a 404 for a Semarang declaration, its edit page and files."""
+    declaration = DeclarationFactory()
+    client = client_for(serang_staff)
+    for name in ("declaration_detail", "declaration_update", "declaration_delete"):
+        assert client.get(reverse(f"coordination:{name}", args=[declaration.pk])).status_code == 404
+
+
+def test_partner_reads_but_cannot_edit(client_for, semarang_partner, pemkot_semarang):
+    """A partner sees their agency's declaration (200) but editing it is a 403."""
+    declaration = DeclarationFactory(organiser=pemkot_semarang)
+    client = client_for(semarang_partner)
+    assert client.get(declaration.get_absolute_url()).status_code == 200
+    assert (
+        client.get(reverse("coordination:declaration_update", args=[declaration.pk])).status_code
+        == 403
+    )
+    assert (
+        client.post(reverse("coordination:declaration_delete", args=[declaration.pk])).status_code
+        == 403
+    )
+    assert client.get(reverse("coordination:declaration_create")).status_code == 403
+    other = DeclarationFactory()
+    assert client.get(other.get_absolute_url()).status_code == 404
+
+
+def test_delete_asks_then_deletes(client_for, semarang_staff, regions):
+    """GET shows a confirmation; POST deletes and goes back to the list."""
+    declaration = DeclarationFactory()
+    client = client_for(semarang_staff)
+    url = reverse("coordination:declaration_delete", args=[declaration.pk])
+    assert _("Delete declaration") in client.get(url).content.decode()
+    response = client.post(url)
+    assert response.status_code == 302
+    assert not Declaration.objects.exists()
+
+
+def test_document_download_is_permission_checked(
+    client_for, semarang_staff, serang_staff, settings, tmp_path
+):
+    """The uploader's colleagues download the file as an attachment; another city gets 404."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path)},
+        },
+    }
+    declaration = DeclarationFactory()
+    client = client_for(semarang_staff)
+    pdf = SimpleUploadedFile("naskah.pdf", b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    response = client.post(
+        reverse("coordination:declaration_document_add", args=[declaration.pk]),
+        {"kind": "naskah", "file": pdf},
+    )
+    assert response.status_code == 302
+    document = declaration.documents.get()
+    url = reverse("coordination:declaration_document_download", args=[declaration.pk, document.pk])
+    download = client.get(url)
+    assert download.status_code == 200
+    assert download["Content-Disposition"].startswith("attachment")
+    assert client_for(serang_staff).get(url).status_code == 404
+
+
+# Campaigns ------------------------------------------------------------------------------------
+
+
+def test_campaign_page_shows_held_and_not_held(client_for, semarang_staff, regions):
+    """The campaign page lists all 16 kecamatan, marks the held one and the culmination."""
+    campaign = DeclarationCampaignFactory(name="Deklarasi Netralitas ASN Kota Semarang")
+    DeclarationFactory(
+        campaign=campaign, region_id="33.74.01", place="Kantor Kecamatan Semarang Tengah"
+    )
+    DeclarationFactory(
+        campaign=campaign, region_id="33.74", is_culmination=True, place="Balaikota Semarang"
+    )
+    response = client_for(semarang_staff).get(campaign.get_absolute_url())
+    content = response.content.decode()
+    overview = response.context["overview"]
+    assert len(overview.rows) == 16 and overview.held_count == 1
+    assert "Kantor Kecamatan Semarang Tengah" in content
+    assert "Balaikota Semarang" in content
+    assert content.count(f">{_('Not held')}<") == 15
+
+
+# Designations ---------------------------------------------------------------------------------
+
+
+def test_designation_on_a_kecamatan_is_a_form_error(client_for, semarang_staff):
+    """Choosing a kecamatan (not a kelurahan) gets a specific error."""
+    kind = DesignationKind.objects.get(name="Kelurahan Pengawasan")
+    response = client_for(semarang_staff).post(
+        reverse("coordination:designation_create"),
+        {"kind": kind.pk, "kelurahan": "33.74.01", "date": "2023-08-17", "status": "aktif"},
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["kelurahan"] == [
+        _("Choose a kelurahan or desa in your jurisdiction (not a kecamatan or a city)")
+    ]
+    assert not KelurahanDesignation.objects.exists()
+
+
+def test_designation_create_and_revoke(client_for, semarang_staff):
+    """Staff designate a kelurahan, then revoke it with a date and reason."""
+    client = client_for(semarang_staff)
+    kind = DesignationKind.objects.get(name="Kelurahan Anti Politik Uang")
+    response = client.post(
+        reverse("coordination:designation_create"),
+        {"kind": kind.pk, "kelurahan": "33.74.01.1001", "date": "2023-08-17", "status": "aktif"},
+    )
+    assert response.status_code == 302
+    designation = KelurahanDesignation.objects.get()
+    response = client.post(
+        reverse("coordination:designation_revoke", args=[designation.pk]),
+        {"date": "2024-01-10", "reason": "Dicabut"},
+    )
+    assert response.status_code == 302
+    designation.refresh_from_db()
+    assert designation.status == DesignationStatus.DICABUT
+
+
+def test_partner_cannot_revoke(client_for, semarang_partner):
+    """A partner sees designations of their city but revoking is a 403."""
+    designation = KelurahanDesignationFactory()
+    client = client_for(semarang_partner)
+    assert client.get(reverse("coordination:designation_list")).status_code == 200
+    url = reverse("coordination:designation_revoke", args=[designation.pk])
+    assert client.post(url, {"date": "2024-01-10", "reason": "x"}).status_code == 403
+
+
+def test_coverage_page_has_table_and_accessible_svg(client_for, semarang_staff):
+    """The coverage page shows 10/177 in the table and an SVG with role, title and desc."""
+    codes = Region.objects.filter(depth=4, code__startswith="33.74.").order_by("code")[:10]
+    for region in codes:
+        KelurahanDesignationFactory(kelurahan_id=region.code)
+    response = client_for(semarang_staff).get(reverse("coordination:designation_coverage"))
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "<svg" in content and 'role="img"' in content
+    assert '<title id="coverage-cities-title">' in content
+    assert '<desc id="coverage-cities-desc">' in content
+    assert 'aria-labelledby="coverage-kecamatan-title coverage-kecamatan-desc"' in content
+    assert "style=" not in content.split("<svg", 1)[1].split("</svg>", 1)[0]
+    assert "10/177 (5.6%)" in content
+    assert '<td class="text-end">177</td>' in content
+
+
+# Programs -------------------------------------------------------------------------------------
+
+
+def test_program_form_with_targets(client_for, semarang_staff, bawaslu_semarang):
+    """A program is created with its targets; a negative target is refused specifically."""
+    client = client_for(semarang_staff)
+    data = {
+        "name": "Sosialisasi Pilkada 2024",
+        "legal_basis": "Peraturan Bawaslu",
+        "owner_agency": bawaslu_semarang.pk,
+        "region": "33.74",
+        "period_start": "2024-05-01",
+        "period_end": "2024-11-26",
+        "targets-TOTAL_FORMS": "3",
+        "targets-INITIAL_FORMS": "0",
+        "targets-0-level": "kabkota",
+        "targets-0-region": "33.74",
+        "targets-0-target_count": "26",
+        "targets-1-level": "kecamatan",
+        "targets-1-region": "33.74.01",
+        "targets-1-target_count": "-2",
+        "save": "1",
+    }
+    response = client.post(reverse("coordination:program_create"), data)
+    assert response.status_code == 200
+    assert response.context["target_formset"].forms[1].errors["target_count"] == [
+        _("Enter a target of at least 1")
+    ]
+    data["targets-1-target_count"] = "2"
+    response = client.post(reverse("coordination:program_create"), data)
+    assert response.status_code == 302
+    program = Program.objects.get()
+    assert [t.target_count for t in program.targets.all()] == [26, 2]
+
+
+def test_program_form_end_before_start(client_for, semarang_staff, bawaslu_semarang):
+    """A period that ends before it starts is a specific error."""
+    response = client_for(semarang_staff).post(
+        reverse("coordination:program_create"),
+        {
+            "name": "CAT",
+            "owner_agency": bawaslu_semarang.pk,
+            "region": "33.74",
+            "period_start": "2024-11-01",
+            "period_end": "2024-10-01",
+            "targets-TOTAL_FORMS": "0",
+            "targets-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.context["form"].errors["period_end"] == [
+        _("The period cannot end before it starts")
+    ]
+
+
+def test_add_more_rows_keeps_data_without_errors(client_for, semarang_staff):
+    """ "Add more rows" re-renders the form with spare rows and no error messages."""
+    response = client_for(semarang_staff).post(
+        reverse("coordination:program_create"),
+        {"name": "", "targets-TOTAL_FORMS": "3", "targets-INITIAL_FORMS": "0", "add_rows": "1"},
+    )
+    assert response.status_code == 200
+    assert response.context["target_formset"].total_form_count() == 6
+    assert not response.context["form"].errors
+
+
+def test_program_detail_shows_progress_and_links_meetings(
+    client_for, semarang_staff, bawaslu_semarang
+):
+    """Linking a held meeting raises the progress shown on the program page."""
+    program = ProgramFactory(owner_agency=bawaslu_semarang)
+    ProgramTargetFactory(
+        program=program, level=ProgramLevel.KABKOTA, region_id="33.74", target_count=4
+    )
+    meeting = MeetingFactory(
+        region_id="33.74",
+        status=MeetingStatus.TERLAKSANA,
+        starts_at=datetime.datetime(2024, 6, 1, 3, tzinfo=datetime.UTC),
+        ends_at=datetime.datetime(2024, 6, 1, 5, tzinfo=datetime.UTC),
+    )
+    client = client_for(semarang_staff)
+    url = reverse("coordination:program_meetings", args=[program.pk])
+    assert meeting.title in client.get(url).content.decode()
+    assert client.post(url, {"meetings": [meeting.pk]}).status_code == 302
+    response = client.get(program.get_absolute_url())
+    assert response.context["progress"].done_total == 1
+    assert response.context["progress"].percent == 25
+    assert 'value="25"' in response.content.decode()
+
+
+def test_program_of_another_city_is_404_and_partner_gets_403(
+    client_for, serang_staff, semarang_partner
+):
+    """Another city: 404. A partner of the city may read the program but not edit it."""
+    program = ProgramFactory()
+    assert client_for(serang_staff).get(program.get_absolute_url()).status_code == 404
+    client = client_for(semarang_partner)
+    assert client.get(program.get_absolute_url()).status_code == 200
+    assert client.get(reverse("coordination:program_update", args=[program.pk])).status_code == 403
+    assert (
+        client.get(reverse("coordination:program_meetings", args=[program.pk])).status_code == 403
+    )
+
+
+# Working groups -------------------------------------------------------------------------------
+
+
+def test_working_group_form_with_members(
+    client_for, semarang_staff, bawaslu_semarang, pemkot_semarang
+):
+    """A pokja is created with its members; the same name twice is flagged on the later row."""
+    client = client_for(semarang_staff)
+    data = {
+        "name": "Pokja Netralitas ASN",
+        "agency": bawaslu_semarang.pk,
+        "region": "33.74",
+        "decree_date": "2024-11-21",
+        "members-TOTAL_FORMS": "3",
+        "members-INITIAL_FORMS": "0",
+        "members-0-name": "Arief Rahman",
+        "members-0-agency": bawaslu_semarang.pk,
+        "members-0-role": "ketua",
+        "members-1-name": "arief rahman",
+        "members-1-role": "anggota",
+        "members-2-role": "anggota",
+        "save": "1",
+    }
+    response = client.post(reverse("coordination:working_group_create"), data)
+    assert response.status_code == 200
+    assert "members-1" in response.content.decode()
+    assert response.context["member_formset"].forms[1].errors["name"]
+    data["members-1-name"] = "Asisten Pemerintahan"
+    data["members-1-agency"] = pemkot_semarang.pk
+    response = client.post(reverse("coordination:working_group_create"), data)
+    assert response.status_code == 302
+    group = WorkingGroup.objects.get()
+    assert [m.role for m in group.members.all()] == ["ketua", "anggota"]
+
+
+def test_working_group_partner_access(client_for, semarang_partner, pemkot_semarang, regions):
+    """A partner sees the pokja their agency sits in (edit 403) and not the others (404)."""
+    group = WorkingGroupFactory()
+    WorkingGroupMemberFactory(group=group, agency=pemkot_semarang)
+    other = WorkingGroupFactory()
+    client = client_for(semarang_partner)
+    assert client.get(group.get_absolute_url()).status_code == 200
+    assert (
+        client.get(reverse("coordination:working_group_update", args=[group.pk])).status_code == 403
+    )
+    assert client.get(other.get_absolute_url()).status_code == 404
+
+
+# Query counts ---------------------------------------------------------------------------------
+
+
+def _queries(client, url):
+    client.get(url)  # warm the session and caches
+    return count_queries(lambda: client.get(url))
+
+
+def _make_declarations(count, campaign, organiser):
+    for index in range(count):
+        declaration = DeclarationFactory(
+            campaign=campaign,
+            organiser=organiser,
+            region_id=f"33.74.{index % 16 + 1:02d}",
+            signatory_agencies=[organiser],
+        )
+        DeclarationSignatoryFactory(declaration=declaration, agency=organiser)
+
+
+def test_declaration_pages_query_counts_do_not_grow(client_for, semarang_staff, bawaslu_semarang):
+    """Declaration list, campaign list and campaign page: same queries for 2 and 12 rows."""
+    client = client_for(semarang_staff)
+    campaign = DeclarationCampaignFactory()
+    _make_declarations(2, campaign, bawaslu_semarang)
+    urls = [
+        reverse("coordination:declaration_list"),
+        reverse("coordination:campaign_list"),
+        campaign.get_absolute_url(),
+    ]
+    small = [_queries(client, url) for url in urls]
+    _make_declarations(10, campaign, bawaslu_semarang)
+    DeclarationCampaignFactory.create_batch(5)
+    assert [_queries(client, url) for url in urls] == small
+
+
+def test_declaration_detail_query_count_does_not_grow(client_for, semarang_staff, bawaslu_semarang):
+    """The detail page costs the same with 2 or 12 signatories."""
+    client = client_for(semarang_staff)
+    declaration = DeclarationFactory(organiser=bawaslu_semarang)
+    for _index in range(2):
+        DeclarationSignatoryFactory(declaration=declaration, agency=bawaslu_semarang)
+    small = _queries(client, declaration.get_absolute_url())
+    for _index in range(10):
+        DeclarationSignatoryFactory(declaration=declaration, agency=bawaslu_semarang)
+    assert _queries(client, declaration.get_absolute_url()) == small
+
+
+def test_designation_pages_query_counts_do_not_grow(client_for, semarang_staff):
+    """Designation list and coverage: same queries for 2 and 12 designations."""
+    client = client_for(semarang_staff)
+    kelurahan = list(
+        Region.objects.filter(depth=4, code__startswith="33.74.").order_by("code")[:12]
+    )
+    for region in kelurahan[:2]:
+        KelurahanDesignationFactory(kelurahan_id=region.code)
+    urls = [reverse("coordination:designation_list"), reverse("coordination:designation_coverage")]
+    small = [_queries(client, url) for url in urls]
+    for region in kelurahan[2:]:
+        KelurahanDesignationFactory(kelurahan_id=region.code)
+    assert [_queries(client, url) for url in urls] == small
+
+
+def _make_programs(count, agency):
+    for index in range(count):
+        program = ProgramFactory(owner_agency=agency)
+        ProgramTargetFactory(
+            program=program, level="kecamatan", region_id=f"33.74.{index % 16 + 1:02d}"
+        )
+        program.meetings.add(MeetingFactory(region_id="33.74.01", status=MeetingStatus.TERLAKSANA))
+
+
+def test_program_pages_query_counts_do_not_grow(client_for, semarang_staff, bawaslu_semarang):
+    """Program list and detail: same queries for 2 and 12 programs / targets / meetings."""
+    client = client_for(semarang_staff)
+    _make_programs(2, bawaslu_semarang)
+    program = Program.objects.first()
+    urls = [reverse("coordination:program_list"), program.get_absolute_url()]
+    small = [_queries(client, url) for url in urls]
+    _make_programs(10, bawaslu_semarang)
+    for index in range(10):
+        ProgramTargetFactory(program=program, level="kelurahan", region_id=f"33.74.{index + 1:02d}")
+        program.meetings.add(MeetingFactory(region_id="33.74.02"))
+    assert [_queries(client, url) for url in urls] == small
+
+
+def test_working_group_pages_query_counts_do_not_grow(client_for, semarang_staff, bawaslu_semarang):
+    """Pokja list and detail: same queries for 2 and 12 pokja / members / meetings."""
+    client = client_for(semarang_staff)
+    groups = WorkingGroupFactory.create_batch(2, agency=bawaslu_semarang)
+    for group in groups:
+        WorkingGroupMemberFactory(group=group, agency=bawaslu_semarang)
+    urls = [reverse("coordination:working_group_list"), groups[0].get_absolute_url()]
+    small = [_queries(client, url) for url in urls]
+    WorkingGroupFactory.create_batch(10, agency=bawaslu_semarang)
+    for _index in range(10):
+        WorkingGroupMemberFactory(group=groups[0], agency=bawaslu_semarang)
+        groups[0].meetings.add(MeetingFactory())
+    assert [_queries(client, url) for url in urls] == small
