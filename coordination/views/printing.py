@@ -11,12 +11,12 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import formats, timezone
-from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
 from bawaslu_portal.scoping import user_jurisdiction
-from bawaslu_portal.timefmt import format_time, to_local
+from bawaslu_portal.timefmt import to_local
 from coordination import selectors
+from coordination.formatting import meeting_pdf_filename, meeting_time_range
 from coordination.forms import FollowUpFilterForm
 from coordination.models import AttendeeRole, FollowUpStatus, Meeting
 from coordination.pdf import html_to_pdf
@@ -25,21 +25,6 @@ from coordination.pdf import html_to_pdf
 BLANK_ATTENDANCE_ROWS = 5
 #: The printable follow-up list stops here; beyond it, officials narrow the filters.
 FOLLOW_UP_PRINT_MAX_ROWS = 500
-
-
-def meeting_time_range(meeting: Meeting) -> str:
-    """ "08.00–10.00 WITA" in the meeting's region zone ("08.00 WITA" without an end)."""
-    if not meeting.ends_at:
-        return format_time(meeting.starts_at, meeting.region)
-    start = formats.time_format(to_local(meeting.starts_at, meeting.region), "TIME_FORMAT")
-    return f"{start}–{format_time(meeting.ends_at, meeting.region)}"
-
-
-def meeting_pdf_filename(meeting: Meeting) -> str:
-    """ "2023-09-21-audiensi-bawaslu-kota-semarang.pdf": local date and slugified title."""
-    day = to_local(meeting.starts_at, meeting.region).date().isoformat()
-    title = slugify(meeting.title)[:80].rstrip("-") or "rapat"
-    return f"{day}-{title}.pdf"
 
 
 def _first_with_role(meeting: Meeting, role: str):

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET
 
 from bawaslu_portal.pagination import CappedCountPaginator, paginate
 from coordination import selectors_public
+from coordination.formatting import meeting_time_range
 from coordination.forms_public import AgendaFilterForm
 from coordination.ical import agenda_calendar
 from coordination.selectors_campaigns import declaration_public_list
@@ -54,7 +55,11 @@ def agenda(request):
 def agenda_meeting(request, pk: int):
     """One public meeting: when, where, who hosts, agenda, topics; never contact data."""
     meeting = selectors_public.meeting_public_get(pk=pk)
-    return render(request, "coordination/public/meeting.html", {"meeting": meeting})
+    return render(
+        request,
+        "coordination/public/meeting.html",
+        {"meeting": meeting, "time_range": meeting_time_range(meeting)},
+    )
 
 
 @login_not_required
