@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from bawaslu_portal.demo import LOGINS, seed_portal_demo
 from coordination.demo import seed_coordination_demo
+from reports.demo import seed_reports_demo
 
 DEFAULT_DEMO_PASSWORD = "bawaslu-demo"  # noqa: S105 - documented demo password, DEBUG only
 
@@ -35,6 +36,7 @@ class Command(BaseCommand):
         password = os.environ.get("DEMO_PASSWORD") or DEFAULT_DEMO_PASSWORD
         portal = seed_portal_demo(password=password)
         seed_coordination_demo(portal=portal)
+        seed_reports_demo(portal=portal)
         self.stdout.write(self.style.SUCCESS("Data demo siap."))
         self.stdout.write("")
         self.stdout.write(f"Login demo (kata sandi: {password}):")
