@@ -25,3 +25,11 @@ urlpatterns += [
     path("lapor/<str:kabkota>/", public.public_form, name="public_form"),
     path("cek-laporan/", public.status_check, name="status_check"),
 ]
+
+# Workflow actions (reports/views/workflow.py).
+from reports.views import workflow  # noqa: E402
+
+urlpatterns += [
+    path("laporan/<int:pk>/tindakan/", workflow.report_transition_view, name="transition"),
+    path("laporan/<int:pk>/komentar/", workflow.report_comment_view, name="comment_add"),
+]

@@ -248,6 +248,8 @@ def _build() -> tuple[Transition, ...]:
 
 TRANSITIONS: tuple[Transition, ...] = _build()
 _BY_PAIR = {(t.source, t.target): t for t in TRANSITIONS}
+#: Rows by their key (``"kajian_awal__diregistrasi"``), as forms post them.
+TRANSITIONS_BY_KEY = {t.key: t for t in TRANSITIONS}
 assert len(_BY_PAIR) == len(TRANSITIONS), "each (from, to) pair appears once"
 
 

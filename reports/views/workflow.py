@@ -1,0 +1,141 @@
+"""Workflow actions on a case: apply a transition, comment (thin views, Post/Redirect/Get).
+
+The detail page shows one form per transition the user may take, through
+``templates/reports/includes/transition_forms.html`` with the context built
+by :func:`transition_actions`. A form with errors (including a stale page or
+an illegal move reported by the service) comes back on its own page,
+``reports/report_action.html``, with the error summary.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from reports.forms_workflow import ReportCommentForm, TransitionForm
+from reports.permissions import allowed_transitions, can_apply_transition, can_comment_report
+from reports.services import report_comment_add, report_transition
+from reports.views.cases import report_for_user
+from reports.workflow import TRANSITIONS_BY_KEY, Transition, guard_allows
+
+
+@dataclass(frozen=True)
+class TransitionAction:
+    transition: Transition
+    form: TransitionForm
+
+
+def transition_actions(*, user, report) -> list[TransitionAction]:
+    """The transitions ``user`` may take on ``report`` now, each with an empty form."""
+    return [
+        TransitionAction(
+            transition, TransitionForm(transition=transition, report=report, user=user)
+        )
+        for transition in allowed_transitions(user, report)
+    ]
+
+
+def comment_form_for(*, user, report) -> ReportCommentForm | None:
+    """An empty comment form when ``user`` may comment on ``report``, else None."""
+    return ReportCommentForm() if can_comment_report(user, report) else None
+
+
+def _add_service_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+@require_http_methods(["GET", "POST"])
+def report_transition_view(request, pk: int):
+    """Take one workflow step (``transition`` in the POST; ``?langkah=`` shows its form alone).
+
+    404 outside the jurisdiction or for an unknown step; 403 when the user's
+    role or office may not take it.
+    """
+    report = report_for_user(request.user, pk)
+    key = request.POST.get("transition") if request.method == "POST" else request.GET.get("langkah")
+    transition = TRANSITIONS_BY_KEY.get(key or "")
+    if transition is None:
+        raise Http404(_("Unknown step."))
+    if not can_apply_transition(request.user, report, transition):
+        raise PermissionDenied(_("Your role or office does not allow this step on this report."))
+    if request.method == "GET" and (
+        transition.source != report.stage or not guard_allows(transition, report)
+    ):
+        messages.info(request, _("This step is not available in the report's current stage."))
+        return redirect(report)
+
+    form = TransitionForm(
+        request.POST if request.method == "POST" else None,
+        transition=transition,
+        report=report,
+        user=request.user,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            updated = report_transition(
+                actor=request.user,
+                report=report,
+                to_stage=transition.target,
+                expected_version=form.cleaned_data["version"],
+                note=form.cleaned_data.get("note") or "",
+                **form.service_fields(),
+            )
+        except ValidationError as error:
+            _add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("%(step)s: done. The report is now in stage “%(stage)s”.")
+                % {"step": transition.label, "stage": updated.get_stage_display()},
+            )
+            return redirect(report)
+    return render(
+        request,
+        "reports/report_action.html",
+        {
+            "report": report,
+            "form": form,
+            "heading": transition.label,
+            "action_url": reverse("reports:transition", args=[report.pk]),
+            "submit_label": transition.label,
+            "confirm": form.confirm_message,
+        },
+    )
+
+
+@require_POST
+def report_comment_view(request, pk: int):
+    """Add a comment (the handling office and the offices above it)."""
+    report = report_for_user(request.user, pk)
+    if not can_comment_report(request.user, report):
+        raise PermissionDenied(_("You cannot comment on this report."))
+    form = ReportCommentForm(request.POST)
+    if form.is_valid():
+        try:
+            report_comment_add(actor=request.user, report=report, text=form.cleaned_data["text"])
+        except ValidationError as error:
+            _add_service_errors(form, error)
+        else:
+            messages.success(request, _("Your comment was added."))
+            return redirect(f"{report.get_absolute_url()}#comments-title")
+    return render(
+        request,
+        "reports/report_action.html",
+        {
+            "report": report,
+            "form": form,
+            "heading": _("Comment on the report"),
+            "action_url": reverse("reports:comment_add", args=[report.pk]),
+            "submit_label": _("Add comment"),
+            "confirm": "",
+        },
+    )
