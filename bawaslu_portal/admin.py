@@ -342,16 +342,17 @@ class PositionAdmin(BoundedAdmin):
                     self.message_user(
                         request,
                         ngettext(
-                            "%(count)d roster entry imported (%(created)d new, %(updated)d "
-                            "updated).",
-                            "%(count)d roster entries imported (%(created)d new, %(updated)d "
-                            "updated).",
+                            "%(count)d roster entry imported: %(created)d new, %(updated)d "
+                            "updated, %(unchanged)d unchanged.",
+                            "%(count)d roster entries imported: %(created)d new, %(updated)d "
+                            "updated, %(unchanged)d unchanged.",
                             result.rows,
                         )
                         % {
                             "count": result.rows,
                             "created": result.positions_created,
                             "updated": result.positions_updated,
+                            "unchanged": result.positions_unchanged,
                         },
                         messages.SUCCESS,
                     )

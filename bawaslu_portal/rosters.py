@@ -59,6 +59,10 @@ FALSE_WORDS = {"tidak", "t", "nonaktif"}
 #: Row number used for problems with the file as a whole (encoding, size, header).
 FILE_ROW = 0
 HEADER_ROW = 1
+#: Rows per bulk INSERT/UPDATE; small enough to keep bulk_update's CASE cheap.
+WRITE_BATCH = 500
+#: Up to this many distinct sets of new values, updates go out one UPDATE per set.
+GROUPED_UPDATE_LIMIT = 20
 
 
 @dataclass(frozen=True)
@@ -96,6 +100,7 @@ class RosterImportResult:
     people_updated: int = 0
     positions_created: int = 0
     positions_updated: int = 0
+    positions_unchanged: int = 0
 
 
 @dataclass
@@ -616,6 +621,7 @@ def _write_rows(rows: list[_Row], *, actor) -> RosterImportResult:
 
     new_people = []
     changed_people = {}
+    changed_person_fields: set[str] = set()
     for row in rows:
         key = row.person_key
         person = people.get(key)
@@ -626,17 +632,18 @@ def _write_rows(rows: list[_Row], *, actor) -> RosterImportResult:
             people[key] = person
             new_people.append(person)
             continue
-        if _update_person(person, row) and person.pk:
+        changed = _update_person(person, row)
+        if changed and person.pk:
             changed_people[person.pk] = person
-    for person in new_people:
-        person.full_clean(validate_unique=False, validate_constraints=False)
-    Person.objects.bulk_create(new_people, batch_size=1000)
-    if changed_people:
-        Person.objects.bulk_update(
-            list(changed_people.values()),
-            ["name", "title", "nip", "phone", "email"],
-            batch_size=1000,
-        )
+            changed_person_fields |= changed
+    # Field checks ran while validating the rows (``_check_person``); uniqueness of the
+    # NIP holds because people were matched by it.
+    Person.objects.bulk_create(new_people, batch_size=WRITE_BATCH)
+    _save_changes(
+        Person,
+        list(changed_people.values()),
+        [name for name in PERSON_COLUMNS if name in changed_person_fields],
+    )
     result.people_created = len(new_people)
     result.people_updated = len(changed_people)
 
@@ -646,29 +653,33 @@ def _write_rows(rows: list[_Row], *, actor) -> RosterImportResult:
     for row in rows:
         person = people[row.person_key]
         position = existing.get((row.region.code, row.role.pk, person.pk))
+        values = {
+            "agency": row.agency,
+            "start_date": row.start_date,
+            "end_date": row.end_date,
+            "is_active": row.is_active,
+        }
         if position is None:
-            position = Position(person=person, role=row.role, region=row.region)
+            position = Position(person=person, role=row.role, region=row.region, **values)
             new_positions.append(position)
-        else:
+        elif _position_differs(position, values):
             # The objects already at hand: the admin log's str(position) needs no query.
             position.person = person
             position.role = row.role
+            for attribute, value in values.items():
+                setattr(position, attribute, value)
             changed_positions.append(position)
-        position.agency = row.agency
-        position.start_date = row.start_date
-        position.end_date = row.end_date
-        position.is_active = row.is_active
+        else:
+            result.positions_unchanged += 1
+            continue
         # Foreign keys come from the lookups above; skip their one-query-each existence check.
         position.full_clean(
             exclude=["person", "role", "agency", "region"],
             validate_unique=False,
             validate_constraints=False,
         )
-    Position.objects.bulk_create(new_positions, batch_size=1000)
-    if changed_positions:
-        Position.objects.bulk_update(
-            changed_positions, ["agency", "start_date", "end_date", "is_active"], batch_size=1000
-        )
+    Position.objects.bulk_create(new_positions, batch_size=WRITE_BATCH)
+    _save_changes(Position, changed_positions, ["agency", "start_date", "end_date", "is_active"])
     result.positions_created = len(new_positions)
     result.positions_updated = len(changed_positions)
     message = _("Imported from a roster CSV file.")
@@ -678,6 +689,16 @@ def _write_rows(rows: list[_Row], *, actor) -> RosterImportResult:
                 user_id=actor.pk, queryset=positions, action_flag=flag, change_message=message
             )
     return result
+
+
+def _position_differs(position: Position, values: dict) -> bool:
+    agency = values["agency"]
+    return (
+        position.agency_id != (agency.pk if agency else None)
+        or position.start_date != values["start_date"]
+        or position.end_date != values["end_date"]
+        or position.is_active != values["is_active"]
+    )
 
 
 def _match_people(rows: list[_Row]) -> dict[tuple, Person]:
@@ -716,17 +737,42 @@ def _match_people(rows: list[_Row]) -> dict[tuple, Person]:
     return people
 
 
-def _update_person(person: Person, row: _Row) -> bool:
-    """Apply the row's details to a matched person; return whether anything changed."""
-    changed = False
+def _update_person(person: Person, row: _Row) -> set[str]:
+    """Apply the row's details to a matched person; return the fields that changed."""
+    changed = set()
     updates = {"title": row.title, "nip": row.nip, "phone": row.phone, "email": row.email}
     if row.nip:
         updates["name"] = row.name
     for attribute, value in updates.items():
         if value and getattr(person, attribute) != value:
             setattr(person, attribute, value)
-            changed = True
+            changed.add(attribute)
     return changed
+
+
+def _save_changes(model, objects: list, fields: list[str]) -> None:
+    """Write ``fields`` of ``objects`` in a bounded number of queries.
+
+    Objects that end up with the same values (all entries closed on the same
+    end date, say) share one ``UPDATE … WHERE id IN (…)``; when the values are
+    too varied for that, Django's ``bulk_update`` writes them in batches.
+    ``bulk_update`` builds one ``CASE`` branch per object and field, costly in
+    Python, so only the fields that changed are passed in.
+    """
+    if not objects or not fields:
+        return
+    attnames = {name: model._meta.get_field(name).attname for name in fields}
+    groups: dict[tuple, list[int]] = {}
+    for obj in objects:
+        key = tuple(getattr(obj, attnames[name]) for name in fields)
+        groups.setdefault(key, []).append(obj.pk)
+    if len(groups) > GROUPED_UPDATE_LIMIT:
+        model.objects.bulk_update(objects, fields, batch_size=WRITE_BATCH)
+        return
+    for values, pks in groups.items():
+        model.objects.filter(pk__in=pks).update(
+            **{attnames[name]: value for name, value in zip(fields, values, strict=True)}
+        )
 
 
 def _existing_positions(rows: list[_Row], people: dict[tuple, Person]) -> dict[tuple, Position]:

@@ -111,7 +111,7 @@ def test_import_good_file_creates_entries_and_redirects(admin_client, regions, l
     )
 
     assert response.redirect_chain[-1][0] == POSITION_CHANGELIST
-    assert "2 roster entries imported (2 new, 0 updated)." in response.content.decode()
+    assert "2 roster entries imported: 2 new, 0 updated, 0 unchanged." in response.content.decode()
     assert Position.objects.filter(region_id=MIROTO).count() == 2
 
 

@@ -147,7 +147,7 @@ def test_bad_rows_import_nothing_and_list_each_problem(regions, roles, kantor_mi
     messages = {error.row: error.message for error in exc_info.value.row_errors}
     assert "33.74.99.9999" in messages[3]
     assert "Kecamatan Semarang Tengah" in messages[4]
-    assert "row 2" in messages[10]
+    assert "2" in messages[10]  # points at the first occurrence
     assert exc_info.value.code == "invalid_roster"
     assert not Person.objects.exists()
     assert not Position.objects.exists()
@@ -238,7 +238,11 @@ def test_export_then_import_round_trips(regions, roles, kantor_miroto, portal_ad
         actor=portal_admin, file=SimpleUploadedFile("r.csv", exported.encode("utf-8"))
     )
 
-    assert (result.people_created, result.positions_created, result.positions_updated) == (0, 0, 2)
+    assert (result.people_created, result.positions_created, result.positions_unchanged) == (
+        0,
+        0,
+        2,
+    )
     assert Person.objects.count() == 2
     assert Position.objects.count() == 2
     assert roster_export(Position.objects.all()) == exported
@@ -319,21 +323,31 @@ def test_import_queries_do_not_grow_with_rows(regions, roles, pemkot_semarang, p
     """Lookups and writes are bulk: 2 rows and 20 rows run the same number of queries."""
     codes = list(Region.objects.kelurahan().order_by("code").values_list("code", flat=True))
 
-    def rows(start, end):
+    def rows(start, end, phone="", started=""):
         return [
-            f"{codes[n]};Lurah;Orang {n};;{n:018d};;;Pemerintah Kota Semarang;;;"
+            f"{codes[n]};Lurah;Orang {n};;{n:018d};{phone};;Pemerintah Kota Semarang;{started};;"
             for n in range(start, end)
         ]
 
     ContentType.objects.get_for_model(Position)  # cached once per process, not per import
     small = count_queries(lambda: roster_import(actor=portal_admin, file=csv_file(*rows(0, 2))))
     big = count_queries(lambda: roster_import(actor=portal_admin, file=csv_file(*rows(2, 22))))
-    # All 22 again: every person and position exists, so they are updated in bulk instead.
-    updates = count_queries(lambda: roster_import(actor=portal_admin, file=csv_file(*rows(0, 22))))
+    # All 22 again with a phone and a start date: people and positions are updated in bulk.
+    changed = csv_file(*rows(0, 22, phone="0812", started="2024-01-01"))
+    updates = count_queries(lambda: roster_import(actor=portal_admin, file=changed))
+    unchanged = csv_file(*rows(0, 22, phone="0812", started="2024-01-01"))
+    result = roster_import(actor=portal_admin, file=unchanged)
 
     assert big == small
-    assert updates <= small + 1  # the positions' bulk_update replaces nothing per row
+    # No inserts; one UPDATE each for people and positions instead.
+    assert updates == small
     assert Position.objects.count() == 22
+    assert set(Position.objects.values_list("start_date", flat=True)) == {datetime.date(2024, 1, 1)}
+    assert (result.positions_unchanged, result.positions_updated, result.people_updated) == (
+        22,
+        0,
+        0,
+    )
 
 
 def test_export_of_regions_covers_their_subtrees(regions, roles):
