@@ -1,0 +1,351 @@
+"""Campaigns demo data: the declarations, designations, programs and pokja of the source articles.
+
+- Kota Semarang (article 000): the netralitas ASN declarations held in all 16
+  kecamatan, culminating at the Balaikota, all before the audiensi of
+  21 September 2023; and the city's 10 Kelurahan Anti Politik Uang and
+  Kelurahan Pengawasan. The article gives neither the dates of the
+  declarations nor the names of the kelurahan: the dates (August–September
+  2023) and the kelurahan chosen here are illustrative, and say so.
+- Kota Balikpapan (article 002): "Sosialisasi Pilkada 2024" under the
+  Bawaslu regulation, 38 activities = 26 at city level + 2 in each of the 6
+  kecamatan.
+- Kota Serang (article 003): the Pokja on ASN neutrality formed at the rakor
+  of 21 November 2024, with members from Bawaslu, the city government, TNI,
+  Polri, Kejaksaan and Kominfo.
+- Kota Pangkalpinang (article 004): the planned "Cegah Awas Tindak" (CAT)
+  program with all camat and lurah, targets at kecamatan and kelurahan level.
+
+Writes go through ``coordination.services_campaigns``; records are found
+again by natural keys (region and name/title, kind and kelurahan) and updated
+in place, so a second run changes no counts. ``link_campaign_demo_meetings``
+links the programs and pokja to the source meetings created by
+``coordination.demo``.
+"""
+
+import datetime
+from collections.abc import Mapping
+
+from django.db import transaction
+
+from bawaslu_portal.demo import PortalDemo
+from bawaslu_portal.models import Region
+from bawaslu_portal.models.regions import subtree_q
+from coordination import services_campaigns as services
+from coordination.demo import KUNJUNGAN_PANGKALPINANG, RAKOR_BALIKPAPAN, RAKOR_SERANG
+from coordination.models import (
+    Declaration,
+    DeclarationCampaign,
+    DeclarationKind,
+    DesignationKind,
+    DesignationStatus,
+    KelurahanDesignation,
+    Meeting,
+    Program,
+    ProgramLevel,
+    WorkingGroup,
+    WorkingGroupRole,
+)
+
+SEMARANG_CAMPAIGN = "Deklarasi Netralitas ASN Kota Semarang 2023"
+SEMARANG_CULMINATION = "Deklarasi Netralitas ASN Kota Semarang (puncak) di Balaikota Semarang"
+BALIKPAPAN_PROGRAM = "Sosialisasi Pilkada 2024"
+PANGKALPINANG_PROGRAM = "Cegah Awas Tindak (CAT)"
+SERANG_POKJA = "Pokja Pengawasan dan Penanganan Netralitas ASN Kota Serang"
+
+#: First day of the illustrative kecamatan declarations; one per working day after it.
+KECAMATAN_DECLARATIONS_FROM = datetime.date(2023, 8, 21)
+CULMINATION_DATE = datetime.date(2023, 9, 14)
+ILLUSTRATIVE = (
+    "Data demo: artikel sumber hanya menyebut bahwa deklarasi ini diadakan sebelum audiensi "
+    "21 September 2023; tanggalnya ilustratif."
+)
+
+
+def _working_days(start: datetime.date, count: int) -> list[datetime.date]:
+    days, day = [], start
+    while len(days) < count:
+        if day.weekday() < 5:
+            days.append(day)
+        day += datetime.timedelta(days=1)
+    return days
+
+
+def _declaration(*, actor, campaign, region: Region, title: str, **fields) -> Declaration:
+    existing = Declaration.objects.filter(region=region, title=title).first()
+    data = {"title": title, "region": region, "campaign": campaign, "is_public": True, **fields}
+    if existing:
+        return services.declaration_update(actor=actor, declaration=existing, **data)
+    return services.declaration_create(actor=actor, **data)
+
+
+def _seed_semarang_declarations(portal: PortalDemo) -> DeclarationCampaign:
+    agencies, people = portal.agencies, portal.people
+    actor = portal.users["semarang.staf"]
+    city = Region.objects.get(code="33.74")
+    campaign, _created = DeclarationCampaign.objects.update_or_create(
+        region=city,
+        name=SEMARANG_CAMPAIGN,
+        defaults={
+            "kind": DeclarationKind.NETRALITAS_ASN,
+            "description": (
+                "Deklarasi netralitas ASN di seluruh 16 kecamatan Kota Semarang, dipuncaki "
+                "deklarasi di Balaikota; disampaikan dalam audiensi Bawaslu Kota Semarang "
+                "dengan Wali Kota pada 21 September 2023."
+            ),
+        },
+    )
+    kecamatan = list(Region.objects.filter(parent=city, depth=3).order_by("code"))
+    dates = _working_days(KECAMATAN_DECLARATIONS_FROM, len(kecamatan))
+    for region, date in zip(kecamatan, dates, strict=True):
+        office = agencies[f"kecamatan:{region.code}"]
+        _declaration(
+            actor=actor,
+            campaign=campaign,
+            region=region,
+            title=f"Deklarasi Netralitas ASN Kecamatan {region.name}",
+            kind=DeclarationKind.NETRALITAS_ASN,
+            date=date,
+            place=f"Kantor Kecamatan {region.name}",
+            organiser=office,
+            signatory_agencies=[office, agencies["bawaslu_semarang"]],
+            signatories=[
+                {"name": f"Camat {region.name}", "agency": office, "position_title": "Camat"},
+            ],
+            description=ILLUSTRATIVE,
+        )
+    _declaration(
+        actor=actor,
+        campaign=campaign,
+        region=city,
+        title=SEMARANG_CULMINATION,
+        kind=DeclarationKind.NETRALITAS_ASN,
+        date=CULMINATION_DATE,
+        place="Balaikota Semarang",
+        organiser=agencies["pemkot_semarang"],
+        is_culmination=True,
+        signatory_agencies=[
+            agencies["pemkot_semarang"],
+            agencies["bawaslu_semarang"],
+            agencies["setda_semarang"],
+            agencies["kesbangpol_semarang"],
+            agencies["bkpsdm_semarang"],
+        ],
+        signatories=[
+            {
+                "person": people["mbak_ita"],
+                "agency": agencies["pemkot_semarang"],
+                "position_title": "Wali Kota Semarang",
+            },
+            {
+                "person": people["arief_rahman"],
+                "agency": agencies["bawaslu_semarang"],
+                "position_title": "Ketua Bawaslu Kota Semarang",
+            },
+        ],
+        description=(
+            "Puncak deklarasi netralitas ASN setelah deklarasi di 16 kecamatan. " + ILLUSTRATIVE
+        ),
+    )
+    return campaign
+
+
+def _seed_semarang_designations(portal: PortalDemo) -> list[KelurahanDesignation]:
+    """Ten kelurahan: the first kelurahan of the first ten kecamatan, five of each kind."""
+    actor = portal.users["semarang.staf"]
+    anti_money, supervision = (
+        DesignationKind.objects.get_or_create(name=name)[0]
+        for name in ("Kelurahan Anti Politik Uang", "Kelurahan Pengawasan")
+    )
+    kecamatan = Region.objects.filter(parent_id="33.74", depth=3).order_by("code")[:10]
+    designations = []
+    for index, region in enumerate(kecamatan):
+        kelurahan = Region.objects.filter(parent=region, depth=4).order_by("code").first()
+        kind = anti_money if index % 2 == 0 else supervision
+        data = {
+            "kind": kind,
+            "kelurahan": kelurahan,
+            "date": datetime.date(2023, 7, 17),
+            "status": DesignationStatus.AKTIF,
+            "notes": (
+                "Data demo: artikel sumber menyebut 10 Kelurahan Anti Politik Uang dan "
+                "Kelurahan Pengawasan tanpa nama; kelurahan ini dipilih sebagai ilustrasi."
+            ),
+        }
+        existing = KelurahanDesignation.objects.filter(kind=kind, kelurahan=kelurahan).first()
+        if existing:
+            designations.append(
+                services.designation_update(actor=actor, designation=existing, **data)
+            )
+        else:
+            designations.append(services.designation_create(actor=actor, **data))
+    return designations
+
+
+def _program(*, actor, region: Region, name: str, **fields) -> Program:
+    existing = Program.objects.filter(region=region, name=name).first()
+    data = {"name": name, "region": region, **fields}
+    if existing:
+        return services.program_update(actor=actor, program=existing, **data)
+    return services.program_create(actor=actor, **data)
+
+
+def _seed_balikpapan_program(portal: PortalDemo) -> Program:
+    city = Region.objects.get(code="64.71")
+    kecamatan = Region.objects.filter(parent=city, depth=3).order_by("code")
+    targets = [{"level": ProgramLevel.KABKOTA, "region": city, "target_count": 26}]
+    targets += [
+        {"level": ProgramLevel.KECAMATAN, "region": region, "target_count": 2}
+        for region in kecamatan
+    ]
+    return _program(
+        actor=portal.users["balikpapan.staf"],
+        region=city,
+        name=BALIKPAPAN_PROGRAM,
+        owner_agency=portal.agencies["bawaslu_balikpapan"],
+        legal_basis="Peraturan Bawaslu tentang sosialisasi pengawasan pemilihan",
+        description=(
+            "38 kegiatan sosialisasi pengawasan Pilkada 2024: 26 di tingkat kota dan 12 di "
+            "tingkat kecamatan (2 di setiap kecamatan), disampaikan Ketua Bawaslu Kota "
+            "Balikpapan Wasanti dalam rakor stakeholder 31 Juli 2024."
+        ),
+        period_start=datetime.date(2024, 5, 1),
+        period_end=datetime.date(2024, 11, 26),
+        targets=targets,
+    )
+
+
+def _seed_pangkalpinang_program(portal: PortalDemo) -> Program:
+    city = Region.objects.get(code="19.71")
+    kecamatan = Region.objects.filter(parent=city, depth=3).order_by("code")
+    targets = [
+        {"level": ProgramLevel.KECAMATAN, "region": region, "target_count": 1}
+        for region in kecamatan
+    ]
+    kelurahan_count = Region.objects.filter(code__startswith="19.71.", depth=4).count()
+    targets.append(
+        {"level": ProgramLevel.KELURAHAN, "region": city, "target_count": kelurahan_count}
+    )
+    return _program(
+        actor=portal.users["pangkalpinang.staf"],
+        region=city,
+        name=PANGKALPINANG_PROGRAM,
+        owner_agency=portal.agencies["bawaslu_pangkalpinang"],
+        legal_basis="",
+        description=(
+            "Program Cegah, Awas, Tindak bersama seluruh camat dan lurah se-Kota Pangkalpinang, "
+            "direncanakan dalam kunjungan Pj Wali Kota Budi Utama ke Bawaslu pada "
+            "28 Oktober 2024: satu kegiatan di setiap kecamatan dan di setiap kelurahan."
+        ),
+        period_start=datetime.date(2024, 10, 28),
+        period_end=datetime.date(2024, 11, 27),
+        targets=targets,
+    )
+
+
+def _seed_serang_pokja(portal: PortalDemo) -> WorkingGroup:
+    agencies, people = portal.agencies, portal.people
+    city = Region.objects.get(code="36.73")
+    members = [
+        {
+            "person": people["aan_agus_hermawan"],
+            "agency": agencies["bawaslu_serang"],
+            "role": WorkingGroupRole.KETUA,
+        },
+        {
+            "person": people["dita_yuliafnita"],
+            "agency": agencies["bawaslu_serang"],
+            "role": WorkingGroupRole.SEKRETARIS,
+        },
+    ]
+    for key, name in [
+        ("pemkot_serang", "Perwakilan Pemerintah Kota Serang"),
+        ("bkpsdm_serang", "Perwakilan BKPSDM Kota Serang"),
+        ("kodim_serang", "Perwakilan Kodim 0602/Serang"),
+        ("polresta_serang", "Perwakilan Polresta Serang Kota"),
+        ("kejari_serang", "Perwakilan Kejaksaan Negeri Serang"),
+        ("diskominfo_serang", "Perwakilan Diskominfo Kota Serang"),
+    ]:
+        members.append({"name": name, "agency": agencies[key], "role": WorkingGroupRole.ANGGOTA})
+    data = {
+        "name": SERANG_POKJA,
+        "agency": agencies["bawaslu_serang"],
+        "region": city,
+        "purpose": (
+            "Mengawasi dan menangani isu netralitas ASN pada Pemilihan 2024; dibentuk dalam "
+            "rapat koordinasi stakeholder Bawaslu Kota Serang, 21 November 2024, di Aula Hotel "
+            "Horison TC UPI Serang."
+        ),
+        "decree_date": datetime.date(2024, 11, 21),
+        "members": members,
+    }
+    actor = portal.users["serang.staf"]
+    existing = WorkingGroup.objects.filter(region=city, name=SERANG_POKJA).first()
+    if existing:
+        return services.working_group_update(actor=actor, group=existing, **data)
+    return services.working_group_create(actor=actor, **data)
+
+
+@transaction.atomic
+def seed_campaigns_demo(*, portal: PortalDemo) -> dict:
+    """Create (or update) the campaigns demo data; returns what it made by name. Idempotent."""
+    return {
+        "semarang_campaign": _seed_semarang_declarations(portal),
+        "semarang_designations": _seed_semarang_designations(portal),
+        "balikpapan_program": _seed_balikpapan_program(portal),
+        "pangkalpinang_program": _seed_pangkalpinang_program(portal),
+        "serang_pokja": _seed_serang_pokja(portal),
+    }
+
+
+#: Which demo meetings (by title, from ``coordination.demo``) belong to which record.
+PROGRAM_MEETINGS = {
+    ("64.71", BALIKPAPAN_PROGRAM): [
+        RAKOR_BALIKPAPAN,
+        "Sosialisasi Netralitas ASN di Kecamatan Balikpapan Kota",
+    ],
+    ("19.71", PANGKALPINANG_PROGRAM): [
+        KUNJUNGAN_PANGKALPINANG,
+        "Sosialisasi Cegah Awas Tindak (CAT) bersama Camat dan Lurah",
+    ],
+}
+POKJA_MEETINGS = {
+    ("36.73", SERANG_POKJA): [
+        RAKOR_SERANG,
+        "Rapat Pokja Netralitas ASN Kota Serang",
+    ],
+}
+
+
+@transaction.atomic
+def link_campaign_demo_meetings(
+    *, portal: PortalDemo | None = None, meetings: Mapping[str, Meeting] | None = None
+) -> None:
+    """Link the demo programs and pokja to their meetings (given by title, or looked up).
+
+    Meetings are taken from ``meetings`` (title → meeting, as returned by
+    ``seed_coordination_demo``) or else found by region and title; missing ones
+    are skipped. Linking replaces the previous links, so it is idempotent.
+    """
+    meetings = meetings or {}
+
+    def find(region_code: str, titles: list[str]) -> list[Meeting]:
+        found = [meetings[title] for title in titles if title in meetings]
+        missing = [title for title in titles if title not in meetings]
+        if missing:
+            found += list(
+                Meeting.objects.filter(subtree_q("region", region_code), title__in=missing)
+            )
+        return found
+
+    for (region_code, name), titles in PROGRAM_MEETINGS.items():
+        program = Program.objects.filter(region_id=region_code, name=name).first()
+        if program:
+            services.program_set_meetings(
+                actor=None, program=program, meetings=find(region_code, titles)
+            )
+    for (region_code, name), titles in POKJA_MEETINGS.items():
+        group = WorkingGroup.objects.filter(region_id=region_code, name=name).first()
+        if group:
+            services.working_group_set_meetings(
+                actor=None, group=group, meetings=find(region_code, titles)
+            )

@@ -1,0 +1,120 @@
+"""The campaigns demo seed: every campaign fact of the source articles has a place; idempotent."""
+
+import datetime
+
+import pytest
+
+from bawaslu_portal.demo import seed_portal_demo
+from bawaslu_portal.models import UserRole
+from coordination import selectors_campaigns as selectors
+from coordination.demo import RAKOR_BALIKPAPAN, RAKOR_SERANG, seed_coordination_demo
+from coordination.demo_campaigns import (
+    BALIKPAPAN_PROGRAM,
+    PANGKALPINANG_PROGRAM,
+    SEMARANG_CAMPAIGN,
+    SERANG_POKJA,
+    link_campaign_demo_meetings,
+    seed_campaigns_demo,
+)
+from coordination.models import (
+    Declaration,
+    DeclarationCampaign,
+    DeclarationSignatory,
+    KelurahanDesignation,
+    Program,
+    ProgramTarget,
+    WorkingGroup,
+    WorkingGroupMember,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def seeded():
+    """The full demo: portal, meetings (which run the campaigns seed and the linking)."""
+    portal = seed_portal_demo(password="demo-password-1")
+    seed_coordination_demo(portal=portal)
+    return portal
+
+
+def _counts():
+    return (
+        DeclarationCampaign.objects.count(),
+        Declaration.objects.count(),
+        DeclarationSignatory.objects.count(),
+        Declaration.signatory_agencies.through.objects.count(),
+        KelurahanDesignation.objects.count(),
+        Program.objects.count(),
+        ProgramTarget.objects.count(),
+        Program.meetings.through.objects.count(),
+        WorkingGroup.objects.count(),
+        WorkingGroupMember.objects.count(),
+        WorkingGroup.meetings.through.objects.count(),
+    )
+
+
+def test_seed_is_idempotent(seeded):
+    """Running the campaigns seed and the linking again changes no counts."""
+    first = _counts()
+    seed_campaigns_demo(portal=seeded)
+    link_campaign_demo_meetings(portal=seeded)
+    assert _counts() == first
+
+
+def test_semarang_campaign_held_in_all_16_kecamatan_before_the_audiensi(seeded):
+    """All 16 kecamatan held their declaration, and the culmination is at the Balaikota."""
+    campaign = DeclarationCampaign.objects.get(name=SEMARANG_CAMPAIGN)
+    overview = selectors.campaign_overview(campaign=campaign)
+    assert len(overview.rows) == 16
+    assert overview.held_count == 16
+    [culmination] = overview.culminations
+    assert culmination.place == "Balaikota Semarang"
+    last = max(d.date for d in campaign.declarations.all())
+    assert last < datetime.date(2023, 9, 21)
+
+
+def test_semarang_has_10_designated_kelurahan(seeded):
+    """Coverage shows Semarang's 10 designated kelurahan of 177, of both kinds."""
+    user = seeded.users["semarang.staf"]
+    coverage = selectors.designation_coverage(user=user)
+    assert [(row.designated, row.total) for row in coverage.cities] == [(10, 177)]
+    kinds = set(KelurahanDesignation.objects.values_list("kind__name", flat=True))
+    assert kinds == {"Kelurahan Anti Politik Uang", "Kelurahan Pengawasan"}
+
+
+def test_balikpapan_program_has_38_targets(seeded):
+    """38 = 26 at city level + 2 in each of the 6 kecamatan; the rakor is linked."""
+    program = Program.objects.get(name=BALIKPAPAN_PROGRAM)
+    progress = selectors.program_progress(programs=[program])[program.pk]
+    assert progress.target_total == 38
+    by_level = {}
+    for item in progress.targets:
+        by_level.setdefault(item.target.level, []).append(item.target.target_count)
+    assert by_level == {"kabkota": [26], "kecamatan": [2] * 6}
+    assert RAKOR_BALIKPAPAN in set(program.meetings.values_list("title", flat=True))
+    assert progress.done_total >= 1  # the held rakor at city level
+
+
+def test_serang_pokja_members_and_meeting(seeded):
+    """The Serang pokja has members from Bawaslu, Pemkot, TNI, Polri, Kejaksaan and Kominfo."""
+    group = WorkingGroup.objects.get(name=SERANG_POKJA)
+    kinds = set(group.members.values_list("agency__kind", flat=True))
+    assert {"bawaslu_kabkota", "pemda", "tni", "polri", "kejaksaan", "kominfo"} <= kinds
+    assert group.decree_date == datetime.date(2024, 11, 21)
+    assert RAKOR_SERANG in set(group.meetings.values_list("title", flat=True))
+
+
+def test_pangkalpinang_cat_program_targets(seeded):
+    """The CAT program has targets at kecamatan and kelurahan level."""
+    program = Program.objects.get(name=PANGKALPINANG_PROGRAM)
+    levels = set(program.targets.values_list("level", flat=True))
+    assert levels == {"kecamatan", "kelurahan"}
+
+
+def test_demo_partner_reads_semarang_culmination(seeded):
+    """The Pemkot Semarang partner login sees the culminating declaration its agency organised."""
+    partner = seeded.users["semarang.pemkot"]
+    assert partner.role == UserRole.PARTNER
+    titles = set(selectors.declaration_list(user=partner).values_list("title", flat=True))
+    assert any("puncak" in title for title in titles)
