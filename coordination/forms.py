@@ -289,6 +289,13 @@ class AgendaItemForm(forms.Form):
 
 
 class SuppressibleFormSet(SuppressibleErrorsMixin, forms.BaseFormSet):
+    delete_label = _("Remove this row")
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].label = self.delete_label
+
     def full_clean(self):
         if self.suppress_errors:
             self._errors = []
@@ -310,6 +317,8 @@ class SuppressibleFormSet(SuppressibleErrorsMixin, forms.BaseFormSet):
 
 
 class BaseAttendeeFormSet(SuppressibleFormSet):
+    delete_label = _("Remove this attendee")
+
     def clean(self):
         if any(self.errors):
             return
@@ -338,6 +347,8 @@ class BaseAttendeeFormSet(SuppressibleFormSet):
 
 
 class BaseAgendaFormSet(SuppressibleFormSet):
+    delete_label = _("Remove this agenda item")
+
     def service_rows(self) -> list[dict]:
         return [
             {"title": form.cleaned_data["title"], "notes": form.cleaned_data["notes"]}
