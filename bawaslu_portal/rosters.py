@@ -161,24 +161,46 @@ def roster_export_rows(queryset: QuerySet[Position]) -> Iterator[str]:
         .order_by("region_id", "role__order", "role__name", "person__name", "pk")
         .iterator(chunk_size=2000)
     )
-    for position in positions:
+    for count, position in enumerate(positions, start=1):
         person = position.person
         writer.writerow(
             [
                 position.region_id,
-                position.role.name,
-                person.name,
-                person.title,
+                _spreadsheet_safe(position.role.name),
+                _spreadsheet_safe(person.name),
+                _spreadsheet_safe(person.title),
                 person.nip,
-                person.phone,
-                person.email,
-                position.agency.name if position.agency_id else "",
+                _spreadsheet_safe(person.phone),
+                _spreadsheet_safe(person.email),
+                _spreadsheet_safe(position.agency.name) if position.agency_id else "",
                 position.start_date.isoformat() if position.start_date else "",
                 position.end_date.isoformat() if position.end_date else "",
                 "ya" if position.is_active else "tidak",
             ]
         )
-        yield flush()
+        if count % 500 == 0:
+            yield flush()
+    yield flush()
+
+
+#: A cell starting with one of these is a formula to a spreadsheet.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _spreadsheet_safe(value: str) -> str:
+    """Quote a formula-looking cell ("=HYPERLINK(…)", "+62 812…") with a leading apostrophe.
+
+    Spreadsheets then show it as text instead of running it (CSV injection);
+    the import strips the apostrophe again, so the round trip is unchanged.
+    """
+    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
+
+
+def _from_spreadsheet(value: str) -> str:
+    """Undo :func:`_spreadsheet_safe` on an imported cell."""
+    if value.startswith("'") and value[1:].startswith(FORMULA_STARTS):
+        return value[1:]
+    return value
 
 
 def roster_export(queryset: QuerySet[Position]) -> str:
@@ -325,7 +347,7 @@ def _read_records(file, collector: _Collector) -> list[tuple[int, dict[str, str]
             continue
         values = dict.fromkeys(COLUMNS, "")
         for column, cell in zip(header, cells, strict=False):
-            values[column] = cell.strip()
+            values[column] = _from_spreadsheet(cell.strip())
         records.append((index, values))
 
     if not records:

@@ -254,6 +254,25 @@ def test_export_then_import_round_trips(regions, roles, kantor_miroto, portal_ad
     assert Position.objects.count() == 2
 
 
+def test_formula_cells_are_quoted_and_round_trip(regions, roles, portal_admin):
+    """Cells a spreadsheet would run ("=…", "+62…") are exported quoted and imported back as is."""
+    PositionFactory(
+        person__name='=HYPERLINK("http://contoh.test")',
+        person__phone="+62 812 0000 1111",
+        role=roles["Lurah"],
+        region_id=MIROTO,
+    )
+    exported = roster_export(Position.objects.all())
+
+    assert ';"\'=HYPERLINK(' in exported
+    assert ";'+62 812 0000 1111;" in exported
+    result = roster_import(
+        actor=portal_admin, file=SimpleUploadedFile("r.csv", exported.encode("utf-8"))
+    )
+    assert (result.people_created, result.positions_unchanged) == (0, 1)
+    assert Person.objects.get().phone == "+62 812 0000 1111"
+
+
 def test_nip_match_updates_the_person_instead_of_duplicating(regions, roles, portal_admin):
     """A row with a known NIP updates that person (spelling, phone) and adds the position."""
     siti = PersonFactory(name="Siti Aminah", nip=NIP_SITI, phone="0811", email="lama@example.id")
