@@ -264,7 +264,7 @@ def test_formula_cells_are_quoted_and_round_trip(regions, roles, portal_admin):
     )
     exported = roster_export(Position.objects.all())
 
-    assert ';"\'=HYPERLINK(' in exported
+    assert ";\"'=HYPERLINK(" in exported
     assert ";'+62 812 0000 1111;" in exported
     result = roster_import(
         actor=portal_admin, file=SimpleUploadedFile("r.csv", exported.encode("utf-8"))
