@@ -62,6 +62,7 @@ def audiensi(bawaslu_semarang, pemkot_semarang):
     return meeting
 
 
+@pytest.mark.indonesian
 def test_print_view_has_the_meeting_and_the_daftar_hadir(client_for, semarang_staff, audiensi):
     """Kop, Indonesian date, time range with zone, follow-ups, every attendee, two signatures."""
     response = client_for(semarang_staff).get(f"/rapat/{audiensi.pk}/cetak/")
@@ -84,6 +85,7 @@ def test_print_view_has_the_meeting_and_the_daftar_hadir(client_for, semarang_st
     assert "<script>" not in html and "style=" not in html
 
 
+@pytest.mark.indonesian
 def test_print_view_time_zone_is_the_regions(client_for, regions, serang_staff, bawaslu_serang):
     """A meeting is printed in its region's zone with the zone's label."""
     meeting = MeetingFactory(
@@ -96,6 +98,7 @@ def test_print_view_time_zone_is_the_regions(client_for, regions, serang_staff, 
     assert "09.00 WIB" in html
 
 
+@pytest.mark.indonesian
 def test_pdf_is_a_pdf_named_after_date_and_title_holding_the_attendees(
     client_for, semarang_staff, audiensi
 ):
