@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import redirect, render
+from django.utils import formats
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -417,6 +418,11 @@ def designation_revoke(request, pk: int):
     )
 
 
+def _coverage_bar(row) -> charts.Bar:
+    percent = formats.number_format(row.percent, decimal_pos=1)
+    return charts.Bar(row.region.name, row.percent, f"{row.designated}/{row.total} ({percent}%)")
+
+
 @require_GET
 def designation_coverage(request):
     form = CoverageFilterForm(request.GET or None, user=request.user)
@@ -425,12 +431,7 @@ def designation_coverage(request):
         user=request.user, kind=filters.get("kind"), city=filters.get("city")
     )
     city_chart = charts.horizontal_bar_chart(
-        [
-            charts.Bar(
-                row.region.name, row.percent, f"{row.designated}/{row.total} ({row.percent}%)"
-            )
-            for row in coverage.cities
-        ],
+        [_coverage_bar(row) for row in coverage.cities],
         chart_id="coverage-cities",
         title=_("Kelurahan coverage per city or regency"),
         description=_(
@@ -439,12 +440,7 @@ def designation_coverage(request):
         ),
     )
     kecamatan_chart = charts.horizontal_bar_chart(
-        [
-            charts.Bar(
-                row.region.name, row.percent, f"{row.designated}/{row.total} ({row.percent}%)"
-            )
-            for row in coverage.kecamatan
-        ],
+        [_coverage_bar(row) for row in coverage.kecamatan],
         chart_id="coverage-kecamatan",
         title=_("Kelurahan coverage per kecamatan"),
         description=_(

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import formats
 from django.utils.translation import gettext as _
 
 from bawaslu_portal.models import Region
@@ -258,7 +259,7 @@ def test_coverage_page_has_table_and_accessible_svg(client_for, semarang_staff):
     assert '<desc id="coverage-cities-desc">' in content
     assert 'aria-labelledby="coverage-kecamatan-title coverage-kecamatan-desc"' in content
     assert "style=" not in content.split("<svg", 1)[1].split("</svg>", 1)[0]
-    assert "10/177 (5.6%)" in content
+    assert f"10/177 ({formats.number_format(5.6, decimal_pos=1)}%)" in content
     assert '<td class="text-end">177</td>' in content
 
 
