@@ -37,8 +37,11 @@ class AgendaFilterForm(forms.Form):
         ]
 
     def filters(self) -> dict:
-        """The valid filters, falling back to upcoming meetings in every city."""
-        data = self.cleaned_data if self.is_bound and self.is_valid() else {}
+        """The valid filters (an invalid one falls back to every city / upcoming)."""
+        data = {}
+        if self.is_bound:
+            self.is_valid()
+            data = self.cleaned_data
         return {
             "city_code": data.get("kota") or None,
             "upcoming": (data.get("waktu") or AgendaPeriod.UPCOMING) == AgendaPeriod.UPCOMING,

@@ -180,3 +180,12 @@ def test_public_meeting_page_query_count(client, regions, bawaslu_semarang):
     small, large = make(2), make(12)
     small_count = count_queries(lambda: client.get(f"/agenda/{small.pk}/"))
     assert count_queries(lambda: client.get(f"/agenda/{large.pk}/")) == small_count
+
+
+def test_invalid_city_keeps_the_other_filters(client, agenda):
+    """A bad city is reported in the error summary; the period still applies."""
+    response = client.get("/agenda/", {"kota": "99.99", "waktu": "lalu"})
+    html = response.content.decode()
+    assert "Audiensi yang lalu" in html
+    assert "Rakor publik Semarang" not in html
+    assert "data-error-summary" in html
