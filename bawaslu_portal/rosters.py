@@ -811,5 +811,6 @@ def _existing_positions(rows: list[_Row], people: dict[tuple, Person]) -> dict[t
 
 
 def roster_error_rows(errors: Iterable[RosterRowError]) -> list[RosterRowError]:
-    """Errors sorted for display: file problems first, then by row."""
-    return sorted(errors, key=lambda error: (error.row, error.column))
+    """Errors sorted for display: file problems first, then by row, columns left to right."""
+    order = {column: index for index, column in enumerate(COLUMNS)}
+    return sorted(errors, key=lambda error: (error.row, order.get(error.column, -1)))
