@@ -711,18 +711,17 @@ def seed_coordination_demo(*, portal: PortalDemo) -> dict[str, Meeting]:
 
 
 def _seed_campaigns(portal: PortalDemo, meetings: dict[str, Meeting]) -> None:
-    """Run the campaigns seed, then link its programs and pokja to the source meetings.
+    """Run the campaigns seed, then link its programs and pokja to the meetings.
 
-    The campaigns part ships separately; without it the meetings stand alone.
+    The Balikpapan rakor counts toward the "Sosialisasi Pilkada 2024" program,
+    the Serang pokja was formed at the Serang rakor, and the Pangkalpinang CAT
+    program came out of the kunjungan. Imported here because the campaigns
+    seed imports this module's meeting titles.
     """
-    try:
-        from coordination import demo_campaigns
-    except ImportError:
-        return
+    from coordination import demo_campaigns
+
     demo_campaigns.seed_campaigns_demo(portal=portal)
-    link = getattr(demo_campaigns, "link_campaign_demo_meetings", None)
-    if link is not None:
-        link(portal=portal, meetings=meetings)
+    demo_campaigns.link_campaign_demo_meetings(portal=portal, meetings=meetings)
 
 
 __all__ = ["SOURCE_MEETING_TITLES", "seed_coordination_demo"]

@@ -120,3 +120,21 @@ def test_upcoming_public_meetings_exist(seeded):
     assert upcoming.filter(status=MeetingStatus.DIRENCANAKAN).count() >= 3
     assert upcoming.filter(status=MeetingStatus.DIBATALKAN).exists()
     assert Meeting.objects.filter(is_public=False).exists()
+
+
+def test_campaign_records_are_linked_to_the_source_meetings(seeded):
+    """Balikpapan rakor → sosialisasi program; Serang rakor → pokja; kunjungan → CAT program."""
+    balikpapan = Meeting.objects.get(title=RAKOR_BALIKPAPAN)
+    assert balikpapan.programs.filter(name="Sosialisasi Pilkada 2024").exists()
+    assert Meeting.objects.get(title=RAKOR_SERANG).working_groups.exists()
+    kunjungan = Meeting.objects.get(title=KUNJUNGAN_PANGKALPINANG)
+    assert kunjungan.programs.filter(name__contains="Cegah Awas Tindak").exists()
+
+
+def test_public_agenda_shows_the_seeded_meetings(seeded, client):
+    """The seeded upcoming meetings are on the agenda, the internal one is not."""
+    html = client.get("/agenda/").content.decode()
+    assert "Rakor Pengawasan Partisipatif bersama Panwaslu Kelurahan" in html
+    assert "Rapat Internal Persiapan Pleno" not in html
+    past = client.get("/agenda/", {"waktu": "lalu", "kota": "33.74"}).content.decode()
+    assert AUDIENSI_SEMARANG in past
