@@ -393,3 +393,32 @@ def test_region_autocomplete_finds_kelurahan_by_code_and_name(admin_client, regi
     assert all(result["id"].startswith("33.74.01.100") for result in by_code["results"])
     assert [result["id"] for result in by_name["results"]] == [MIROTO]
     assert_no_unbounded_count(captured.captured_queries)
+
+
+def test_position_and_agency_pages_do_not_grow_with_data(client_for, portal_admin, regions):
+    """A roster entry's and an agency's change pages run the same queries with more data, and
+    their region, person and agency fields are autocompletes, not option lists."""
+    lurah = PositionRoleFactory(name="Lurah")
+    agency = AgencyFactory(name="Kelurahan Miroto", region_id=MIROTO)
+    position = PositionFactory(role=lurah, region_id=MIROTO, agency=agency)
+    urls = [
+        reverse("admin:bawaslu_portal_position_change", args=[position.pk]),
+        reverse("admin:bawaslu_portal_agency_change", args=[agency.pk]),
+    ]
+    client = client_for(portal_admin)
+    for url in urls:
+        client.get(url)
+    small = [_measure(client, url) for url in urls]
+
+    AgencyFactory.create_batch(10, region_id="36.73")
+    PositionFactory.create_batch(10, role=lurah, region_id="36.73.01.1001")
+    big = [_measure(client, url) for url in urls]
+
+    for before, after in zip(small, big, strict=True):
+        assert len(after) == len(before), "\n".join(q["sql"] for q in after)
+        assert_no_unbounded_count(after)
+        assert_no_full_region_scan(after)
+        for query in after:
+            sql = query["sql"].upper()
+            if 'FROM "BAWASLU_PORTAL_PERSON"' in sql or 'FROM "BAWASLU_PORTAL_AGENCY"' in sql:
+                assert "WHERE" in sql, f"full option list: {query['sql']}"
