@@ -512,6 +512,7 @@ class FollowUpForm(forms.Form):
             "invalid": _("Enter the due date as a real date"),
         },
     )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     region = forms.ModelChoiceField(
         label=_("Region"),
         queryset=None,
@@ -522,13 +523,13 @@ class FollowUpForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, user, meeting=None, **kwargs):
+    def __init__(self, *args, user, fixed_region: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["responsible_agency"].queryset = selectors.agency_choices(user=user)
         self.fields["region"].queryset = selectors.region_choices(user=user)
         self.fields["region"].label_from_instance = lambda region: f"{region.label} ({region.code})"
-        if meeting is not None:
-            # A meeting's follow-up belongs to the meeting's region.
+        if fixed_region:
+            # A meeting's follow-up belongs to the meeting's region, and an edit keeps it.
             del self.fields["region"]
 
 

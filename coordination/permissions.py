@@ -47,6 +47,11 @@ def can_create_follow_up(user) -> bool:
     return can_create_meeting(user)
 
 
+def can_edit_follow_up(user, follow_up: FollowUp) -> bool:
+    """Correcting what, who and by when is for Bawaslu officials of the jurisdiction."""
+    return _is_bawaslu_in(user, follow_up.region_id)
+
+
 def can_change_follow_up_status(user, follow_up: FollowUp) -> bool:
     """Any status change (cancel, reopen, done with a reason) is for Bawaslu officials."""
     return _is_bawaslu_in(user, follow_up.region_id)

@@ -104,6 +104,14 @@ def meeting_list(*, user, filters: MeetingFilters | None = None) -> QuerySet[Mee
     )
 
 
+def _meeting_follow_ups(user) -> QuerySet[FollowUp]:
+    """A meeting's follow-ups as its detail page lists them: a partner sees only their own."""
+    queryset = FollowUp.objects.select_related("responsible_agency", "responsible_person")
+    if user.is_partner:
+        queryset = queryset.filter(responsible_agency_id=user.agency_id)
+    return queryset.order_by("due_date", "pk")
+
+
 def meeting_get(*, user, pk: int) -> Meeting:
     """One meeting the user may see, with everything its detail page shows (404 otherwise)."""
     queryset = _visible_meetings(user).select_related(
@@ -120,12 +128,7 @@ def meeting_get(*, user, pk: int) -> Meeting:
         ),
         "agenda_items",
         Prefetch("attachments"),
-        Prefetch(
-            "follow_ups",
-            queryset=FollowUp.objects.select_related(
-                "responsible_agency", "responsible_person"
-            ).order_by("due_date", "pk"),
-        ),
+        Prefetch("follow_ups", queryset=_meeting_follow_ups(user)),
     )
     try:
         return queryset.get(pk=pk)

@@ -375,6 +375,40 @@ def follow_up_create(
     return follow_up
 
 
+@transaction.atomic
+def follow_up_update(
+    *,
+    actor,
+    follow_up: FollowUp,
+    title: str,
+    responsible_agency: Agency,
+    due_date: datetime.date,
+    description: str = "",
+    responsible_person: Person | None = None,
+    responsible_person_name: str = "",
+    expected_version: int | None = None,
+) -> FollowUp:
+    """Correct what, who and by when (not the status: see :func:`follow_up_set_status`).
+
+    Raises ``ValidationError``: ``stale_version`` when someone changed it in
+    between, or a field error.
+    """
+    current = _lock_follow_up(follow_up, expected_version)
+    if responsible_person is None and responsible_person_name.strip():
+        responsible_person = person_for_attendee(
+            name=responsible_person_name, agency=responsible_agency
+        )
+    current.title = title
+    current.description = description
+    current.responsible_agency = responsible_agency
+    current.responsible_person = responsible_person
+    current.due_date = due_date
+    current.version = current.version + 1
+    current.full_clean()
+    current.save()
+    return current
+
+
 def _lock_follow_up(follow_up: FollowUp, expected_version: int | None) -> FollowUp:
     current = FollowUp.objects.select_for_update().select_related("region").get(pk=follow_up.pk)
     if expected_version is not None and current.version != expected_version:
@@ -463,6 +497,7 @@ __all__ = [
     "follow_up_add_progress",
     "follow_up_create",
     "follow_up_set_status",
+    "follow_up_update",
     "meeting_copy",
     "meeting_create",
     "meeting_update",

@@ -29,6 +29,7 @@ urlpatterns = [
     path("tindak-lanjut/", followups.follow_up_list, name="follow_up_list"),
     path("tindak-lanjut/baru/", followups.follow_up_create, name="follow_up_create"),
     path("tindak-lanjut/<int:pk>/", followups.follow_up_detail, name="follow_up_detail"),
+    path("tindak-lanjut/<int:pk>/ubah/", followups.follow_up_update, name="follow_up_update"),
     path(
         "tindak-lanjut/<int:pk>/kemajuan/",
         followups.follow_up_progress,

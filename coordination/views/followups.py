@@ -78,6 +78,7 @@ def _render_detail(request, follow_up, *, progress_form=None, status_form=None):
             ),
             "can_update": permissions.can_update_follow_up(user, follow_up),
             "can_change_status": permissions.can_change_follow_up_status(user, follow_up),
+            "can_edit": permissions.can_edit_follow_up(user, follow_up),
         },
     )
 
@@ -91,7 +92,9 @@ def follow_up_create(request, meeting_pk: int | None = None):
     ):
         raise PermissionDenied
     form = FollowUpForm(
-        request.POST if request.method == "POST" else None, user=request.user, meeting=meeting
+        request.POST if request.method == "POST" else None,
+        user=request.user,
+        fixed_region=meeting is not None,
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -112,6 +115,55 @@ def follow_up_create(request, meeting_pk: int | None = None):
             messages.success(request, _("The follow-up was recorded."))
             return redirect(meeting or follow_up)
     return render(request, "coordination/follow_up_form.html", {"form": form, "meeting": meeting})
+
+
+@require_http_methods(["GET", "POST"])
+def follow_up_update(request, pk: int):
+    """Correct what, who and by when; the form carries the version it was loaded with."""
+    follow_up = selectors.follow_up_get(user=request.user, pk=pk)
+    if not permissions.can_edit_follow_up(request.user, follow_up):
+        raise PermissionDenied
+    if request.method == "POST":
+        form = FollowUpForm(request.POST.copy(), user=request.user, fixed_region=True)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.follow_up_update(
+                    actor=request.user,
+                    follow_up=follow_up,
+                    title=data["title"],
+                    description=data["description"],
+                    responsible_agency=data["responsible_agency"],
+                    responsible_person_name=data["responsible_person_name"],
+                    due_date=data["due_date"],
+                    expected_version=data["version"],
+                )
+            except ValidationError as error:
+                _add_service_error(form, error)
+                if error.code == "stale_version":
+                    follow_up.refresh_from_db(fields=["version"])
+                    form.data["version"] = str(follow_up.version)
+            else:
+                messages.success(request, _("The follow-up was changed."))
+                return redirect(follow_up)
+    else:
+        form = FollowUpForm(
+            user=request.user,
+            fixed_region=True,
+            initial={
+                "title": follow_up.title,
+                "description": follow_up.description,
+                "responsible_agency": follow_up.responsible_agency,
+                "responsible_person_name": getattr(follow_up.responsible_person, "name", ""),
+                "due_date": follow_up.due_date,
+                "version": follow_up.version,
+            },
+        )
+    return render(
+        request,
+        "coordination/follow_up_form.html",
+        {"form": form, "meeting": follow_up.meeting, "follow_up": follow_up},
+    )
 
 
 @require_POST

@@ -112,3 +112,21 @@ def test_anonymous_users_are_sent_to_login(client, regions):
     response = client.get(reverse("coordination:meeting_list"))
     assert response.status_code == 302
     assert "/masuk/" in response["Location"]
+
+
+def test_partner_cannot_correct_their_follow_up(client_for, semarang_partner, pemkot_semarang):
+    """Changing what, who or when is a 403 for the responsible partner."""
+    follow_up = FollowUpFactory(responsible_agency=pemkot_semarang)
+    url = reverse("coordination:follow_up_update", args=[follow_up.pk])
+    assert client_for(semarang_partner).get(url).status_code == 403
+
+
+def test_partner_sees_only_their_own_follow_ups_of_a_meeting(
+    client_for, semarang_partner, pemkot_semarang
+):
+    """On a meeting's page a partner sees the follow-ups of their agency, not the others'."""
+    meeting = MeetingFactory(host_agency=pemkot_semarang)
+    FollowUpFactory(meeting=meeting, responsible_agency=pemkot_semarang, title="Milik Pemkot")
+    FollowUpFactory(meeting=meeting, title="Milik OPD lain")
+    response = client_for(semarang_partner).get(meeting.get_absolute_url())
+    assert [f.title for f in response.context["meeting"].follow_ups.all()] == ["Milik Pemkot"]

@@ -207,3 +207,49 @@ def test_staff_change_status_with_a_reason(client_for, semarang_staff):
 def test_pages_render(client_for, semarang_staff, name):
     """The follow-up pages render for staff."""
     assert client_for(semarang_staff).get(reverse(f"coordination:{name}")).status_code == 200
+
+
+def test_staff_correct_a_follow_up(client_for, semarang_staff, pemkot_semarang):
+    """Staff change what, who and by when; the region stays and the version moves on."""
+    follow_up = FollowUpFactory(region_id="33.74.01")
+    client = client_for(semarang_staff)
+    url = reverse("coordination:follow_up_update", args=[follow_up.pk])
+    assert client.get(url).context["form"].initial["version"] == 1
+    response = client.post(
+        url,
+        {
+            "title": "Judul baru",
+            "responsible_agency": pemkot_semarang.pk,
+            "responsible_person_name": "",
+            "due_date": days(20).isoformat(),
+            "version": "1",
+        },
+    )
+    assert response["Location"] == follow_up.get_absolute_url()
+    follow_up.refresh_from_db()
+    assert (follow_up.title, follow_up.responsible_agency, follow_up.region_id) == (
+        "Judul baru",
+        pemkot_semarang,
+        "33.74.01",
+    )
+    assert follow_up.version == 2
+
+
+def test_correcting_a_changed_follow_up_is_refused(client_for, semarang_staff, pemkot_semarang):
+    """A correction based on an old version is refused and keeps the typed text."""
+    follow_up = FollowUpFactory(version=2)
+    client = in_english(client_for(semarang_staff))
+    response = client.post(
+        reverse("coordination:follow_up_update", args=[follow_up.pk]),
+        {
+            "title": "Teks saya",
+            "responsible_agency": pemkot_semarang.pk,
+            "due_date": days(20).isoformat(),
+            "version": "1",
+        },
+    )
+    assert response.status_code == 200
+    assert "your changes were not saved" in response.content.decode()
+    assert "Teks saya" in response.content.decode()
+    follow_up.refresh_from_db()
+    assert follow_up.title != "Teks saya"

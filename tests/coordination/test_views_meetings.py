@@ -76,6 +76,7 @@ def meeting_post(host, pemkot, **overrides):
     return data
 
 
+@pytest.mark.indonesian
 def test_create_meeting_with_attendees_and_agenda(
     client_for, semarang_staff, bawaslu_semarang, pemkot_semarang
 ):
