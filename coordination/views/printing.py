@@ -19,7 +19,6 @@ from coordination import selectors
 from coordination.formatting import meeting_pdf_filename, meeting_time_range
 from coordination.forms import FollowUpFilterForm
 from coordination.models import AttendeeRole, FollowUpStatus, Meeting
-from coordination.pdf import html_to_pdf
 
 #: Empty numbered rows at the end of the daftar hadir, for walk-in attendees.
 BLANK_ATTENDANCE_ROWS = 5
@@ -65,6 +64,10 @@ def meeting_print(request, pk: int):
 @require_GET
 def meeting_pdf(request, pk: int):
     """The print view as a PDF download named after the meeting's date and title."""
+    # WeasyPrint is heavy to import (and logs while it loads its stylesheets):
+    # only the PDF view needs it, so it is not imported with the URLconf.
+    from coordination.pdf import html_to_pdf
+
     meeting = selectors.meeting_get(user=request.user, pk=pk)
     html = render_to_string(
         "coordination/print/meeting.html", _meeting_context(meeting, pdf=True), request=request
