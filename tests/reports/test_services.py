@@ -350,3 +350,20 @@ def test_staff_of_a_non_bawaslu_agency_cannot_act(regions):
         report_transition(
             actor=user, report=report, to_stage=ReportStage.KAJIAN_AWAL, expected_version=1
         )
+
+
+def test_registration_in_the_quiet_period_gets_one_day(semarang_staff):
+    """A pemilu report registered in the masa tenang must be handled within 1×24 hours."""
+    report = ReportFactory(office=semarang_staff.agency, stage=ReportStage.KAJIAN_AWAL)
+    with frozen_now(datetime.datetime(2024, 2, 12, 3, 0, tzinfo=datetime.UTC)):
+        report = register(semarang_staff, report)
+    assert report.deadline == D(2024, 2, 13)
+    assert report.registration_number == "001/Reg/LP/PL/33.74/II/2024"
+
+
+def test_today_is_the_handling_office_day(bawaslu_semarang, semarang_staff):
+    """At 00.30 WIB on 1 February (still 31 January in UTC) the number says February."""
+    report = ReportFactory(office=bawaslu_semarang, stage=ReportStage.KAJIAN_AWAL)
+    with frozen_now(datetime.datetime(2024, 1, 31, 17, 30, tzinfo=datetime.UTC)):
+        report = register(semarang_staff, report)
+    assert report.registration_number.endswith("/II/2024")
