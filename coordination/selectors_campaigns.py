@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from bawaslu_portal.models import Region
 from bawaslu_portal.models.regions import subtree_q
 from bawaslu_portal.scoping import scope_to_jurisdiction, user_jurisdiction
+from coordination import selectors as meeting_selectors
 from coordination.models import (
     Declaration,
     DeclarationCampaign,
@@ -454,16 +455,23 @@ def program_list(*, user, region: Region | None = None) -> QuerySet[Program]:
     return queryset.select_related("region", "owner_agency").order_by("-period_start", "name")
 
 
+def _linked_meetings(user) -> QuerySet[Meeting]:
+    """Linked meetings as listed on a page: a partner sees only those that concern their agency.
+
+    Progress still counts every linked meeting; only the list of titles is narrowed.
+    """
+    queryset = Meeting.objects.select_related("region").order_by("starts_at", "pk")
+    if user.is_partner:
+        visible = meeting_selectors.meeting_list(user=user).values("pk")
+        queryset = queryset.filter(pk__in=visible)
+    return queryset
+
+
 def program_get(*, user, pk: int) -> Program:
     """One program with its linked meetings (404 outside the jurisdiction)."""
     queryset = scope_to_jurisdiction(
         Program.objects.select_related("region", "owner_agency"), user
-    ).prefetch_related(
-        Prefetch(
-            "meetings",
-            queryset=Meeting.objects.select_related("region").order_by("starts_at", "pk"),
-        )
-    )
+    ).prefetch_related(Prefetch("meetings", queryset=_linked_meetings(user)))
     return _get_or_404(queryset, pk=pk)
 
 
@@ -531,10 +539,7 @@ def working_group_get(*, user, pk: int) -> WorkingGroup:
                 "members",
                 queryset=WorkingGroupMember.objects.select_related("person", "agency"),
             ),
-            Prefetch(
-                "meetings",
-                queryset=Meeting.objects.select_related("region").order_by("starts_at", "pk"),
-            ),
+            Prefetch("meetings", queryset=_linked_meetings(user)),
         )
     )
     return _get_or_404(queryset, pk=pk)

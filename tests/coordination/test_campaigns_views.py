@@ -512,3 +512,16 @@ def test_working_group_pages_query_counts_do_not_grow(client_for, semarang_staff
         WorkingGroupMemberFactory(group=groups[0], agency=bawaslu_semarang)
         groups[0].meetings.add(MeetingFactory())
     assert [_queries(client, url) for url in urls] == small
+
+
+def test_partner_sees_only_linked_meetings_of_their_agency(
+    client_for, semarang_partner, pemkot_semarang
+):
+    """On a program page a partner sees linked meetings their agency takes part in, not others."""
+    program = ProgramFactory()
+    theirs = MeetingFactory(title="Rakor dengan Pemkot", participating_agencies=[pemkot_semarang])
+    internal = MeetingFactory(title="Rapat internal Bawaslu")
+    program.meetings.add(theirs, internal)
+    content = client_for(semarang_partner).get(program.get_absolute_url()).content.decode()
+    assert "Rakor dengan Pemkot" in content
+    assert "Rapat internal Bawaslu" not in content
