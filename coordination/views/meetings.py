@@ -48,7 +48,6 @@ def meeting_list(request):
         "coordination/meeting_list.html",
         {
             "form": form,
-            "filter_form": form,
             "page": paginate(request, meetings),
             "can_create": permissions.can_create_meeting(request.user),
         },
@@ -158,7 +157,6 @@ def _meeting_form_view(request, *, meeting):
             "formsets": [attendees, agenda],
             "meeting": meeting,
         },
-        status=200,
     )
 
 

@@ -163,6 +163,18 @@ def test_add_more_rows_rerenders_without_errors(
     assert not Meeting.objects.exists()
 
 
+def test_add_more_agenda_rows(client_for, semarang_staff, bawaslu_semarang, pemkot_semarang):
+    """'Add more agenda rows' adds three agenda rows and leaves the attendee rows alone."""
+    client = client_for(semarang_staff)
+    data = meeting_post(bawaslu_semarang, pemkot_semarang)
+    del data["save"]
+    data["add_agenda_rows"] = "1"
+    response = client.post(reverse("coordination:meeting_create"), data)
+    assert len(response.context["agenda_formset"].forms) == 6
+    assert len(response.context["attendee_formset"].forms) == 3
+    assert not Meeting.objects.exists()
+
+
 def test_edit_meeting_keeps_rows_and_bumps_version(
     client_for, semarang_staff, bawaslu_semarang, pemkot_semarang
 ):
