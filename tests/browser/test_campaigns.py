@@ -53,3 +53,36 @@ def test_declaration_form_with_errors_is_accessible(page, login, live_server, po
     expect(page.locator("h1")).to_have_text("Deklarasi Netralitas ASN Kecamatan Tugu")
     assert Declaration.objects.get().signatories.get().person.name == "Camat Tugu"
     assert_no_axe_violations(page)
+
+
+def test_campaign_program_and_pokja_pages_are_accessible(page, login, live_server, portal_data):
+    """With the demo data, the Semarang campaign, a program and the pokja pages pass axe."""
+    from coordination.demo import seed_coordination_demo
+    from coordination.models import DeclarationCampaign, Program, WorkingGroup
+
+    seed_coordination_demo(portal=portal_data)
+    login(page, "semarang.staf")
+    campaign = DeclarationCampaign.objects.get(region_id="33.74")
+    page.goto(f"{live_server.url}{campaign.get_absolute_url()}")
+    expect(page.get_by_test_id("campaign-kecamatan").locator("tbody tr")).to_have_count(16)
+    assert_no_axe_violations(page)
+    for path in ("/deklarasi/", "/kelurahan-binaan/", "/program/", "/pokja/"):
+        page.goto(f"{live_server.url}{path}")
+        assert_no_axe_violations(page)
+
+    page.context.clear_cookies()
+    login(page, "balikpapan.staf")
+    program = Program.objects.get(region_id="64.71")
+    page.goto(f"{live_server.url}{program.get_absolute_url()}")
+    expect(page.get_by_test_id("program-progress")).to_contain_text("38")
+    assert_no_axe_violations(page)
+    page.goto(f"{live_server.url}/program/{program.pk}/ubah/")
+    assert_no_axe_violations(page)
+
+    page.context.clear_cookies()
+    login(page, "serang.staf")
+    group = WorkingGroup.objects.get(region_id="36.73")
+    page.goto(f"{live_server.url}{group.get_absolute_url()}")
+    assert_no_axe_violations(page)
+    page.goto(f"{live_server.url}/pokja/{group.pk}/rapat/")
+    assert_no_axe_violations(page)
