@@ -67,15 +67,22 @@ class BoundedAdmin(admin.ModelAdmin):
 
 
 class RegionSubtreeFilter(admin.SimpleListFilter):
-    """Filter by a region subtree; ``field`` is the path to the region code."""
+    """Filter by a region subtree; ``field`` is the path to the region code.
+
+    The choices narrow step by step so no filter lists a whole level of the
+    country: 38 provinces, then the kab/kota of the chosen province, then the
+    kecamatan of the chosen kab/kota.
+    """
 
     field = "region"
-    depth = 2
+    depth = 1
+    #: The query parameter of the filter one level up (None for provinces).
+    parent_parameter: str | None = None
 
     def lookups(self, request, model_admin):
         regions = Region.objects.filter(depth=self.depth).only("code", "name", "kind")
-        parent_code = self.parent_code(request)
-        if self.depth > 2:
+        if self.parent_parameter:
+            parent_code = self.parent_code(request)
             if not parent_code:
                 return []
             regions = regions.filter(parent_id=parent_code)
@@ -84,12 +91,13 @@ class RegionSubtreeFilter(admin.SimpleListFilter):
         ]
 
     def parent_code(self, request):
-        """The chosen kab/kota; for a kecamatan link without one, the kecamatan's own."""
-        chosen = request.GET.get("kabkota")
+        """The chosen parent; without one, the parent implied by this filter's own value."""
+        chosen = request.GET.get(self.parent_parameter)
         if chosen:
             return chosen
         value = self.value() or ""
-        return ".".join(value.split(".")[:2]) if value.count(".") >= 2 else None
+        parts = value.split(".")
+        return ".".join(parts[: self.depth - 1]) if len(parts) >= self.depth else None
 
     def queryset(self, request, queryset):
         if self.value():
@@ -97,10 +105,19 @@ class RegionSubtreeFilter(admin.SimpleListFilter):
         return queryset
 
 
+class ProvinceFilter(RegionSubtreeFilter):
+    title = _("province")
+    parameter_name = "provinsi"
+    depth = 1
+
+
 class KabKotaFilter(RegionSubtreeFilter):
+    """Lists the kab/kota of the chosen province only (choose a province first)."""
+
     title = _("kabupaten/kota")
     parameter_name = "kabkota"
     depth = 2
+    parent_parameter = "provinsi"
 
 
 class KecamatanFilter(RegionSubtreeFilter):
@@ -109,6 +126,7 @@ class KecamatanFilter(RegionSubtreeFilter):
     title = _("kecamatan")
     parameter_name = "kecamatan"
     depth = 3
+    parent_parameter = "kabkota"
 
 
 class RegionLevelFilter(admin.SimpleListFilter):
@@ -129,6 +147,10 @@ class RegionLevelFilter(admin.SimpleListFilter):
         if self.value() in {"1", "2", "3", "4"}:
             return queryset.filter(depth=int(self.value()))
         return queryset
+
+
+class RegionProvinceFilter(ProvinceFilter):
+    field = "code"
 
 
 class RegionKabKotaFilter(KabKotaFilter):
@@ -221,7 +243,13 @@ def roster_csv_response(positions) -> StreamingHttpResponse:
 class RegionAdmin(BoundedAdmin):
     list_display = ["code", "name", "kind", "timezone", "parent"]
     list_select_related = ["parent"]
-    list_filter = [RegionLevelFilter, RegionKabKotaFilter, RegionKecamatanFilter, "timezone"]
+    list_filter = [
+        RegionLevelFilter,
+        RegionProvinceFilter,
+        RegionKabKotaFilter,
+        RegionKecamatanFilter,
+        "timezone",
+    ]
     search_fields = ["^code", "name"]
     code_search_field = "code"
     autocomplete_fields = ["parent"]
@@ -247,7 +275,7 @@ class RegionAdmin(BoundedAdmin):
 class AgencyAdmin(BoundedAdmin):
     list_display = ["name", "kind", "region", "parent", "is_active"]
     list_select_related = ["region", "parent"]
-    list_filter = ["kind", "is_active", KabKotaFilter]
+    list_filter = ["kind", "is_active", ProvinceFilter, KabKotaFilter]
     search_fields = ["name", "short_name", "^region__code"]
     code_search_field = "region__code"
     autocomplete_fields = ["region", "parent"]
@@ -288,7 +316,7 @@ class RosterImportForm(forms.Form):
 class PositionAdmin(BoundedAdmin):
     list_display = ["person", "role", "agency", "region", "start_date", "end_date", "is_active"]
     list_select_related = ["person", "role", "agency", "region"]
-    list_filter = ["is_active", "role", KabKotaFilter, KecamatanFilter]
+    list_filter = ["is_active", "role", ProvinceFilter, KabKotaFilter, KecamatanFilter]
     search_fields = ["person__name", "=person__nip", "^region__code", "region__name"]
     code_search_field = "region__code"
     autocomplete_fields = ["person", "role", "agency", "region"]
