@@ -286,7 +286,11 @@ class ReportForm(forms.Form):
         self.fields["election"].queryset = Election.objects.filter(is_active=True).order_by(
             "-voting_day"
         )
-        self.fields["categories"].queryset = ViolationCategory.objects.filter(is_active=True)
+        # Ethics ("etik") before discipline ("disiplin"), as the SKB lists them, so the
+        # first checkbox (the error summary's link target) is the first one shown.
+        self.fields["categories"].queryset = ViolationCategory.objects.filter(
+            is_active=True
+        ).order_by("-group", "order", "code")
         self.fields["reported_agency"].queryset = self._agency_queryset()
         self.uses_kelurahan_code = False
         if self.public:

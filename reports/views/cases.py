@@ -14,8 +14,6 @@ from reports import selectors
 from reports.forms import ReportFilterForm
 from reports.models import ReporterIdentity
 from reports.permissions import (
-    allowed_transitions,
-    can_comment_report,
     can_handle_report,
     can_view_report,
     can_view_reporter_identity,
@@ -70,6 +68,9 @@ def report_list(request):
 @require_GET
 def report_detail(request, pk: int):
     """The case file: details, deadlines, timeline, evidence, witnesses, comments."""
+    # Imported here: the workflow views import ``report_for_user`` from this module.
+    from reports.views.workflow import comment_form_for, transition_actions
+
     report = report_for_user(request.user, pk)
     handler = can_view_reporter_identity(request.user, report)
     return render(
@@ -80,8 +81,8 @@ def report_detail(request, pk: int):
             "history": selectors.report_history_list(report=report),
             "comments": selectors.report_comment_list(report=report),
             "can_handle": can_handle_report(request.user, report),
-            "can_comment": can_comment_report(request.user, report),
-            "transitions": allowed_transitions(request.user, report),
+            "actions": transition_actions(user=request.user, report=report),
+            "comment_form": comment_form_for(user=request.user, report=report),
             "can_view_identity": handler,
             "has_reporter": handler and selectors.report_has_reporter(report=report),
             "identity_accesses": (

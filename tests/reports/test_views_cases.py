@@ -158,3 +158,13 @@ def test_list_page_link_to_create_only_for_handlers(client_for, semarang_staff, 
     assert response.status_code == 200
     assert "/laporan/baru/" not in response.content.decode()
     assert Agency.objects.exists()
+
+
+@pytest.mark.django_db
+def test_detail_offers_the_workflow_forms_with_csrf(client_for, semarang_staff):
+    """The case page carries the allowed transition forms, each with its CSRF token."""
+    report = intake_report(user=semarang_staff)
+    html = client_for(semarang_staff).get(report.get_absolute_url()).content.decode()
+    assert 'value="diterima__kajian_awal"' in html
+    forms = html.split(f'action="/laporan/{report.pk}/tindakan/"')[1:]
+    assert forms and all("csrfmiddlewaretoken" in form.split("</form>")[0] for form in forms)
