@@ -130,3 +130,26 @@ def test_follow_up_form_with_errors_is_accessible(page, login, live_server, port
     page.locator("main form button[type=submit]").click()
     expect(page.locator("[data-error-summary]")).to_be_visible()
     assert_no_axe_violations(page)
+
+
+def test_meeting_form_with_row_errors_is_accessible(page, login, live_server, portal_data):
+    """An attendee listed twice is flagged on its row, linked from the summary; axe passes."""
+    login(page, "semarang.staf")
+    page.goto(f"{live_server.url}/rapat/baru/")
+    page.locator("#id_kind").select_option("rakor")
+    page.locator("#id_title").fill("Rakor netralitas ASN")
+    page.locator("#id_region").select_option("33.74")
+    page.locator("#id_date").fill("2024-07-31")
+    page.locator("#id_start_time").fill("09:00")
+    page.locator("#id_end_time").fill("08:00")
+    page.locator("#id_host_agency").select_option(label="Bawaslu Kota Semarang")
+    fill_attendee(page, 0, "Arief Rahman", "Bawaslu Kota Semarang", "Ketua", "host")
+    fill_attendee(page, 1, "arief rahman", "Bawaslu Kota Semarang", "Ketua", "peserta")
+    page.locator("button[name=save]").click()
+    summary = page.locator("[data-error-summary]")
+    expect(summary.locator("a[href='#id_attendees-1-name']")).to_have_count(1)
+    expect(summary.locator("a[href='#id_end_time']")).to_have_count(1)
+    expect(page.locator("#id_attendees-1-name")).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("#id_attendees-0-name")).to_have_value("Arief Rahman")
+    assert_no_axe_violations(page)
+    assert not Meeting.objects.exists()
