@@ -121,7 +121,8 @@ def public_form(request, kabkota: str):
 @require_GET
 def public_done(request):
     """The tracking code of the report just filed (from the session, never the URL)."""
-    filed = request.session.get(SESSION_TRACKING_CODE)
+    # Shown once: on a shared phone or computer the next visitor should not see it.
+    filed = request.session.pop(SESSION_TRACKING_CODE, None)
     if not filed:
         return redirect("reports:public_start")
     return render(request, "reports/public/done.html", {"filed": filed})

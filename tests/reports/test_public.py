@@ -169,3 +169,13 @@ def test_public_pages_need_no_login(public, bawaslu_semarang):
     """The public pages open without an account."""
     for url in ("/lapor/", FORM_URL, "/cek-laporan/"):
         assert public.get(url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_tracking_code_page_is_shown_once(public, bawaslu_semarang):
+    """The tracking code page shows the code once; a reload goes back to the start."""
+    public.post(FORM_URL, public_data())
+    code = Report.objects.get().tracking_code_display
+    assert code in public.get("/lapor/terkirim/").content.decode()
+    response = public.get("/lapor/terkirim/")
+    assert response.status_code == 302 and response["Location"] == "/lapor/"
