@@ -82,7 +82,74 @@ class KelurahanChoiceField(forms.ModelChoiceField):
         return f"{obj.name} ({parent})" if parent else obj.name
 
 
-class ReportForm(forms.Form):
+def evidence_files_field() -> MultipleFileField:
+    return MultipleFileField(
+        label=_("Evidence files"),
+        required=False,
+        help_text=_(
+            "Photos, screenshots, PDF or office documents; up to %(count)s files of 10 MB each."
+        )
+        % {"count": MAX_EVIDENCE_FILES},
+    )
+
+
+def evidence_links_field() -> forms.CharField:
+    return forms.CharField(
+        label=_("Evidence links"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("One link per line, e.g. the social media post."),
+    )
+
+
+class EvidenceCleaningMixin:
+    """Checks of the evidence fields: each file by its real content and size, links as URLs."""
+
+    def clean_evidence_files(self):
+        files = self.cleaned_data.get("evidence_files") or []
+        if len(files) > MAX_EVIDENCE_FILES:
+            raise ValidationError(
+                _("Attach at most %(count)s files.") % {"count": MAX_EVIDENCE_FILES},
+                code="too_many_files",
+            )
+        errors = []
+        for upload in files:
+            try:
+                validate_upload(upload)
+            except ValidationError as error:
+                name = upload.name.replace("\\", "/").rsplit("/", 1)[-1]
+                errors.extend(
+                    ValidationError(f"{name}: {message}", code=error.code)
+                    for message in error.messages
+                )
+        if errors:
+            raise ValidationError(errors)
+        return files
+
+    def clean_evidence_links(self):
+        lines = [
+            line.strip()
+            for line in (self.cleaned_data.get("evidence_links") or "").splitlines()
+            if line.strip()
+        ]
+        if len(lines) > MAX_EVIDENCE_LINKS:
+            raise ValidationError(
+                _("Give at most %(count)s links.") % {"count": MAX_EVIDENCE_LINKS},
+                code="too_many_links",
+            )
+        validate = URLValidator(schemes=["http", "https"])
+        for line in lines:
+            try:
+                validate(line)
+            except ValidationError as error:
+                raise ValidationError(
+                    _("Enter each link as a full web address starting with https://."),
+                    code="invalid_link",
+                ) from error
+        return lines
+
+
+class ReportForm(EvidenceCleaningMixin, forms.Form):
     """The official report form (formulir laporan), for officials and the public.
 
     ``user``: the official recording it (their jurisdiction limits the
@@ -263,20 +330,8 @@ class ReportForm(forms.Form):
     )
 
     # Evidence.
-    evidence_files = MultipleFileField(
-        label=_("Evidence files"),
-        required=False,
-        help_text=_(
-            "Photos, screenshots, PDF or office documents; up to %(count)s files of 10 MB each."
-        )
-        % {"count": MAX_EVIDENCE_FILES},
-    )
-    evidence_links = forms.CharField(
-        label=_("Evidence links"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("One link per line, e.g. the social media post."),
-    )
+    evidence_files = evidence_files_field()
+    evidence_links = evidence_links_field()
 
     def __init__(self, *args, user=None, kabkota: Region | None = None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -340,49 +395,6 @@ class ReportForm(forms.Form):
         for checkbox in self["categories"]:
             groups[group_of[str(checkbox.data["value"])]].append(checkbox)
         return [(ViolationGroup(value).label, boxes) for value, boxes in groups.items() if boxes]
-
-    def clean_evidence_files(self):
-        files = self.cleaned_data.get("evidence_files") or []
-        if len(files) > MAX_EVIDENCE_FILES:
-            raise ValidationError(
-                _("Attach at most %(count)s files.") % {"count": MAX_EVIDENCE_FILES},
-                code="too_many_files",
-            )
-        errors = []
-        for upload in files:
-            try:
-                validate_upload(upload)
-            except ValidationError as error:
-                name = upload.name.replace("\\", "/").rsplit("/", 1)[-1]
-                errors.extend(
-                    ValidationError(f"{name}: {message}", code=error.code)
-                    for message in error.messages
-                )
-        if errors:
-            raise ValidationError(errors)
-        return files
-
-    def clean_evidence_links(self):
-        lines = [
-            line.strip()
-            for line in (self.cleaned_data.get("evidence_links") or "").splitlines()
-            if line.strip()
-        ]
-        if len(lines) > MAX_EVIDENCE_LINKS:
-            raise ValidationError(
-                _("Give at most %(count)s links.") % {"count": MAX_EVIDENCE_LINKS},
-                code="too_many_links",
-            )
-        validate = URLValidator(schemes=["http", "https"])
-        for line in lines:
-            try:
-                validate(line)
-            except ValidationError as error:
-                raise ValidationError(
-                    _("Enter each link as a full web address starting with https://."),
-                    code="invalid_link",
-                ) from error
-        return lines
 
     def clean_incident_kelurahan_code(self):
         code = self.cleaned_data.get("incident_kelurahan_code")
@@ -470,6 +482,31 @@ class ReportForm(forms.Form):
             "withhold_from_reported": self.cleaned_data.get("reporter_withhold", False),
         }
         return data if data["name"] else None
+
+
+class EvidenceAddForm(EvidenceCleaningMixin, forms.Form):
+    """More evidence for a case already recorded (e.g. after "perlu dilengkapi")."""
+
+    evidence_files = evidence_files_field()
+    evidence_links = evidence_links_field()
+    description = forms.CharField(
+        label=_("What the evidence shows"),
+        max_length=300,
+        required=False,
+        help_text=_("Applies to every file and link added now."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            not self.errors
+            and not cleaned.get("evidence_files")
+            and not cleaned.get("evidence_links")
+        ):
+            raise ValidationError(
+                _("Choose at least one file or enter at least one link."), code="no_evidence"
+            )
+        return cleaned
 
 
 class WitnessForm(forms.Form):

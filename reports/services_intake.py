@@ -36,7 +36,7 @@ from reports.models import (
     ViolationCategory,
     Witness,
 )
-from reports.permissions import can_view_reporter_identity
+from reports.permissions import can_handle_report, can_view_reporter_identity
 
 logger = logging.getLogger(__name__)
 
@@ -244,6 +244,43 @@ def evidence_add_file(*, report: Report, upload, user=None, now=None) -> Evidenc
     evidence.full_clean()
     evidence.save()
     return evidence
+
+
+@transaction.atomic
+def evidence_add(
+    *,
+    user,
+    report: Report,
+    files: list | None = None,
+    links: list[str] | None = None,
+    description: str = "",
+) -> list[Evidence]:
+    """Add evidence to a recorded case (for example once the reporter has completed it).
+
+    Only the handling office's case handlers may (``PermissionDenied``
+    otherwise); each file is checked like at intake. A history note is not
+    written: evidence does not change the stage, and the items carry who
+    added them and when.
+    """
+    if not can_handle_report(user, report):
+        raise PermissionDenied(_("Only the handling office can add evidence."))
+    now = timezone.now()
+    added = []
+    for upload in files or []:
+        evidence = evidence_add_file(report=report, upload=upload, user=user, now=now)
+        if description:
+            evidence.description = description[:300]
+            evidence.save(update_fields=["description"])
+        added.append(evidence)
+    for url in links or []:
+        evidence = Evidence(
+            report=report, url=url, description=description[:300], uploaded_by=user, uploaded_at=now
+        )
+        evidence.full_clean()
+        evidence.save()
+        added.append(evidence)
+    logger.info("evidence added: report=%s by_user=%s count=%s", report.pk, user.pk, len(added))
+    return added
 
 
 def tracking_code_mail(*, report: Report, email: str) -> bool:

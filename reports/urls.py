@@ -19,6 +19,7 @@ urlpatterns += [
         cases.evidence_download,
         name="evidence_download",
     ),
+    path("laporan/<int:pk>/bukti/tambah/", cases.evidence_add_view, name="evidence_add"),
     # Public filing and status check (no login).
     path("lapor/", public.public_start, name="public_start"),
     path("lapor/terkirim/", public.public_done, name="public_done"),

@@ -1,8 +1,10 @@
 """Case pages for officials: the list, the detail, the reporter identity and evidence downloads."""
 
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import render
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
@@ -11,7 +13,7 @@ from bawaslu_portal.pagination import paginate
 from bawaslu_portal.scoping import user_jurisdiction
 from bawaslu_portal.uploads import protected_file_response
 from reports import selectors
-from reports.forms import ReportFilterForm
+from reports.forms import EvidenceAddForm, ReportFilterForm
 from reports.models import ReporterIdentity
 from reports.permissions import (
     can_handle_report,
@@ -19,7 +21,8 @@ from reports.permissions import (
     can_view_reporter_identity,
     is_case_handler,
 )
-from reports.services_intake import reporter_identity_access
+from reports.services_intake import evidence_add, reporter_identity_access
+from reports.views.intake import add_service_error
 
 
 def require_case_access(user) -> None:
@@ -129,3 +132,37 @@ def evidence_download(request, pk: int, evidence_pk: int):
         download_name=evidence.original_name or f"bukti-{evidence.pk}",
         content_type=evidence.content_type,
     )
+
+
+def evidence_add_view(request, pk: int):
+    """Add evidence files or links to a case (the handling office's case handlers)."""
+    report = report_for_user(request.user, pk)
+    if not can_handle_report(request.user, report):
+        raise PermissionDenied(_("Only the handling office can add evidence."))
+    if request.method == "POST":
+        form = EvidenceAddForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                added = evidence_add(
+                    user=request.user,
+                    report=report,
+                    files=form.cleaned_data["evidence_files"],
+                    links=form.cleaned_data["evidence_links"],
+                    description=form.cleaned_data["description"],
+                )
+            except ValidationError as error:
+                add_service_error(form, error)
+            else:
+                messages.success(
+                    request,
+                    ngettext(
+                        "%(count)d piece of evidence added.",
+                        "%(count)d pieces of evidence added.",
+                        len(added),
+                    )
+                    % {"count": len(added)},
+                )
+                return redirect(report)
+    else:
+        form = EvidenceAddForm()
+    return render(request, "reports/evidence_form.html", {"form": form, "report": report})

@@ -115,3 +115,50 @@ def test_evidence_of_another_report_is_not_found(client_for, semarang_staff):
     second = intake_report(user=semarang_staff)
     url = reverse("reports:evidence_download", args=[second.pk, first.evidence.get().pk])
     assert client_for(semarang_staff).get(url).status_code == 404
+
+
+@pytest.mark.django_db
+def test_handlers_add_evidence_later(client_for, semarang_staff):
+    """The handling office adds files and links to a recorded case, checked like at intake."""
+    report = intake_report(user=semarang_staff)
+    url = reverse("reports:evidence_add", args=[report.pk])
+    client = client_for(semarang_staff)
+    assert client.get(url).status_code == 200
+    response = client.post(
+        url,
+        {
+            "evidence_files": [pdf_upload("kelengkapan.pdf")],
+            "evidence_links": "https://example.com/tambahan",
+            "description": "Kelengkapan dari pelapor",
+        },
+    )
+    assert response.status_code == 302
+    added = report.evidence.filter(description="Kelengkapan dari pelapor")
+    assert added.count() == 2
+    assert added.exclude(file="").get().uploaded_by == semarang_staff
+
+
+@pytest.mark.django_db
+def test_adding_evidence_refuses_bad_files_and_empty_forms(client_for, semarang_staff):
+    """An HTML file is refused, and so is a form with nothing in it."""
+    report = intake_report(user=semarang_staff)
+    url = reverse("reports:evidence_add", args=[report.pk])
+    client = client_for(semarang_staff)
+    html = SimpleUploadedFile("scan.pdf", b"<html><body>x</body></html>", content_type="text/html")
+    response = client.post(url, {"evidence_files": [html]})
+    assert "evidence_files" in response.context["form"].errors
+    response = client.post(url, {})
+    assert "at least one file" in str(response.context["form"].errors)
+    assert not report.evidence.exclude(url__startswith="https://www.facebook").exists()
+
+
+@pytest.mark.django_db
+def test_only_the_handling_office_adds_evidence(
+    client_for, semarang_staff, jateng_staff, semarang_partner, serang_staff
+):
+    """The province (not handling), partners and other cities cannot add evidence."""
+    report = intake_report(user=semarang_staff)
+    url = reverse("reports:evidence_add", args=[report.pk])
+    assert client_for(jateng_staff).get(url).status_code == 403
+    assert client_for(semarang_partner).get(url).status_code == 403
+    assert client_for(serang_staff).get(url).status_code == 404
