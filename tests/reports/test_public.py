@@ -179,3 +179,36 @@ def test_tracking_code_page_is_shown_once(public, bawaslu_semarang):
     assert code in public.get("/lapor/terkirim/").content.decode()
     response = public.get("/lapor/terkirim/")
     assert response.status_code == 302 and response["Location"] == "/lapor/"
+
+
+@pytest.mark.django_db
+def test_public_filing_logs_no_personal_data(public, bawaslu_semarang, caplog):
+    """Nothing the reporter typed reaches the logs, whether the form is accepted or refused."""
+    import logging
+
+    caplog.set_level(logging.DEBUG)
+    public.post(FORM_URL, public_data(reported_nip="1"))
+    public.post(FORM_URL, public_data())
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    for secret in (REPORTER_NAME, REPORTER_NIK, REPORTER_PHONE, REPORTER_EMAIL, REPORTER_ADDRESS):
+        assert secret not in logged
+
+
+@pytest.mark.django_db
+def test_status_check_query_count_does_not_grow(public, semarang_staff):
+    """The status page runs as many queries for a case with 1 history row as with 6."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from reports.models import ReportHistory
+
+    short = intake_report(user=semarang_staff)
+    long = intake_report(user=semarang_staff)
+    for _index in range(5):
+        ReportHistory.objects.create(report=long, to_stage=ReportStage.KAJIAN_AWAL)
+    counts = []
+    for report in (short, long):
+        with CaptureQueriesContext(connection) as captured:
+            public.post("/cek-laporan/", {"code": report.tracking_code})
+        counts.append(len(captured.captured_queries))
+    assert counts[0] == counts[1]
