@@ -229,7 +229,7 @@ def meeting_update(
     ``stale_version`` names who changed it and when. Other errors as
     :func:`meeting_create`.
     """
-    current = Meeting.objects.select_for_update().select_related("updated_by", "region")
+    current = Meeting.objects.select_for_update(of=("self",)).select_related("updated_by", "region")
     current = current.get(pk=meeting.pk)
     _check_version(current, expected_version, what=_("meeting"))
     _check_region(actor=actor, region=region)
@@ -410,7 +410,11 @@ def follow_up_update(
 
 
 def _lock_follow_up(follow_up: FollowUp, expected_version: int | None) -> FollowUp:
-    current = FollowUp.objects.select_for_update().select_related("region").get(pk=follow_up.pk)
+    current = (
+        FollowUp.objects.select_for_update(of=("self",))
+        .select_related("region")
+        .get(pk=follow_up.pk)
+    )
     if expected_version is not None and current.version != expected_version:
         last_note = current.notes.select_related("author").order_by("-created_at").first()
         current.updated_by = last_note.author if last_note else current.created_by
