@@ -352,7 +352,7 @@ class ReportForm(EvidenceCleaningMixin, forms.Form):
             del self.fields["source"]
             for name in ("reporter_name", "reporter_address"):
                 self.fields[name].required = True
-            self.fields["incident_kelurahan"].queryset = self._kelurahan_queryset(kabkota.code)
+            self._set_kelurahan_choices(kabkota.code)
             del self.fields["incident_kelurahan_code"]
         else:
             jurisdiction = user_jurisdiction(user)
@@ -362,9 +362,7 @@ class ReportForm(EvidenceCleaningMixin, forms.Form):
                 del self.fields["incident_kelurahan"]
                 self.fields["incident_kelurahan_code"].required = True
             else:
-                self.fields["incident_kelurahan"].queryset = self._kelurahan_queryset(
-                    jurisdiction.region.code
-                )
+                self._set_kelurahan_choices(jurisdiction.region.code)
                 del self.fields["incident_kelurahan_code"]
 
     def _agency_queryset(self):
@@ -376,14 +374,23 @@ class ReportForm(EvidenceCleaningMixin, forms.Form):
             queryset = scope_to_jurisdiction(queryset, self.user)
         return queryset.order_by("name")
 
-    @staticmethod
-    def _kelurahan_queryset(code: str):
-        return (
+    def _set_kelurahan_choices(self, code: str) -> None:
+        """The kelurahan under ``code``, grouped by kecamatan (one query, at most a few hundred).
+
+        The queryset validates the submitted code; the grouped choices only
+        shape the select (an optgroup per kecamatan, easier to scan on a phone).
+        """
+        field = self.fields["incident_kelurahan"]
+        field.queryset = (
             Region.objects.kelurahan()
             .filter(code__startswith=f"{code}.")
             .select_related("parent")
             .order_by("parent__name", "name")
         )
+        groups: dict[str, list] = {}
+        for region in field.queryset:
+            groups.setdefault(region.parent.label, []).append((region.code, region.name))
+        field.choices = [("", field.empty_label), *groups.items()]
 
     def category_groups(self) -> list[tuple[str, list]]:
         """The category checkboxes grouped etik / disiplin, for a fieldset per group."""

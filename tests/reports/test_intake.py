@@ -201,3 +201,12 @@ def test_service_refuses_kelurahan_outside_office(semarang_staff, regions):
     with pytest.raises(ValidationError):
         intake_report(user=semarang_staff, kelurahan=Region.objects.get(code="36.73.01.1001"))
     assert category() is not None
+
+
+@pytest.mark.django_db
+def test_kelurahan_select_is_grouped_by_kecamatan(client_for, semarang_staff):
+    """The kelurahan select has one optgroup per kecamatan (16 in Kota Semarang)."""
+    html = client_for(semarang_staff).get(URL).content.decode()
+    select = html.split('id="id_incident_kelurahan"')[1].split("</select>")[0]
+    assert select.count("<optgroup") == 16
+    assert 'label="Kecamatan Semarang Tengah"' in select
