@@ -48,3 +48,10 @@ def test_time_in_the_regions_zone(regions):
         assert timefmt.format_time(moment, "WITA") == "10.00 WITA"
         assert timefmt.format_time(moment, "WIT") == "11.00 WIT"
         assert timefmt.format_datetime(moment, "WITA") == "Rabu, 31 Juli 2024, 10.00 WITA"
+
+
+def test_browser_language_does_not_switch_to_english(client, db):
+    """An English-speaking browser still gets the Indonesian portal until the user switches."""
+    content = client.get("/masuk/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="id">' in content
+    assert "Kata sandi" in content

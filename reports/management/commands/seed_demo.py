@@ -5,6 +5,7 @@ of every app in order: portal (agencies, people, logins) → coordination →
 reports. Idempotent.
 """
 
+import logging
 import os
 
 from django.conf import settings
@@ -34,9 +35,15 @@ class Command(BaseCommand):
                 "Pass --allow-demo-logins if this really is a demo installation."
             )
         password = os.environ.get("DEMO_PASSWORD") or DEFAULT_DEMO_PASSWORD
-        portal = seed_portal_demo(password=password)
-        seed_coordination_demo(portal=portal)
-        seed_reports_demo(portal=portal)
+        # The services log every step at INFO; a seed of dozens of cases would bury
+        # the demo logins printed below.
+        logging.disable(logging.INFO)
+        try:
+            portal = seed_portal_demo(password=password)
+            seed_coordination_demo(portal=portal)
+            seed_reports_demo(portal=portal)
+        finally:
+            logging.disable(logging.NOTSET)
         self.stdout.write(self.style.SUCCESS("Data demo siap."))
         self.stdout.write("")
         self.stdout.write(f"Login demo (kata sandi: {password}):")
