@@ -31,6 +31,7 @@ makemessages: install
 
 migrate: install
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py createcachetable
 
 seed: migrate
 	$(PY) manage.py import_regions $(SEED_REGIONS)

@@ -15,6 +15,7 @@ from bawaslu_portal.settings import *  # noqa: E402,F403
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 WHITENOISE_AUTOREFRESH = True
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Test uploads go to a throwaway folder, never into the project.
 MEDIA_ROOT = os.environ.get("TEST_MEDIA_ROOT", "/tmp/bawaslu-portal-test-media")  # noqa: S108
 STORAGES = {

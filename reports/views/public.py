@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from bawaslu_portal.clients import client_ip
 from bawaslu_portal.models import Agency, AgencyKind, Region
 from reports.forms import PublicRegionForm, ReportForm, StatusCheckForm, WitnessFormSet
 from reports.selectors import report_public_status
@@ -28,8 +29,7 @@ SESSION_TRACKING_CODE = "reports_public_tracking_code"
 
 
 def _client_key(request, scope: str) -> str:
-    # REMOTE_ADDR only: X-Forwarded-For is set by the client unless a trusted proxy rewrites it.
-    return f"reports:ratelimit:{scope}:{request.META.get('REMOTE_ADDR', 'unknown')}"
+    return f"reports:ratelimit:{scope}:{client_ip(request)}"
 
 
 def rate_limited(request, scope: str, setting: str, default: tuple[int, int]) -> bool:

@@ -3,7 +3,6 @@
 from datetime import UTC, date, datetime
 
 import pytest
-
 from django.utils import translation
 
 from bawaslu_portal import timefmt
