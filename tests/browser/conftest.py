@@ -13,7 +13,8 @@ What every browser test gets from here:
   in ``test-artifacts/screenshots/<test name>.png``.
 - A check that the page logged no Content-Security-Policy violation (an inline
   script, style or handler slipped into a template).
-- ``portal_data``: the real regions of Kota Semarang and the demo logins.
+- ``portal_data``: the portal's demo data (``seed_portal_demo``), with the real
+  regions of the seed cities and the demo logins.
 - ``login(page, username)``; the axe-core check lives in ``tests/browser/accessibility.py``.
 """
 
@@ -24,9 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from bawaslu_portal.models import AgencyKind, UserRole
-from bawaslu_portal.services import regions_import
-from tests.factories import AgencyFactory, UserFactory
+from bawaslu_portal.demo import seed_portal_demo
 from tests.factories.portal import TEST_PASSWORD
 
 # Playwright's sync API runs an event loop in the test thread; Django refuses ORM
@@ -71,6 +70,25 @@ def _require_chromium():
     if os.environ.get("BROWSER_TESTS_REQUIRED") == "1":
         pytest.fail(f"{message} (BROWSER_TESTS_REQUIRED=1)", pytrace=False)
     pytest.skip(message)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _share_database_connections(_require_chromium, django_db_setup, request):
+    """Keep using the test database connections Django set up before Playwright started.
+
+    Django keeps connections in a thread-local that switches to a per-context
+    store as soon as an event loop runs in the thread, and Playwright's sync API
+    runs one. Without this, code in a browser test would get fresh connection
+    objects, which lack what ``django_db_setup`` attached to the originals (the
+    serialized initial data that ``serialized_rollback`` restores), and on
+    PostgreSQL would open a second connection.
+    """
+    from django.db import connections
+
+    originals = {alias: connections[alias] for alias in connections}
+    request.getfixturevalue("playwright")  # starts the event loop
+    for alias, connection in originals.items():
+        connections[alias] = connection
 
 
 def pytest_terminal_summary(terminalreporter):
@@ -164,42 +182,18 @@ def phone_page(new_context, request):
 
 
 @pytest.fixture
-def portal_data(transactional_db):
-    """Kota Semarang's real regions and the demo logins, all with ``TEST_PASSWORD``.
+def portal_data(transactional_db, django_db_serialized_rollback):
+    """The demo data of ``seed_portal_demo``, with every demo login's password ``TEST_PASSWORD``.
 
-    Browser tests talk to ``live_server`` from another thread, so they need the
-    transactional database (committed rows), not the per-test transaction.
+    That is the real regions of the four seed cities (Kota Semarang 33.74 among
+    them), their agencies and people, and the demo logins (``semarang.staf``,
+    ``semarang.ketua``, ``semarang.pemkot``, ``jateng.staf``, ``admin``, …) in
+    ``.users``. Browser tests talk to ``live_server`` from another thread, so
+    they need the transactional database (committed rows). Its flush after each
+    test would also empty the position roles seeded by a data migration, which
+    the demo needs: the serialized rollback restores them.
     """
-    regions_import(codes=["33.74"])
-    bawaslu = AgencyFactory(
-        name="Bawaslu Kota Semarang", kind=AgencyKind.BAWASLU_KABKOTA, region_id="33.74"
-    )
-    pemkot = AgencyFactory(
-        name="Pemerintah Kota Semarang", kind=AgencyKind.PEMDA, region_id="33.74"
-    )
-    users = {
-        "semarang.staf": UserFactory(
-            username="semarang.staf",
-            first_name="Siti",
-            last_name="Rahmawati",
-            agency=bawaslu,
-            role=UserRole.STAFF,
-        ),
-        "semarang.ketua": UserFactory(
-            username="semarang.ketua",
-            first_name="Arief",
-            last_name="Rahman",
-            agency=bawaslu,
-            role=UserRole.COMMISSIONER,
-        ),
-        "semarang.pemkot": UserFactory(
-            username="semarang.pemkot", agency=pemkot, role=UserRole.PARTNER
-        ),
-        "admin": UserFactory(
-            username="admin", agency=None, role=UserRole.ADMIN, is_staff=True, is_superuser=True
-        ),
-    }
-    return users
+    return seed_portal_demo(password=TEST_PASSWORD)
 
 
 @pytest.fixture

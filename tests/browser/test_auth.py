@@ -33,7 +33,7 @@ def test_login_reaches_home_with_name_agency_and_jurisdiction(page, live_server,
     page.locator("main form button[type=submit]").click()
 
     expect(page).to_have_url(f"{live_server.url}/")
-    expect(page.locator("h1")).to_contain_text("Siti Rahmawati")
+    expect(page.locator("h1")).to_contain_text(portal_data.users["semarang.staf"].get_full_name())
     summary = page.locator(".account-summary")
     expect(summary).to_contain_text("Bawaslu Kota Semarang")
     expect(page.get_by_test_id("jurisdiction")).to_contain_text("Kota Semarang")
@@ -42,9 +42,10 @@ def test_login_reaches_home_with_name_agency_and_jurisdiction(page, live_server,
 
 def test_login_by_email_address(page, login, live_server, portal_data):
     """The email address of the account works as well as the username."""
-    login(page, "semarang.ketua@example.go.id")
+    ketua = portal_data.users["semarang.ketua"]
+    login(page, ketua.email)
     expect(page).to_have_url(f"{live_server.url}/")
-    expect(page.locator("h1")).to_contain_text("Arief Rahman")
+    expect(page.locator("h1")).to_contain_text(ketua.get_full_name())
 
 
 def test_wrong_password_shows_indonesian_error(page, login, live_server, portal_data):
