@@ -1,6 +1,7 @@
 """Template filters for dates in the region's zone and small display helpers."""
 
 from django import template
+from django.urls import reverse
 
 from bawaslu_portal import timefmt
 
@@ -50,3 +51,16 @@ def has_errors(form, formsets=None):
     if form is not None and form.errors:
         return True
     return any(formset.total_error_count() for formset in (formsets or []))
+
+
+@register.inclusion_tag("includes/nav_item.html", takes_context=True)
+def nav_item(context, url_name, label):
+    """A main-navigation link, marked current when the page is in its section.
+
+    ``{% nav_item "coordination:meeting_list" _("Meetings") %}``: the section is
+    every path under the link's URL (the home page only matches itself).
+    """
+    url = reverse(url_name)
+    path = context["request"].path
+    current = path == url or (url != "/" and path.startswith(url))
+    return {"url": url, "label": label, "current": current}
