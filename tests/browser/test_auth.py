@@ -131,3 +131,15 @@ def test_home_on_a_phone_has_a_usable_navigation(phone_page, login, live_server,
 
     regions_link.click()
     expect(page).to_have_url(f"{live_server.url}/wilayah/")
+
+
+def test_logout_from_the_account_menu(page, login, live_server, portal_data):
+    """The account menu's log-out button ends the session and returns to the login page."""
+    login(page, "semarang.staf")
+    page.locator(".account-menu summary").click()
+    with page.expect_navigation():
+        page.locator(".account-menu form[action='/keluar/'] button[type=submit]").click()
+    expect(page).to_have_url(f"{live_server.url}/masuk/")
+
+    page.goto(live_server.url + "/")
+    expect(page).to_have_url(f"{live_server.url}/masuk/?next=/")

@@ -1,0 +1,80 @@
+"""The foundation's own pages in a real browser: axe (WCAG 2.2 AA) on each, and the phone layout.
+
+One test walks several pages so the demo data is seeded once; a failure lists
+every page with its violations, not only the first.
+"""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.accessibility import axe_violations, format_axe_violations
+
+pytestmark = pytest.mark.browser
+
+
+def assert_pages_pass_axe(page, base_url: str, paths: list[str]) -> None:
+    """Visits each path and fails once at the end, listing the violations of every page."""
+    problems = []
+    for path in paths:
+        page.goto(base_url + path)
+        violations = axe_violations(page)
+        if violations:
+            problems.append(f"{path}:\n{format_axe_violations(violations)}")
+    assert not problems, "serious/critical axe violations:\n" + "\n".join(problems)
+
+
+def test_region_and_agency_pages_pass_axe(page, login, live_server, portal_data):
+    """Region browser (city, kecamatan, kelurahan roster), agency list and detail pass axe."""
+    login(page, "semarang.staf")
+    bawaslu = portal_data.agencies["bawaslu_semarang"]
+    assert_pages_pass_axe(
+        page,
+        live_server.url,
+        [
+            "/wilayah/",
+            "/wilayah/33.74/",
+            "/wilayah/33.74.01/",
+            "/wilayah/33.74.01.1001/",
+            "/lembaga/",
+            "/lembaga/?q=Semarang",
+            f"/lembaga/{bawaslu.pk}/",
+        ],
+    )
+    # The last kelurahan page shows its roster from the demo.
+    page.goto(f"{live_server.url}/wilayah/33.74.01.1001/")
+    expect(page.locator("main table")).to_be_visible()
+
+
+def test_account_and_error_pages_pass_axe(page, login, live_server, portal_data):
+    """Password change (empty and with errors), the 404 page and, logged out, password reset."""
+    login(page, "semarang.ketua")
+    assert_pages_pass_axe(page, live_server.url, ["/akun/kata-sandi/", "/tidak-ada/"])
+
+    page.goto(f"{live_server.url}/akun/kata-sandi/")
+    page.locator("main form button[type=submit]").click()
+    expect(page.locator("[data-error-summary]")).to_be_visible()
+    violations = axe_violations(page)
+    assert not violations, format_axe_violations(violations)
+
+    page.context.clear_cookies()
+    assert_pages_pass_axe(page, live_server.url, ["/akun/reset/", "/masuk/"])
+
+
+def test_english_home_page_passes_axe(page, login, live_server, portal_data):
+    """Switching the language to English serves the home page in English, still passing axe."""
+    login(page, "semarang.staf")
+    page.locator("#language-select").select_option("en")
+    page.locator("#language-select ~ button[type=submit]").click()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.get_by_test_id("jurisdiction")).to_contain_text("Kota Semarang")
+    violations = axe_violations(page)
+    assert not violations, format_axe_violations(violations)
+
+
+def test_region_table_fits_a_phone(phone_page, login, live_server, portal_data):
+    """On a phone the region and agency tables scroll inside their box, never the whole page."""
+    page = phone_page
+    login(page, "semarang.staf")
+    for path in ["/wilayah/33.74/", "/lembaga/"]:
+        page.goto(live_server.url + path)
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), path
