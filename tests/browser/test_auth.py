@@ -143,3 +143,22 @@ def test_logout_from_the_account_menu(page, login, live_server, portal_data):
 
     page.goto(live_server.url + "/")
     expect(page).to_have_url(f"{live_server.url}/masuk/?next=/")
+
+
+def test_expired_form_shows_the_portal_page(page, live_server, portal_data):
+    """A login form sent without its CSRF cookie gets the portal's own 403 page.
+
+    Django's built-in page carries an inline style that the CSP blocks; the
+    portal's page passes axe and keeps the layout.
+    """
+    page.goto(live_server.url + "/masuk/")
+    page.context.clear_cookies()
+    page.locator("#id_username").fill("semarang.staf")
+    page.locator("#id_password").fill(TEST_PASSWORD)
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").click()
+
+    expect(page.locator("main h1")).to_be_visible()
+    expect(page.locator("#main-content")).to_be_attached()
+    expect(page.locator("main a[href='/']")).to_be_visible()
+    assert_no_axe_violations(page)
