@@ -1,4 +1,5 @@
 from .agencies import Agency, AgencyKind, Person, Position, PositionRole
+from .files import UploadedFile
 from .regions import Region, RegionKind, TimeZoneLabel
 from .users import User, UserRole
 
@@ -11,6 +12,7 @@ __all__ = [
     "Region",
     "RegionKind",
     "TimeZoneLabel",
+    "UploadedFile",
     "User",
     "UserRole",
 ]

@@ -20,6 +20,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from bawaslu_portal.models import UploadedFile
 from bawaslu_portal.uploads import RandomUploadTo
 
 from .meetings import MeetingKind
@@ -242,7 +243,7 @@ class DeclarationDocumentKind(models.TextChoices):
     LAINNYA = "lainnya", _("Other")
 
 
-class DeclarationDocument(models.Model):
+class DeclarationDocument(UploadedFile):
     """A document or photo of a declaration: checked by content, served after a permission check."""
 
     declaration = models.ForeignKey(
@@ -258,26 +259,11 @@ class DeclarationDocument(models.Model):
         default=DeclarationDocumentKind.LAINNYA,
     )
     file = models.FileField(_("file"), upload_to=RandomUploadTo("declarations"), max_length=200)
-    original_name = models.CharField(_("original file name"), max_length=150)
-    content_type = models.CharField(_("content type"), max_length=120)
-    size = models.PositiveIntegerField(_("size in bytes"))
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("uploaded by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("declaration document")
         verbose_name_plural = _("declaration documents")
         ordering = ["kind", "uploaded_at", "pk"]
-
-    def __str__(self):
-        return self.original_name
 
 
 class DesignationKind(models.Model):

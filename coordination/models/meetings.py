@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from bawaslu_portal.models import UploadedFile
 from bawaslu_portal.uploads import RandomUploadTo
 
 __all__ = [
@@ -292,7 +293,7 @@ class AttachmentKind(models.TextChoices):
     LAINNYA = "lainnya", _("Other")
 
 
-class MeetingAttachment(models.Model):
+class MeetingAttachment(UploadedFile):
     """A file attached to a meeting, checked by content and served only after a permission check."""
 
     meeting = models.ForeignKey(
@@ -302,23 +303,8 @@ class MeetingAttachment(models.Model):
         _("kind"), max_length=16, choices=AttachmentKind.choices, default=AttachmentKind.LAINNYA
     )
     file = models.FileField(_("file"), upload_to=RandomUploadTo("meetings"), max_length=200)
-    original_name = models.CharField(_("original file name"), max_length=150)
-    content_type = models.CharField(_("content type"), max_length=120)
-    size = models.PositiveIntegerField(_("size in bytes"))
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("uploaded by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("attachment")
         verbose_name_plural = _("attachments")
         ordering = ["kind", "uploaded_at", "pk"]
-
-    def __str__(self):
-        return self.original_name
