@@ -106,6 +106,17 @@ def test_skip_link_is_the_first_stop_and_moves_to_main(page, login, portal_data)
     expect(page.locator("#main-content")).to_be_focused()
 
 
+def test_focus_ring_shows_on_the_dark_header(page, login, portal_data):
+    """Keyboard focus on the header's links is a white ring, visible on the dark red bar."""
+    login(page, "semarang.staf")
+    page.keyboard.press("Tab")  # skip link
+    page.keyboard.press("Tab")  # the portal name, first link of the header
+    brand = page.locator(".site-header .navbar-brand")
+    expect(brand).to_be_focused()
+    expect(brand).to_have_css("outline-color", "rgb(255, 255, 255)")
+    expect(brand).to_have_css("outline-style", "solid")
+
+
 def test_home_on_a_phone_has_a_usable_navigation(phone_page, login, live_server, portal_data):
     """On a phone the menu collapses behind a visible toggler that opens every link.
 
