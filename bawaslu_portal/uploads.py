@@ -160,3 +160,33 @@ def protected_file_response(field_file, *, download_name: str, content_type: str
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+def uploaded_file_save(row, *, upload, actor, max_bytes: int = MAX_UPLOAD_BYTES):
+    """Check ``upload``, then store it in ``row`` (an unsaved ``UploadedFile``) and save the row.
+
+    The caller sets the row's own fields (what it belongs to, its kind). The
+    row is validated before the file is written, so a refused row leaves no
+    stored file; the file is stored under the sniffed extension, never the
+    client's one. Raises the ``ValidationError`` of :func:`validate_upload`
+    (``empty``, ``too_large``, ``unsupported_type``) or of ``full_clean``.
+    """
+    checked = validate_upload(upload, max_bytes=max_bytes)
+    row.original_name = checked.original_name
+    row.content_type = checked.content_type
+    row.size = checked.size
+    row.uploaded_by = actor
+    row.full_clean(exclude=["file"])
+    row.file.save(f"upload.{checked.extension}", upload, save=False)
+    row.save()
+    return row
+
+
+def uploaded_file_response(row):
+    """Serve an ``UploadedFile`` row's file under its original name.
+
+    Call only after a permission check.
+    """
+    return protected_file_response(
+        row.file, download_name=row.original_name, content_type=row.content_type
+    )

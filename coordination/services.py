@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from bawaslu_portal.models import Agency, Person, Region
 from bawaslu_portal.scoping import user_jurisdiction
 from bawaslu_portal.timefmt import format_datetime
-from bawaslu_portal.uploads import validate_upload
+from bawaslu_portal.uploads import uploaded_file_save
 from coordination.models import (
     AgendaItem,
     AttachmentKind,
@@ -309,20 +309,12 @@ def attachment_add(
     Raises ``ValidationError`` with ``empty``, ``too_large`` or
     ``unsupported_type`` (for example an HTML page renamed ``.jpg``).
     """
-    checked = validate_upload(upload, max_bytes=MAX_ATTACHMENT_BYTES)
-    attachment = MeetingAttachment(
-        meeting=meeting,
-        kind=kind,
-        original_name=checked.original_name,
-        content_type=checked.content_type,
-        size=checked.size,
-        uploaded_by=actor,
+    return uploaded_file_save(
+        MeetingAttachment(meeting=meeting, kind=kind),
+        upload=upload,
+        actor=actor,
+        max_bytes=MAX_ATTACHMENT_BYTES,
     )
-    attachment.full_clean(exclude=["file"])
-    # Store under the sniffed extension, never the client's one.
-    attachment.file.save(f"upload.{checked.extension}", upload, save=False)
-    attachment.save()
-    return attachment
 
 
 @transaction.atomic

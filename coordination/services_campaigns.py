@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from bawaslu_portal.models import Agency, Person, Region
 from bawaslu_portal.scoping import user_jurisdiction
-from bawaslu_portal.uploads import validate_upload
+from bawaslu_portal.uploads import uploaded_file_save
 from coordination.models import (
     Declaration,
     DeclarationCampaign,
@@ -219,20 +219,12 @@ def declaration_document_add(
     Raises ``ValidationError`` with ``empty``, ``too_large`` or
     ``unsupported_type`` (an HTML page renamed ``.jpg`` is refused).
     """
-    checked = validate_upload(upload, max_bytes=MAX_DOCUMENT_BYTES)
-    document = DeclarationDocument(
-        declaration=declaration,
-        kind=kind,
-        original_name=checked.original_name,
-        content_type=checked.content_type,
-        size=checked.size,
-        uploaded_by=actor,
+    return uploaded_file_save(
+        DeclarationDocument(declaration=declaration, kind=kind),
+        upload=upload,
+        actor=actor,
+        max_bytes=MAX_DOCUMENT_BYTES,
     )
-    document.full_clean(exclude=["file"])
-    # Stored under the sniffed extension, never the client's one.
-    document.file.save(f"upload.{checked.extension}", upload, save=False)
-    document.save()
-    return document
 
 
 @transaction.atomic

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from bawaslu_portal.pagination import paginate
-from bawaslu_portal.uploads import protected_file_response
+from bawaslu_portal.uploads import uploaded_file_response
 from coordination import charts, selectors
 from coordination import permissions_campaigns as permissions
 from coordination import selectors_campaigns as campaign_selectors
@@ -245,9 +245,7 @@ def declaration_document_download(request, pk: int, document_pk: int):
     """Only someone who may see the declaration gets its files."""
     declaration = campaign_selectors.declaration_get(user=request.user, pk=pk)
     document = campaign_selectors.declaration_document_get(declaration=declaration, pk=document_pk)
-    return protected_file_response(
-        document.file, download_name=document.original_name, content_type=document.content_type
-    )
+    return uploaded_file_response(document)
 
 
 @require_POST

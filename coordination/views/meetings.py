@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from bawaslu_portal.pagination import paginate
-from bawaslu_portal.uploads import protected_file_response
+from bawaslu_portal.uploads import uploaded_file_response
 from coordination import permissions, selectors, services
 from coordination.forms import (
     AgendaFormSet,
@@ -229,11 +229,7 @@ def attachment_upload(request, pk: int):
 def attachment_download(request, pk: int, attachment_pk: int):
     meeting = selectors.meeting_get(user=request.user, pk=pk)
     attachment = selectors.attachment_get(meeting=meeting, pk=attachment_pk)
-    return protected_file_response(
-        attachment.file,
-        download_name=attachment.original_name,
-        content_type=attachment.content_type,
-    )
+    return uploaded_file_response(attachment)
 
 
 @require_http_methods(["GET", "POST"])
