@@ -316,8 +316,10 @@ class SuppressibleFormSet(SuppressibleErrorsMixin, forms.BaseFormSet):
         ]
 
 
-class BaseAttendeeFormSet(SuppressibleFormSet):
-    delete_label = _("Remove this attendee")
+class BasePersonFormSet(SuppressibleFormSet):
+    """Rows of people: the same name twice is an error on the later row."""
+
+    extra_fields: tuple[str, ...] = ()
 
     def clean(self):
         if any(self.errors):
@@ -339,11 +341,15 @@ class BaseAttendeeFormSet(SuppressibleFormSet):
             {
                 "name": form.cleaned_data["name"],
                 "agency": form.cleaned_data["agency"],
-                "position_title": form.cleaned_data["position_title"],
-                "role": form.cleaned_data["role"],
+                **{name: form.cleaned_data[name] for name in self.extra_fields},
             }
             for form in self.active_forms()
         ]
+
+
+class BaseAttendeeFormSet(BasePersonFormSet):
+    delete_label = _("Remove this attendee")
+    extra_fields = ("position_title", "role")
 
 
 class BaseAgendaFormSet(SuppressibleFormSet):

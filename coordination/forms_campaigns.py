@@ -15,7 +15,12 @@ from bawaslu_portal.scoping import scope_to_jurisdiction
 from bawaslu_portal.timefmt import format_date
 from bawaslu_portal.uploads import validate_upload
 from coordination import selectors, selectors_campaigns
-from coordination.forms import DateInput, SuppressibleErrorsMixin, SuppressibleFormSet
+from coordination.forms import (
+    BasePersonFormSet,
+    DateInput,
+    SuppressibleErrorsMixin,
+    SuppressibleFormSet,
+)
 from coordination.models import (
     DeclarationDocumentKind,
     DeclarationKind,
@@ -255,37 +260,6 @@ class SignatoryForm(PersonRowForm):
         required=False,
         help_text=_("For example “Camat Tugu”."),
     )
-
-
-class BasePersonFormSet(SuppressibleFormSet):
-    """Rows of people: the same name twice is an error on the later row."""
-
-    extra_fields: tuple[str, ...] = ()
-
-    def clean(self):
-        if any(self.errors):
-            return
-        seen = {}
-        for form in self.active_forms():
-            key = " ".join(form.cleaned_data["name"].split()).casefold()
-            if key in seen:
-                form.add_error(
-                    "name",
-                    _("%(name)s is already listed in row %(row)s")
-                    % {"name": form.cleaned_data["name"], "row": seen[key]},
-                )
-            else:
-                seen[key] = self.forms.index(form) + 1
-
-    def service_rows(self) -> list[dict]:
-        return [
-            {
-                "name": form.cleaned_data["name"],
-                "agency": form.cleaned_data["agency"],
-                **{name: form.cleaned_data[name] for name in self.extra_fields},
-            }
-            for form in self.active_forms()
-        ]
 
 
 class BaseSignatoryFormSet(BasePersonFormSet):
