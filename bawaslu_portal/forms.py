@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from bawaslu_portal.models import AgencyKind
@@ -34,3 +35,12 @@ class AgencyFilterForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Kind"), required=False, choices=[("", _("All kinds")), *AgencyKind.choices]
     )
+
+
+def add_service_error(form, error: ValidationError) -> None:
+    """Put a service ``ValidationError`` back on the form (on its field when it names one)."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)

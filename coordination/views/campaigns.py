@@ -14,6 +14,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from bawaslu_portal.forms import add_service_error
 from bawaslu_portal.pagination import paginate
 from bawaslu_portal.uploads import uploaded_file_response
 from coordination import charts, selectors
@@ -42,14 +43,6 @@ from coordination.forms_campaigns import (
     target_initial,
 )
 from coordination.models import WorkingGroupRole
-
-
-def _add_service_error(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _bind_with_rows(
@@ -185,7 +178,7 @@ def _declaration_form_view(request, *, declaration):
                         kind=form.cleaned_data.get("document_kind") or "lainnya",
                     )
         except ValidationError as error:
-            _add_service_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The declaration was saved."))
             return redirect(saved)
@@ -323,7 +316,7 @@ def _campaign_form_view(request, *, campaign):
                     actor=request.user, campaign=campaign, **form.cleaned_data
                 )
         except ValidationError as error:
-            _add_service_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The campaign was saved."))
             return redirect(saved)
@@ -379,7 +372,7 @@ def _designation_form_view(request, *, designation):
                     actor=request.user, designation=designation, **form.cleaned_data
                 )
         except ValidationError as error:
-            _add_service_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The designation was saved."))
             return redirect("coordination:designation_list")
@@ -405,7 +398,7 @@ def designation_revoke(request, pk: int):
                 reason=form.cleaned_data["reason"],
             )
         except ValidationError as error:
-            _add_service_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The designation was revoked."))
             return redirect("coordination:designation_list")
@@ -529,7 +522,7 @@ def _program_form_view(request, *, program):
             else:
                 saved = services.program_update(actor=request.user, program=program, **kwargs)
         except ValidationError as error:
-            _add_service_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The program was saved."))
             return redirect(saved)
@@ -550,7 +543,7 @@ def _meeting_link_view(request, *, record, meetings, save, template, context_nam
         try:
             save(list(form.cleaned_data["meetings"]))
         except ValidationError as error:
-            _add_service_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The linked meetings were saved."))
             return redirect(record)
@@ -643,7 +636,7 @@ def _working_group_form_view(request, *, group):
             else:
                 saved = services.working_group_update(actor=request.user, group=group, **kwargs)
         except ValidationError as error:
-            _add_service_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The pokja was saved."))
             return redirect(saved)

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from bawaslu_portal.forms import add_service_error
 from bawaslu_portal.pagination import paginate
 from coordination import permissions, selectors, services
 from coordination.forms import (
@@ -110,7 +111,7 @@ def follow_up_create(request, meeting_pk: int | None = None):
                 meeting=meeting,
             )
         except ValidationError as error:
-            _add_service_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The follow-up was recorded."))
             return redirect(meeting or follow_up)
@@ -139,7 +140,7 @@ def follow_up_update(request, pk: int):
                     expected_version=data["version"],
                 )
             except ValidationError as error:
-                _add_service_error(form, error)
+                add_service_error(form, error)
                 if error.code == "stale_version":
                     follow_up.refresh_from_db(fields=["version"])
                     form.data["version"] = str(follow_up.version)
@@ -185,7 +186,7 @@ def follow_up_progress(request, pk: int):
                 expected_version=data["version"],
             )
         except ValidationError as error:
-            _add_service_error(form, error)
+            add_service_error(form, error)
         else:
             if data["mark_done"]:
                 messages.success(request, _("The follow-up was marked done."))
@@ -212,16 +213,8 @@ def follow_up_status(request, pk: int):
                 expected_version=data["version"],
             )
         except ValidationError as error:
-            _add_service_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The status of the follow-up was changed."))
             return redirect(follow_up)
     return _render_detail(request, follow_up, status_form=form)
-
-
-def _add_service_error(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)

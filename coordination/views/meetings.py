@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from bawaslu_portal.forms import add_service_error
 from bawaslu_portal.pagination import paginate
 from bawaslu_portal.uploads import uploaded_file_response
 from coordination import permissions, selectors, services
@@ -136,7 +137,7 @@ def _meeting_form_view(request, *, meeting):
             try:
                 saved = _save_meeting(request, meeting, form, attendees, agenda)
             except ValidationError as error:
-                _add_service_error(form, error)
+                add_service_error(form, error)
                 if meeting is not None and error.code == "stale_version":
                     # Let a second save go through once the user has seen the conflict.
                     meeting.refresh_from_db(fields=["version"])
@@ -174,14 +175,6 @@ def _save_meeting(request, meeting, form, attendees, agenda):
         expected_version=form.cleaned_data.get("version"),
         **kwargs,
     )
-
-
-def _add_service_error(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 @require_http_methods(["GET", "POST"])

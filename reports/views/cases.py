@@ -8,6 +8,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from bawaslu_portal.forms import add_service_error
 from bawaslu_portal.models import UserRole
 from bawaslu_portal.pagination import paginate
 from bawaslu_portal.scoping import user_jurisdiction
@@ -22,7 +23,6 @@ from reports.permissions import (
     is_case_handler,
 )
 from reports.services_intake import evidence_add, reporter_identity_access
-from reports.views.intake import add_service_error
 
 
 def require_case_access(user) -> None:

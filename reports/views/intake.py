@@ -5,19 +5,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from bawaslu_portal.forms import add_service_error
 from bawaslu_portal.timefmt import format_date
 from reports.forms import ReportForm, WitnessFormSet, witness_data
 from reports.permissions import is_case_handler
 from reports.services_intake import report_intake_create
-
-
-def add_service_error(form, error: ValidationError) -> None:
-    """Put a service ``ValidationError`` back on the form (on its field when it names one)."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def intake_from_form(*, form, witnesses, user):

@@ -17,11 +17,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from bawaslu_portal.clients import client_ip
+from bawaslu_portal.forms import add_service_error
 from bawaslu_portal.models import Agency, AgencyKind, Region
 from reports.forms import PublicRegionForm, ReportForm, StatusCheckForm, WitnessFormSet
 from reports.selectors import report_public_status
 from reports.services_intake import tracking_code_mail
-from reports.views.intake import add_service_error, intake_from_form
+from reports.views.intake import intake_from_form
 
 DEFAULT_FILING_LIMIT = (5, 60 * 60)
 DEFAULT_STATUS_CHECK_LIMIT = (20, 60 * 60)

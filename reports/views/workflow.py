@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from bawaslu_portal.forms import add_service_error
 from reports.forms_workflow import ReportCommentForm, TransitionForm
 from reports.permissions import allowed_transitions, can_apply_transition, can_comment_report
 from reports.services import report_comment_add, report_transition
@@ -43,14 +44,6 @@ def transition_actions(*, user, report) -> list[TransitionAction]:
 def comment_form_for(*, user, report) -> ReportCommentForm | None:
     """An empty comment form when ``user`` may comment on ``report``, else None."""
     return ReportCommentForm() if can_comment_report(user, report) else None
-
-
-def _add_service_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 @require_http_methods(["GET", "POST"])
@@ -90,7 +83,7 @@ def report_transition_view(request, pk: int):
                 **form.service_fields(),
             )
         except ValidationError as error:
-            _add_service_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(
                 request,
@@ -123,7 +116,7 @@ def report_comment_view(request, pk: int):
         try:
             report_comment_add(actor=request.user, report=report, text=form.cleaned_data["text"])
         except ValidationError as error:
-            _add_service_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Your comment was added."))
             return redirect(f"{report.get_absolute_url()}#comments-title")
