@@ -42,6 +42,8 @@ from bawaslu_portal.models import Region, User  # noqa: E402
 from bawaslu_portal.services import regions_import  # noqa: E402
 
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+#: Reports generated for the case-list pages (a national deployment holds about a million).
+REPORTS = int(os.environ.get("BENCH_REPORTS", "200000"))
 TARGET_MS = 300
 UNBOUNDED_COUNT = re.compile(r"SELECT COUNT\(\*\)(?!.*LIMIT)", re.IGNORECASE | re.DOTALL)
 
@@ -61,7 +63,86 @@ PAGES = [
     ("semarang.staf", "/wilayah/33.74/"),
     ("semarang.staf", "/wilayah/33.74.01.1001/"),
     ("semarang.staf", "/lembaga/"),
+    ("semarang.staf", "/laporan/"),
+    ("semarang.staf", "/laporan/?late=on"),
+    ("semarang.staf", "/laporan/?stage=kajian_awal&due_soon=on"),
+    ("semarang.staf", "/laporan/?kecamatan=33.74.01"),
+    ("semarang.staf", "REPORT_DETAIL"),
+    ("jateng.staf", "/laporan/"),
+    ("admin", "/laporan/"),
+    ("admin", "/laporan/?category=CATEGORY"),
+    ("semarang.staf", "/tindak-lanjut/"),
+    ("semarang.staf", "/rapat/"),
 ]
+
+
+def generate_reports(total: int) -> int:
+    """Bulk-insert ``total`` reports spread over every kelurahan of the seed cities.
+
+    Stages, deadlines, categories and dates vary so the filters have work to
+    do. Written with ``bulk_create`` (no services): this is load, not behaviour.
+    """
+    import datetime
+    import random
+
+    from bawaslu_portal.models import Agency, AgencyKind
+    from reports.models import Election, Report, ReportStage, ViolationCategory
+
+    existing = Report.objects.count()
+    if existing >= total:
+        return existing
+    rng = random.Random(7)  # noqa: S311 - reproducible load, not security
+    kelurahan = list(
+        Region.objects.filter(
+            depth=4, parent__parent_id__in=["33.74", "64.71", "36.73", "19.71"]
+        ).values_list("code", flat=True)
+    )
+    offices = {
+        agency.region_id: agency.pk
+        for agency in Agency.objects.filter(kind=AgencyKind.BAWASLU_KABKOTA)
+    }
+    elections = list(Election.objects.values_list("pk", flat=True))
+    categories = list(ViolationCategory.objects.values_list("pk", flat=True))
+    stages = list(ReportStage.values)
+    now = datetime.datetime(2024, 11, 1, 3, tzinfo=datetime.UTC)
+    through = Report.categories.through
+    batch = 5000
+    made = existing
+    while made < total:
+        rows = []
+        for i in range(min(batch, total - made)):
+            code = rng.choice(kelurahan)
+            received = now - datetime.timedelta(minutes=rng.randrange(0, 60 * 24 * 400))
+            rows.append(
+                Report(
+                    office_id=offices[code[:5]],
+                    region_id=code,
+                    incident_kelurahan_id=code,
+                    source="laporan",
+                    election_id=rng.choice(elections),
+                    tracking_code=f"B{made + i:09d}",
+                    stage=rng.choice(stages),
+                    stage_changed_at=received,
+                    deadline=received.date() + datetime.timedelta(days=rng.randrange(0, 30)),
+                    received_at=received,
+                    incident_date=received.date() - datetime.timedelta(days=3),
+                    known_date=received.date() - datetime.timedelta(days=1),
+                    incident_place="Kantor kelurahan",
+                    description="Beban uji: ASN membagikan unggahan kampanye.",
+                    reported_name=f"Terlapor {made + i}",
+                    filed_late=rng.random() < 0.05,
+                )
+            )
+        created = Report.objects.bulk_create(rows, batch_size=batch)
+        through.objects.bulk_create(
+            [through(report_id=r.pk, violationcategory_id=rng.choice(categories)) for r in created],
+            batch_size=batch,
+        )
+        made += len(rows)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("ANALYZE")
+    return made
 
 
 def main() -> int:
@@ -73,12 +154,21 @@ def main() -> int:
     import_seconds = time.monotonic() - started
     seed_portal_demo(password="bench-password")  # noqa: S106 - throwaway bench DB
     print(f"import_regions (whole country): {result.total:,} regions in {import_seconds:.1f} s")
+    started = time.monotonic()
+    report_count = generate_reports(REPORTS)
+    print(f"reports generated: {report_count:,} in {time.monotonic() - started:.1f} s")
     print(f"kelurahan/desa loaded: {Region.objects.filter(depth=4).count():,}")
     print()
     print(f"{'user':<14} {'median ms':>9} {'max ms':>7} {'queries':>7}  unbounded  url")
     failures = 0
     clients = {}
+    from reports.models import Report, ViolationCategory
+
+    sample_report = Report.objects.filter(region__code__startswith="33.74.").order_by("pk").first()
+    category = ViolationCategory.objects.order_by("pk").first()
     for username, url in PAGES:
+        url = url.replace("REPORT_DETAIL", f"/laporan/{sample_report.pk}/")
+        url = url.replace("CATEGORY", str(category.pk))
         client = clients.get(username)
         if client is None:
             client = clients[username] = Client()
