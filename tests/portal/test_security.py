@@ -91,3 +91,26 @@ def test_templates_have_no_inline_scripts_or_styles():
         if re.search(r"\son[a-z]+=\"", text):
             offenders.append(f"{path}: on* handler")
     assert not offenders, "\n".join(offenders)
+
+
+def test_included_forms_receive_the_csrf_token():
+    """An include called with ``only`` drops ``csrf_token``: pass it explicitly.
+
+    The test client skips CSRF checks, so a form that lost its token would pass
+    every view test and fail for real users; this scans the templates instead.
+    """
+    import re
+
+    templates = ROOT / "templates"
+    with_token = {
+        str(path.relative_to(templates))
+        for path in templates.rglob("*.html")
+        if "{% csrf_token %}" in path.read_text()
+    }
+    offenders = []
+    include = re.compile(r'{%\s*include\s+"([^"]+)"([^%]*)%}')
+    for path in templates.rglob("*.html"):
+        for name, args in include.findall(path.read_text()):
+            if name in with_token and " only" in args and "csrf_token=csrf_token" not in args:
+                offenders.append(f"{path.relative_to(templates)} includes {name}")
+    assert not offenders, "\n".join(offenders)
