@@ -47,6 +47,7 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("Data demo siap."))
         self.stdout.write("")
         self.stdout.write(f"Login demo (kata sandi: {password}):")
-        self.stdout.write(f"  {'admin':<20} superuser")
-        for username, _first, _last, role, agency, _person, _staff in LOGINS:
+        self.stdout.write(f"  {'admin':<20} superuser (/admin/)")
+        for username, _first, _last, role, agency_key, _person, _staff in LOGINS:
+            agency = portal.agencies[agency_key].name
             self.stdout.write(f"  {username:<20} {role:<13} {agency}")
