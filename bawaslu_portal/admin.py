@@ -56,6 +56,8 @@ class BoundedAdmin(admin.ModelAdmin):
 
     paginator = CappedCountPaginator
     show_full_result_count = False
+    # Facet counts run a COUNT per filter over the whole table: never on these.
+    show_facets = admin.ShowFacets.NEVER
     list_per_page = 50
     code_search_field: str | None = None
 
@@ -418,6 +420,8 @@ ROSTER_COLUMN_HELP = [
 class UserAdmin(DjangoUserAdmin):
     paginator = CappedCountPaginator
     show_full_result_count = False
+    # Facet counts run a COUNT per filter over the whole table: never on these.
+    show_facets = admin.ShowFacets.NEVER
     list_display = ["username", "email", "get_full_name", "agency", "role", "is_active"]
     list_select_related = ["agency"]
     list_filter = ["role", "is_active", "is_staff", "is_superuser"]

@@ -422,3 +422,19 @@ def test_position_and_agency_pages_do_not_grow_with_data(client_for, portal_admi
             sql = query["sql"].upper()
             if 'FROM "BAWASLU_PORTAL_PERSON"' in sql or 'FROM "BAWASLU_PORTAL_AGENCY"' in sql:
                 assert "WHERE" in sql, f"full option list: {query['sql']}"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/bawaslu_portal/region/?_facets=True",
+        "/admin/bawaslu_portal/position/?_facets=True",
+        "/admin/bawaslu_portal/agency/?_facets=True",
+    ],
+)
+def test_facet_counts_are_never_run(admin_client, miroto_roster, url):
+    """Asking for facet counts ("Show counts") does not count the big tables."""
+    with CaptureQueriesContext(connection) as captured:
+        response = admin_client.get(url)
+    assert response.status_code == 200
+    assert_no_unbounded_count(captured)
