@@ -434,3 +434,36 @@ class UserAdmin(DjangoUserAdmin):
         *DjangoUserAdmin.add_fieldsets,
         (_("Portal"), {"fields": ["email", "first_name", "last_name", "agency", "role"]}),
     ]
+
+
+def _bound_axes_admins() -> None:
+    """The login logs of django-axes grow with every login: give their admins capped counts.
+
+    Axes registers plain ModelAdmins (unbounded ``COUNT(*)``, date hierarchy
+    and facets); re-register them with the same options plus the capped
+    paginator.
+    """
+    from axes import admin as axes_admin
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+    for model, base in (
+        (AccessAttempt, axes_admin.AccessAttemptAdmin),
+        (AccessLog, axes_admin.AccessLogAdmin),
+        (AccessFailureLog, axes_admin.AccessFailureLogAdmin),
+    ):
+        if admin.site.is_registered(model):
+            admin.site.unregister(model)
+        bounded = type(
+            f"Bounded{base.__name__}",
+            (base,),
+            {
+                "paginator": CappedCountPaginator,
+                "show_full_result_count": False,
+                "show_facets": admin.ShowFacets.NEVER,
+                "date_hierarchy": None,
+            },
+        )
+        admin.site.register(model, bounded)
+
+
+_bound_axes_admins()
