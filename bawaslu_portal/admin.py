@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from bawaslu_portal.admin_concurrency import ConcurrentEditMixin
 from bawaslu_portal.models import Agency, Person, Position, PositionRole, Region, User
 from bawaslu_portal.models.regions import subtree_q
 from bawaslu_portal.pagination import CappedCountPaginator
@@ -242,7 +243,7 @@ def roster_csv_response(positions) -> StreamingHttpResponse:
 
 
 @admin.register(Region)
-class RegionAdmin(BoundedAdmin):
+class RegionAdmin(ConcurrentEditMixin, BoundedAdmin):
     list_display = ["code", "name", "kind", "timezone", "parent"]
     list_select_related = ["parent"]
     list_filter = [
@@ -258,6 +259,8 @@ class RegionAdmin(BoundedAdmin):
     ordering = ["code"]
     inlines = [PositionInline]
     fields = ["code", "name", "kind", "parent", "timezone", "postal_code"]
+    # The roster is edited inline: a change to it by someone else also counts.
+    fingerprint_related = ("positions",)
     actions = ["export_rosters"]
 
     def get_readonly_fields(self, request, obj=None):
@@ -274,7 +277,7 @@ class RegionAdmin(BoundedAdmin):
 
 
 @admin.register(Agency)
-class AgencyAdmin(BoundedAdmin):
+class AgencyAdmin(ConcurrentEditMixin, BoundedAdmin):
     list_display = ["name", "kind", "region", "parent", "is_active"]
     list_select_related = ["region", "parent"]
     list_filter = ["kind", "is_active", ProvinceFilter, KabKotaFilter]
@@ -285,7 +288,7 @@ class AgencyAdmin(BoundedAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(BoundedAdmin):
+class PersonAdmin(ConcurrentEditMixin, BoundedAdmin):
     list_display = ["name", "title", "nip", "phone", "email"]
     search_fields = ["name", "known_as", "=nip", "email"]
     ordering = ["name"]
@@ -315,7 +318,7 @@ class RosterImportForm(forms.Form):
 
 
 @admin.register(Position)
-class PositionAdmin(BoundedAdmin):
+class PositionAdmin(ConcurrentEditMixin, BoundedAdmin):
     list_display = ["person", "role", "agency", "region", "start_date", "end_date", "is_active"]
     list_select_related = ["person", "role", "agency", "region"]
     list_filter = ["is_active", "role", ProvinceFilter, KabKotaFilter, KecamatanFilter]

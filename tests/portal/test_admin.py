@@ -447,3 +447,75 @@ def test_login_log_admins_count_with_a_bound(admin_client, model):
         response = admin_client.get(f"/admin/axes/{model}/")
     assert response.status_code == 200
     assert_no_unbounded_count(captured)
+
+
+def _opened_fingerprint(admin_client, url) -> str:
+    response = admin_client.get(url)
+    return response.context["adminform"].form.initial["edit_fingerprint"]
+
+
+def _region_post(region, fingerprint, name):
+    return {
+        "name": name,
+        "kind": region.kind,
+        "parent": region.parent_id,
+        "timezone": region.timezone,
+        "postal_code": region.postal_code,
+        "edit_fingerprint": fingerprint,
+        "positions-TOTAL_FORMS": "0",
+        "positions-INITIAL_FORMS": "0",
+        "positions-MIN_NUM_FORMS": "0",
+        "positions-MAX_NUM_FORMS": "1000",
+        "_save": "Save",
+    }
+
+
+def test_saving_over_someone_elses_roster_change_is_refused(admin_client, regions, lurah):
+    """Admin A opens Miroto; admin B adds a Lurah; A's save is refused and B's entry stays."""
+    url = region_change_url(MIROTO)
+    fingerprint = _opened_fingerprint(admin_client, url)
+    region = Region.objects.get(code=MIROTO)
+    PositionFactory(region_id=MIROTO, role=lurah, person__name="Admin B's Lurah")
+
+    response = admin_client.post(url, _region_post(region, fingerprint, "Miroto Baru"))
+
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.non_field_errors().as_data()
+    assert errors[0].code == "stale_edit"
+    region.refresh_from_db()
+    assert region.name == "Miroto"
+    assert Position.objects.filter(person__name="Admin B's Lurah").exists()
+
+
+def test_saving_an_unchanged_record_goes_through(admin_client, regions):
+    url = region_change_url(MIROTO)
+    fingerprint = _opened_fingerprint(admin_client, url)
+    region = Region.objects.get(code=MIROTO)
+
+    response = admin_client.post(url, _region_post(region, fingerprint, "Miroto Baru"))
+
+    assert response.status_code == 302
+    region.refresh_from_db()
+    assert region.name == "Miroto Baru"
+
+
+def test_agency_edit_conflict_is_refused(admin_client, regions):
+    agency = AgencyFactory(name="Bapenda Kota Semarang", kind=AgencyKind.OPD)
+    url = reverse("admin:bawaslu_portal_agency_change", args=[agency.pk])
+    fingerprint = _opened_fingerprint(admin_client, url)
+    type(agency).objects.filter(pk=agency.pk).update(phone="024-111")
+
+    response = admin_client.post(
+        url,
+        {
+            "name": "Bapenda",
+            "kind": agency.kind,
+            "region": agency.region_id,
+            "is_active": "on",
+            "edit_fingerprint": fingerprint,
+        },
+    )
+
+    assert response.status_code == 200
+    agency.refresh_from_db()
+    assert (agency.name, agency.phone) == ("Bapenda Kota Semarang", "024-111")
