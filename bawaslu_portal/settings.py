@@ -256,3 +256,7 @@ ADMIN_COUNT_LIMIT = 1000
 REPORT_NUMBER_FORMAT = os.environ.get(
     "REPORT_NUMBER_FORMAT", "{seq:03d}/Reg/{kind}/{election}/{region}/{month_roman}/{year}"
 )
+# Public rate limits per client address: (allowed, window in seconds). Filing counts
+# accepted reports; the status check counts every lookup.
+REPORTS_PUBLIC_FILING_LIMIT = (int(os.environ.get("REPORTS_PUBLIC_FILING_LIMIT", "5")), 60 * 60)
+REPORTS_STATUS_CHECK_LIMIT = (int(os.environ.get("REPORTS_STATUS_CHECK_LIMIT", "20")), 60 * 60)

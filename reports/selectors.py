@@ -115,9 +115,17 @@ def report_identity_access_list(*, report: Report) -> QuerySet[ReporterIdentityA
     return report.identity_accesses.select_related("user", "user__agency").order_by("-at", "-pk")
 
 
-def report_has_reporter(*, report: Report) -> bool:
-    """Whether a reporter identity exists (without loading it)."""
-    return ReporterIdentity.objects.filter(report=report).exists()
+def report_reporter_status(*, report: Report) -> dict[str, bool]:
+    """Whether a reporter is recorded and asked to be withheld from the reported party.
+
+    One query, and no identity field is loaded: the case page uses it to warn
+    handlers before clarification letters go out.
+    """
+    row = ReporterIdentity.objects.filter(report=report).values("withhold_from_reported").first()
+    return {
+        "has_reporter": row is not None,
+        "withhold_from_reported": bool(row and row["withhold_from_reported"]),
+    }
 
 
 def evidence_get(*, user, report_pk: int, pk: int) -> Evidence:

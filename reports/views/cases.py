@@ -76,6 +76,11 @@ def report_detail(request, pk: int):
 
     report = report_for_user(request.user, pk)
     handler = can_view_reporter_identity(request.user, report)
+    reporter = (
+        selectors.report_reporter_status(report=report)
+        if handler
+        else {"has_reporter": False, "withhold_from_reported": False}
+    )
     return render(
         request,
         "reports/report_detail.html",
@@ -87,7 +92,8 @@ def report_detail(request, pk: int):
             "actions": transition_actions(user=request.user, report=report),
             "comment_form": comment_form_for(user=request.user, report=report),
             "can_view_identity": handler,
-            "has_reporter": handler and selectors.report_has_reporter(report=report),
+            "has_reporter": reporter["has_reporter"],
+            "withhold_from_reported": reporter["withhold_from_reported"],
             "identity_accesses": (
                 selectors.report_identity_access_list(report=report)[:50] if handler else []
             ),

@@ -121,3 +121,18 @@ def test_temuan_has_no_identity_to_show(client_for, semarang_staff):
     html = client_for(semarang_staff).get(report.get_absolute_url()).content.decode()
     assert "No reporter identity is recorded" in html
     assert identity_url(report) not in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("withhold", [True, False])
+def test_case_page_warns_when_the_reporter_asked_to_be_withheld(
+    client_for, semarang_staff, withhold
+):
+    """Handlers are warned before clarification letters go out; the identity stays hidden."""
+    report = intake_report(user=semarang_staff)
+    report.reporter_identity.withhold_from_reported = withhold
+    report.reporter_identity.save()
+    html = client_for(semarang_staff).get(report.get_absolute_url()).content.decode()
+    assert ('data-testid="withhold-warning"' in html) is withhold
+    for secret in SECRETS:
+        assert secret not in html
