@@ -35,6 +35,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from bawaslu_portal.models import Agency, Person, Position, PositionRole, Region
+from bawaslu_portal.spreadsheets import from_spreadsheet, spreadsheet_safe
 
 COLUMNS = [
     "kode_wilayah",
@@ -166,13 +167,13 @@ def roster_export_rows(queryset: QuerySet[Position]) -> Iterator[str]:
         writer.writerow(
             [
                 position.region_id,
-                _spreadsheet_safe(position.role.name),
-                _spreadsheet_safe(person.name),
-                _spreadsheet_safe(person.title),
+                spreadsheet_safe(position.role.name),
+                spreadsheet_safe(person.name),
+                spreadsheet_safe(person.title),
                 person.nip,
-                _spreadsheet_safe(person.phone),
-                _spreadsheet_safe(person.email),
-                _spreadsheet_safe(position.agency.name) if position.agency_id else "",
+                spreadsheet_safe(person.phone),
+                spreadsheet_safe(person.email),
+                spreadsheet_safe(position.agency.name) if position.agency_id else "",
                 position.start_date.isoformat() if position.start_date else "",
                 position.end_date.isoformat() if position.end_date else "",
                 "ya" if position.is_active else "tidak",
@@ -181,26 +182,6 @@ def roster_export_rows(queryset: QuerySet[Position]) -> Iterator[str]:
         if count % 500 == 0:
             yield flush()
     yield flush()
-
-
-#: A cell starting with one of these is a formula to a spreadsheet.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _spreadsheet_safe(value: str) -> str:
-    """Quote a formula-looking cell ("=HYPERLINK(…)", "+62 812…") with a leading apostrophe.
-
-    Spreadsheets then show it as text instead of running it (CSV injection);
-    the import strips the apostrophe again, so the round trip is unchanged.
-    """
-    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
-
-
-def _from_spreadsheet(value: str) -> str:
-    """Undo :func:`_spreadsheet_safe` on an imported cell."""
-    if value.startswith("'") and value[1:].startswith(FORMULA_STARTS):
-        return value[1:]
-    return value
 
 
 def roster_export(queryset: QuerySet[Position]) -> str:
@@ -347,7 +328,7 @@ def _read_records(file, collector: _Collector) -> list[tuple[int, dict[str, str]
             continue
         values = dict.fromkeys(COLUMNS, "")
         for column, cell in zip(header, cells, strict=False):
-            values[column] = _from_spreadsheet(cell.strip())
+            values[column] = from_spreadsheet(cell.strip())
         records.append((index, values))
 
     if not records:

@@ -12,10 +12,11 @@ import csv
 import tempfile
 from collections.abc import Iterator
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from bawaslu_portal.spreadsheets import spreadsheet_safe
+from bawaslu_portal.timefmt import to_local
 from reports.models import ReportSource, ReportStage
 
 MAX_EXPORT_ROWS = 50_000
@@ -28,7 +29,7 @@ def _columns():
         (_("Registration number"), lambda r: r.registration_number),
         (_("Source"), lambda r: ReportSource(r.source).label),
         (_("Election"), lambda r: r.election.name),
-        (_("Received on"), lambda r: timezone.localtime(r.received_at).date().isoformat()),
+        (_("Received on"), lambda r: to_local(r.received_at, r.region).date().isoformat()),
         (_("Handling office"), lambda r: r.office.name),
         (_("Region code"), lambda r: r.region_id),
         (_("Region"), lambda r: r.region.name),
@@ -48,8 +49,12 @@ def _columns():
 
 
 def _plain(value):
-    """Numbers stay numbers; labels (lazy translations) become plain strings."""
-    return value if isinstance(value, int | str) else str(value)
+    """Numbers stay numbers; labels (lazy translations) become plain strings.
+
+    Text typed by the public (names, places) is quoted when a spreadsheet would
+    run it as a formula (see :mod:`bawaslu_portal.spreadsheets`).
+    """
+    return spreadsheet_safe(value if isinstance(value, int | str) else str(value))
 
 
 def export_rows(queryset) -> Iterator[list]:

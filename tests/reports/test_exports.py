@@ -95,3 +95,61 @@ def test_export_refused_to_partners_and_scoped(
     assert client_for(semarang_partner).get("/laporan/ekspor.csv").status_code == 403
     rows = csv_rows(client_for(serang_staff).get("/laporan/ekspor.csv"))
     assert report.tracking_code_display not in str(rows)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/laporan/ekspor.csv", "/laporan/ekspor.xlsx"])
+def test_formula_looking_text_is_quoted(client_for, semarang_staff, url):
+    """A name typed as a spreadsheet formula arrives as text, never as a live formula."""
+    report = intake_report(user=semarang_staff)
+    Report.objects.filter(pk=report.pk).update(
+        reported_name='=HYPERLINK("http://evil.example","klik")'
+    )
+    response = client_for(semarang_staff).get(url)
+    rows = csv_rows(response) if url.endswith(".csv") else xlsx_rows(response)
+    names = [row[10] for row in rows[1:]]
+    assert names == ['\'=HYPERLINK("http://evil.example","klik")']
+
+
+@pytest.mark.django_db
+def test_received_date_is_the_regions_local_date(client_for, balikpapan_report_user):
+    """Received at 23.30 WIB on 30 July is 31 July in Balikpapan (WITA)."""
+    import datetime
+
+    user, report = balikpapan_report_user
+    Report.objects.filter(pk=report.pk).update(
+        received_at=datetime.datetime(2024, 7, 30, 16, 30, tzinfo=datetime.UTC)
+    )
+    rows = csv_rows(client_for(user).get("/laporan/ekspor.csv"))
+    assert rows[1][4] == "2024-07-31"
+
+
+@pytest.fixture
+def balikpapan_report_user(db):
+    from bawaslu_portal.models import AgencyKind, UserRole
+    from bawaslu_portal.services import regions_import
+    from tests.factories import AgencyFactory, UserFactory
+
+    regions_import(codes=["64.71"])
+    office = AgencyFactory(
+        name="Bawaslu Kota Balikpapan", kind=AgencyKind.BAWASLU_KABKOTA, region_id="64.71"
+    )
+    user = UserFactory(username="balikpapan.staf", agency=office, role=UserRole.STAFF)
+    from bawaslu_portal.models import Region
+
+    return user, intake_report(user=user, kelurahan=Region.objects.get(code="64.71.01.1001"))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/laporan/ekspor.csv", "/laporan/ekspor.xlsx"])
+def test_export_query_count_does_not_grow(client_for, semarang_staff, url):
+    """Exporting 2 or 12 reports runs the same queries (categories prefetched per chunk)."""
+    from tests.querycount import count_queries
+
+    client = client_for(semarang_staff)
+    for _index in range(2):
+        intake_report(user=semarang_staff)
+    small = count_queries(lambda: b"".join(client.get(url).streaming_content))
+    for _index in range(10):
+        intake_report(user=semarang_staff)
+    assert count_queries(lambda: b"".join(client.get(url).streaming_content)) == small
