@@ -64,14 +64,19 @@ def acts_for_office_above(user, report) -> bool:
     return office_code != agency.region_id and office_code.startswith(f"{agency.region_id}.")
 
 
-def can_view_report(user, report) -> bool:
-    if not user.is_authenticated or not _in_jurisdiction(user, report):
+def can_view_reports(user) -> bool:
+    """Case files at all: Bawaslu handlers and viewers, or nationwide users; never partners."""
+    if not user.is_authenticated:
         return False
     if _is_nationwide(user):
         return True
     if _bawaslu_agency(user) is None:
         return False
     return user.role in HANDLERS or user.role == UserRole.VIEWER
+
+
+def can_view_report(user, report) -> bool:
+    return can_view_reports(user) and _in_jurisdiction(user, report)
 
 
 def can_handle_report(user, report) -> bool:

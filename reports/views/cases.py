@@ -9,9 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from bawaslu_portal.forms import add_service_error
-from bawaslu_portal.models import UserRole
 from bawaslu_portal.pagination import paginate
-from bawaslu_portal.scoping import user_jurisdiction
 from bawaslu_portal.uploads import protected_file_response
 from reports import selectors
 from reports.forms import EvidenceAddForm, ReportFilterForm
@@ -20,6 +18,7 @@ from reports.permissions import (
     can_handle_report,
     can_view_report,
     can_view_reporter_identity,
+    can_view_reports,
     is_case_handler,
 )
 from reports.services_intake import evidence_add, reporter_identity_access
@@ -27,16 +26,7 @@ from reports.services_intake import evidence_add, reporter_identity_access
 
 def require_case_access(user) -> None:
     """Case files are for Bawaslu officials (and nationwide admins); partners get a 403."""
-    jurisdiction = user_jurisdiction(user)
-    agency = getattr(user, "agency", None)
-    is_bawaslu_official = agency is not None and agency.is_bawaslu
-    allowed_role = user.role in {
-        UserRole.STAFF,
-        UserRole.COMMISSIONER,
-        UserRole.ADMIN,
-        UserRole.VIEWER,
-    }
-    if not (jurisdiction.nationwide or (is_bawaslu_official and allowed_role)):
+    if not can_view_reports(user):
         raise PermissionDenied(_("Reports are only open to Bawaslu officials."))
 
 
