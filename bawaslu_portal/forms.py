@@ -31,9 +31,17 @@ class LoginForm(AuthenticationForm):
 
 
 class AgencyFilterForm(forms.Form):
-    q = forms.CharField(label=_("Name contains"), required=False, max_length=100)
+    q = forms.CharField(
+        label=_("Name contains"),
+        required=False,
+        max_length=100,
+        error_messages={"max_length": _("Search with at most 100 characters")},
+    )
     kind = forms.ChoiceField(
-        label=_("Kind"), required=False, choices=[("", _("All kinds")), *AgencyKind.choices]
+        label=_("Kind"),
+        required=False,
+        choices=[("", _("All kinds")), *AgencyKind.choices],
+        error_messages={"invalid_choice": _("Choose a kind of agency from the list")},
     )
 
 

@@ -73,5 +73,5 @@ def regions_import(
             )
             result.counts[depth] = len(objects)
             if progress:
-                progress(f"{level_names[depth]}: {len(objects):,}".replace(",", "."))
+                progress(f"{level_names[depth]}: {len(objects):,}")
     return result

@@ -68,3 +68,19 @@ def test_query_count_does_not_grow_with_data(client_for, semarang_staff, pemkot_
     large = count_queries(lambda: client.get(target))
     assert small == large
     assert large <= 10
+
+
+def test_agency_list_reports_an_unknown_kind(client_for, semarang_staff, pemkot_semarang):
+    """A bad filter value is shown in the error summary, and the list is not filtered by it."""
+    response = client_for(semarang_staff).get("/lembaga/", {"kind": "bukan-jenis"})
+    assert response.status_code == 200
+    assert response.context["form"].errors["kind"] == ["Choose a kind of agency from the list"]
+    assert "data-error-summary" in response.content.decode()
+    assert pemkot_semarang in response.context["page"].object_list
+
+
+@pytest.mark.parametrize("page", ["abc", "0", "-1", "99999"])
+def test_junk_page_numbers_show_the_first_page(client_for, semarang_staff, page):
+    response = client_for(semarang_staff).get("/wilayah/33.74/", {"page": page})
+    assert response.status_code == 200
+    assert response.context["page"].number == 1

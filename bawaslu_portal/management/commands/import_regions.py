@@ -20,15 +20,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, codes, **options):
         started = time.monotonic()
-        scope = ", ".join(codes) if codes else "seluruh Indonesia"
-        self.stdout.write(f"Mengimpor wilayah ({scope}) …")
+        # Command output is English, like Django's own commands (they run untranslated).
+        scope = ", ".join(codes) if codes else "all of Indonesia"
+        self.stdout.write(f"Importing regions ({scope}) …")
         try:
             result = regions_import(codes=codes or None, progress=self.stdout.write)
         except ValidationError as exc:
             raise CommandError(" ".join(exc.messages)) from exc
         elapsed = time.monotonic() - started
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Selesai: {result.total:,} wilayah dalam {elapsed:.1f} detik.".replace(",", ".")
-            )
-        )
+        self.stdout.write(self.style.SUCCESS(f"Done: {result.total:,} regions in {elapsed:.1f} s."))

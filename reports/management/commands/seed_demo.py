@@ -44,9 +44,9 @@ class Command(BaseCommand):
             seed_reports_demo(portal=portal)
         finally:
             logging.disable(logging.NOTSET)
-        self.stdout.write(self.style.SUCCESS("Data demo siap."))
+        self.stdout.write(self.style.SUCCESS("Demo data ready."))
         self.stdout.write("")
-        self.stdout.write(f"Login demo (kata sandi: {password}):")
+        self.stdout.write(f"Demo logins (password: {password}):")
         self.stdout.write(f"  {'admin':<20} superuser (/admin/)")
         for username, _first, _last, role, agency_key, _person, _staff in LOGINS:
             agency = portal.agencies[agency_key].name
