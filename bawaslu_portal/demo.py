@@ -462,10 +462,15 @@ def seed_portal_demo(*, password: str, stdout=None) -> PortalDemo:
             defaults={"is_active": True},
         )
 
+    kelurahan_names = dict(
+        Region.objects.filter(code__in=[code for code, _members in ROSTERS]).values_list(
+            "code", "name"
+        )
+    )
     for kelurahan, members in ROSTERS:
         office, _created = Agency.objects.get_or_create(
             region_id=kelurahan,
-            name=f"Kantor Kelurahan {Region.objects.get(code=kelurahan).name}",
+            name=f"Kantor Kelurahan {kelurahan_names[kelurahan]}",
             defaults={"kind": AgencyKind.KELURAHAN, "short_name": "Kantor Kelurahan"},
         )
         for role, name in members:
