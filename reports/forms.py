@@ -594,19 +594,24 @@ class ReportFilterForm(forms.Form):
     """The filters of ``/laporan/`` (GET)."""
 
     stage = forms.ChoiceField(
-        label=_("Stage"), required=False, choices=[("", _("All stages")), *ReportStage.choices]
+        label=_("Stage"),
+        required=False,
+        choices=[("", _("All stages")), *ReportStage.choices],
+        error_messages={"invalid_choice": _("Choose one of the listed stages.")},
     )
     election = forms.ModelChoiceField(
         label=_("Election"),
         required=False,
         queryset=Election.objects.all(),
         empty_label=_("All elections"),
+        error_messages={"invalid_choice": _("Choose one of the listed elections.")},
     )
     category = forms.ModelChoiceField(
         label=_("Category"),
         required=False,
         queryset=ViolationCategory.objects.all(),
         empty_label=_("All categories"),
+        error_messages={"invalid_choice": _("Choose one of the listed categories.")},
     )
     kecamatan = forms.ModelChoiceField(
         label=_("Kecamatan"),
@@ -614,12 +619,14 @@ class ReportFilterForm(forms.Form):
         queryset=Region.objects.none(),
         empty_label=_("All kecamatan"),
         to_field_name="code",
+        error_messages={"invalid_choice": _("Choose one of the listed kecamatan.")},
     )
     agency = forms.ModelChoiceField(
         label=_("Agency of the ASN"),
         required=False,
         queryset=Agency.objects.none(),
         empty_label=_("All agencies"),
+        error_messages={"invalid_choice": _("Choose one of the listed agencies.")},
     )
     late = forms.BooleanField(label=_("Late only"), required=False)
     due_soon = forms.BooleanField(label=_("Due within 2 days"), required=False)
@@ -644,9 +651,14 @@ class ReportFilterForm(forms.Form):
         ).order_by("name")
 
     def filters(self) -> dict:
-        """The valid filters as keyword arguments of ``reports.selectors.report_list``."""
-        if not self.is_valid():
+        """The valid filters as keyword arguments of ``reports.selectors.report_list``.
+
+        An invalid filter (a stale link, a hand-edited URL) is left out and
+        shows its error; the valid ones still apply.
+        """
+        if not self.is_bound:
             return {}
+        self.is_valid()  # cleaned_data then holds the valid fields only
         data = self.cleaned_data
         return {
             "stage": data.get("stage") or "",

@@ -91,6 +91,31 @@ def test_filters(client_for, semarang_staff, pemkot_semarang):
 
 
 @pytest.mark.django_db
+def test_an_invalid_filter_says_so_and_the_valid_ones_still_apply(client_for, semarang_staff):
+    """A junk filter value gets a specific error; the other filters keep narrowing the list."""
+    plain = intake_report(user=semarang_staff)
+    other = intake_report(user=semarang_staff)
+    Report.objects.filter(pk=plain.pk).update(stage=ReportStage.KAJIAN_AWAL)
+    response = client_for(semarang_staff).get(
+        "/laporan/", {"stage": "kajian_awal", "election": "abc", "category": "x"}
+    )
+    assert response.status_code == 200
+    assert set(response.context["page"].object_list) == {plain}
+    assert other not in response.context["page"].object_list
+    html = response.content.decode()
+    assert "Choose one of the listed elections." in html
+    assert "Choose one of the listed categories." in html
+    for params, message in [
+        ({"stage": "zzz"}, "Choose one of the listed stages."),
+        ({"kecamatan": "99.99.99"}, "Choose one of the listed kecamatan."),
+        ({"agency": "999999"}, "Choose one of the listed agencies."),
+    ]:
+        response = client_for(semarang_staff).get("/laporan/", params)
+        assert response.status_code == 200
+        assert message in response.content.decode()
+
+
+@pytest.mark.django_db
 def test_late_is_marked_with_text_not_colour_only(client_for, semarang_staff):
     """A report past its deadline says so in words in the list and on its page."""
     report = intake_report(user=semarang_staff)
