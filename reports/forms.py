@@ -167,7 +167,10 @@ class ReportForm(EvidenceCleaningMixin, forms.Form):
         ],
         initial=ReportSource.LAPORAN,
         widget=RadioGroup,
-        error_messages={"required": _("Choose whether this is a laporan or a temuan.")},
+        error_messages={
+            "required": _("Choose whether this is a laporan or a temuan."),
+            "invalid_choice": _("Choose whether this is a laporan or a temuan."),
+        },
     )
     election = forms.ModelChoiceField(
         label=_("Election"),
@@ -267,7 +270,10 @@ class ReportForm(EvidenceCleaningMixin, forms.Form):
         choices=EmploymentType.choices,
         initial=EmploymentType.PNS,
         widget=RadioGroup,
-        error_messages={"required": _("Choose PNS, PPPK or other.")},
+        error_messages={
+            "required": _("Choose PNS, PPPK or other."),
+            "invalid_choice": _("Choose PNS, PPPK or other."),
+        },
     )
 
     # Incident.
@@ -577,7 +583,10 @@ class StatusCheckForm(forms.Form):
         max_length=20,
         help_text=_("The 10 letters and digits you received, e.g. ABCD-EFGH-JK."),
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
-        error_messages={"required": _("Enter your tracking code.")},
+        error_messages={
+            "required": _("Enter your tracking code."),
+            "max_length": _("A tracking code has 10 letters and digits, e.g. ABCD-EFGH-JK."),
+        },
     )
 
     def clean_code(self):

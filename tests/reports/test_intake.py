@@ -107,6 +107,8 @@ def test_late_report_is_recorded_and_marked(client_for, semarang_staff):
         ({"reporter_name": ""}, "reporter_name", "reporter's full name"),
         ({"incident_kelurahan": "36.73.01.1001"}, "incident_kelurahan", "listed kelurahan"),
         ({"evidence_links": "javascript:alert(1)"}, "evidence_links", "https://"),
+        ({"source": "zzz"}, "source", "laporan or a temuan"),
+        ({"reported_employment": "zzz"}, "reported_employment", "PNS, PPPK or other"),
     ],
 )
 @pytest.mark.django_db

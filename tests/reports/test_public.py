@@ -139,6 +139,8 @@ def test_status_check_wrong_code(public, semarang_staff):
     assert 'data-testid="status-not-found"' in response.content.decode()
     response = public.post("/cek-laporan/", {"code": "abc"})
     assert "10 letters and digits" in str(response.context["form"].errors)
+    response = public.post("/cek-laporan/", {"code": "X" * 50})
+    assert "10 letters and digits" in str(response.context["form"].errors)
 
 
 @pytest.mark.django_db
