@@ -18,10 +18,10 @@ from django.views.decorators.http import require_GET
 
 from bawaslu_portal.clients import client_ip
 from bawaslu_portal.forms import add_service_error
-from bawaslu_portal.models import Agency, AgencyKind, Region
+from bawaslu_portal.models import Region
 from reports.forms import PublicRegionForm, ReportForm, StatusCheckForm, WitnessFormSet
 from reports.selectors import report_public_status
-from reports.services_intake import tracking_code_mail
+from reports.services_intake import bawaslu_office_for_region, tracking_code_mail
 from reports.views.intake import intake_from_form
 
 DEFAULT_FILING_LIMIT = (5, 60 * 60)
@@ -71,12 +71,9 @@ def public_start(request):
 def public_form(request, kabkota: str):
     """Step two: the report form of a kab/kota that has a Bawaslu office in the portal."""
     region = get_object_or_404(Region, code=kabkota, depth=2)
-    office = (
-        Agency.objects.filter(kind=AgencyKind.BAWASLU_KABKOTA, region=region, is_active=True)
-        .order_by("pk")
-        .first()
-    )
-    if office is None:
+    try:
+        office = bawaslu_office_for_region(region)
+    except ValidationError:
         return render(request, "reports/public/no_office.html", {"region": region}, status=404)
     if request.method == "POST":
         if rate_limited(request, "filing", "REPORTS_PUBLIC_FILING_LIMIT", DEFAULT_FILING_LIMIT):
