@@ -11,8 +11,11 @@ rows" re-renders the posted data with more spare rows (see
 import datetime
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.forms.utils import ErrorDict
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from coordination import selectors
@@ -41,6 +44,52 @@ class TimeInput(forms.TimeInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs=attrs, format="%H:%M")
+
+
+class RowChoices:
+    """The objects of one select that every row of a formset offers, read once.
+
+    A plain ``ModelChoiceField`` queries its queryset again for each row it
+    renders and each row it validates: 1 query per row. The formset hands
+    all its rows one ``RowChoices`` instead (see ``SuppressibleFormSet``).
+    """
+
+    def __init__(self, queryset: QuerySet):
+        self.queryset = queryset
+
+    @cached_property
+    def by_pk(self) -> dict:
+        return {str(obj.pk): obj for obj in self.queryset}
+
+
+class RowModelChoiceField(forms.ModelChoiceField):
+    """A ``ModelChoiceField`` of a formset row whose options come from a shared ``RowChoices``."""
+
+    row_choices: RowChoices | None = None
+
+    def use_row_choices(self, row_choices: RowChoices | QuerySet) -> None:
+        if isinstance(row_choices, QuerySet):
+            row_choices = RowChoices(row_choices)
+        self.queryset = row_choices.queryset
+        self.row_choices = row_choices
+        options = [(pk, self.label_from_instance(obj)) for pk, obj in row_choices.by_pk.items()]
+        if self.empty_label is not None:
+            options.insert(0, ("", self.empty_label))
+        self.choices = options
+
+    def to_python(self, value):
+        if self.row_choices is None or value in self.empty_values:
+            return super().to_python(value)
+        if hasattr(value, "_meta"):
+            value = value.pk
+        try:
+            return self.row_choices.by_pk[str(value)]
+        except KeyError:
+            raise ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            ) from None
 
 
 class SuppressibleErrorsMixin:
@@ -252,7 +301,7 @@ class AttendeeForm(forms.Form):
         max_length=150,
         error_messages={"required": _("Enter the attendee's name")},
     )
-    agency = forms.ModelChoiceField(
+    agency = RowModelChoiceField(
         label=_("Agency"),
         queryset=None,
         required=False,
@@ -274,7 +323,7 @@ class AttendeeForm(forms.Form):
 
     def __init__(self, *args, agencies=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = agencies
+        self.fields["agency"].use_row_choices(agencies)
 
 
 class AgendaItemForm(forms.Form):
@@ -290,6 +339,14 @@ class AgendaItemForm(forms.Form):
 
 class SuppressibleFormSet(SuppressibleErrorsMixin, forms.BaseFormSet):
     delete_label = _("Remove this row")
+
+    def __init__(self, *args, form_kwargs=None, **kwargs):
+        # A queryset handed to the rows is read once for all of them.
+        form_kwargs = {
+            name: RowChoices(value) if isinstance(value, QuerySet) else value
+            for name, value in (form_kwargs or {}).items()
+        }
+        super().__init__(*args, form_kwargs=form_kwargs, **kwargs)
 
     def add_fields(self, form, index):
         super().add_fields(form, index)

@@ -18,6 +18,7 @@ from coordination import selectors, selectors_campaigns
 from coordination.forms import (
     BasePersonFormSet,
     DateInput,
+    RowModelChoiceField,
     SuppressibleErrorsMixin,
     SuppressibleFormSet,
 )
@@ -240,7 +241,7 @@ class PersonRowForm(forms.Form):
         max_length=150,
         error_messages={"required": _("Enter the person's name")},
     )
-    agency = forms.ModelChoiceField(
+    agency = RowModelChoiceField(
         label=_("Agency"),
         queryset=None,
         required=False,
@@ -250,7 +251,7 @@ class PersonRowForm(forms.Form):
 
     def __init__(self, *args, agencies=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = agencies
+        self.fields["agency"].use_row_choices(agencies)
 
 
 class SignatoryForm(PersonRowForm):
@@ -604,7 +605,7 @@ class TargetForm(forms.Form):
         choices=[("", _("Choose the level")), *ProgramLevel.choices],
         error_messages={"required": _("Choose the level the target counts meetings at")},
     )
-    region = forms.ModelChoiceField(
+    region = RowModelChoiceField(
         label=_("Region"),
         queryset=None,
         empty_label=_("Choose the region"),
@@ -630,8 +631,8 @@ class TargetForm(forms.Form):
 
     def __init__(self, *args, regions=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["region"].queryset = regions
         self.fields["region"].label_from_instance = _region_label
+        self.fields["region"].use_row_choices(regions)
 
     def clean(self):
         cleaned = super().clean()

@@ -514,6 +514,30 @@ def test_working_group_pages_query_counts_do_not_grow(client_for, semarang_staff
     assert [_queries(client, url) for url in urls] == small
 
 
+def test_row_forms_query_counts_do_not_grow(client_for, semarang_staff, bawaslu_semarang):
+    """Declaration, program and pokja forms: same queries for 2 and 12 rows (choices read once)."""
+    client = client_for(semarang_staff)
+
+    def urls(size):
+        declaration = DeclarationFactory(organiser=bawaslu_semarang)
+        program = ProgramFactory(owner_agency=bawaslu_semarang)
+        group = WorkingGroupFactory(agency=bawaslu_semarang)
+        for index in range(size):
+            DeclarationSignatoryFactory(declaration=declaration, agency=bawaslu_semarang)
+            ProgramTargetFactory(
+                program=program, level="kecamatan", region_id=f"33.74.{index % 16 + 1:02d}"
+            )
+            WorkingGroupMemberFactory(group=group, agency=bawaslu_semarang)
+        return [
+            reverse("coordination:declaration_update", args=[declaration.pk]),
+            reverse("coordination:program_update", args=[program.pk]),
+            reverse("coordination:working_group_update", args=[group.pk]),
+        ]
+
+    small, large = urls(2), urls(12)
+    assert [_queries(client, url) for url in small] == [_queries(client, url) for url in large]
+
+
 def test_partner_sees_only_linked_meetings_of_their_agency(
     client_for, semarang_partner, pemkot_semarang
 ):

@@ -378,3 +378,34 @@ def test_attendee_name_reuses_a_known_person(
         "pk"
     )
     assert meeting.attendees.filter(person=known).exists()
+
+
+def test_meeting_form_query_count_does_not_grow_with_rows(
+    client_for, semarang_staff, bawaslu_semarang, pemkot_semarang
+):
+    """The edit form and a re-rendered POST cost the same with 2 or 12 attendee rows.
+
+    Every row offers the same agencies; they are read once, not once per row.
+    """
+    client = client_for(semarang_staff)
+
+    def edit_url(size):
+        meeting = MeetingFactory(host_agency=bawaslu_semarang)
+        for _index in range(size):
+            MeetingAttendeeFactory(meeting=meeting, agency=pemkot_semarang)
+        return reverse("coordination:meeting_update", args=[meeting.pk])
+
+    def post(size):
+        rows = {}
+        for index in range(size):
+            rows[f"attendees-{index}-name"] = f"Peserta {index}"
+            rows[f"attendees-{index}-agency"] = str(pemkot_semarang.pk)
+            rows[f"attendees-{index}-role"] = "peserta"
+        data = meeting_post(bawaslu_semarang, pemkot_semarang, title="")
+        data.update({**management("attendees", total=size), **rows})
+        return lambda: client.post(reverse("coordination:meeting_create"), data)
+
+    small, large = edit_url(2), edit_url(12)
+    client.get(small)
+    assert count_queries(lambda: client.get(small)) == count_queries(lambda: client.get(large))
+    assert count_queries(post(2)) == count_queries(post(12))
