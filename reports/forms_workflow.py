@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from bawaslu_portal.models import Agency, AgencyKind
 from bawaslu_portal.scoping import user_jurisdiction
 from reports.models import ReportStage, Sanction
+from reports.services import FIELD_REQUIRED_MESSAGES
 from reports.workflow import Transition
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -29,19 +30,6 @@ FIELD_LABELS = {
     "ppk_sanction": _("Sanction imposed"),
     "ppk_decision_number": _("Number of the PPK's decision"),
     "ppk_decision_date": _("Date of the PPK's decision"),
-}
-FIELD_REQUIRED = {
-    "note": _("Enter a note explaining this step."),
-    "reason": _("Enter the reason."),
-    "target_office": _("Choose the Bawaslu office."),
-    "recommendation_number": _("Enter the number of the recommendation letter."),
-    "recommendation_date": _("Enter the date of the recommendation letter."),
-    "bkn_recommendation_number": _("Enter the number of BKN's recommendation."),
-    "bkn_recommendation_date": _("Enter the date BKN's recommendation was received."),
-    "ppk_agency": _("Choose the government whose PPK decides the sanction."),
-    "ppk_sanction": _("Choose the sanction the PPK imposed."),
-    "ppk_decision_number": _("Enter the number of the PPK's decision."),
-    "ppk_decision_date": _("Enter the date of the PPK's decision."),
 }
 FIELD_HELP = {
     "reason": _("Shown in the case history and, in general terms, to the reporter."),
@@ -102,7 +90,8 @@ class TransitionForm(forms.Form):
         for name in names:
             field = self._field(name, user=user)
             field.required = name in transition.required
-            field.error_messages["required"] = FIELD_REQUIRED[name]
+            # The service's own messages, so the form and the service never disagree.
+            field.error_messages["required"] = FIELD_REQUIRED_MESSAGES[name]()
             self.fields[name] = field
         if "ppk_agency" in self.fields and "ppk_agency" not in self.initial:
             self.initial["ppk_agency"] = default_ppk_agency(report)
