@@ -659,3 +659,20 @@ class FollowUpFilterForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = selectors.agency_choices(user=user)
+
+    def filters(self) -> selectors.FollowUpFilters:
+        """The filters of the valid fields; an invalid one is ignored (and reported by the form).
+
+        The list and its printable version both use this, so they select the same rows.
+        """
+        if not self.is_bound:
+            return selectors.FollowUpFilters()
+        self.is_valid()
+        data = self.cleaned_data
+        return selectors.FollowUpFilters(
+            agency=data.get("agency"),
+            status=data.get("status") or "",
+            due_from=data.get("due_from"),
+            due_to=data.get("due_to"),
+            overdue_only=bool(data.get("overdue")),
+        )

@@ -24,17 +24,7 @@ from coordination.forms import (
 @require_GET
 def follow_up_list(request):
     form = FollowUpFilterForm(request.GET or None, user=request.user)
-    filters = selectors.FollowUpFilters()
-    if form.is_valid():
-        data = form.cleaned_data
-        filters = selectors.FollowUpFilters(
-            agency=data["agency"],
-            status=data["status"],
-            due_from=data["due_from"],
-            due_to=data["due_to"],
-            overdue_only=data["overdue"],
-        )
-    follow_ups = selectors.follow_up_list(user=request.user, filters=filters)
+    follow_ups = selectors.follow_up_list(user=request.user, filters=form.filters())
     return render(
         request,
         "coordination/follow_up_list.html",

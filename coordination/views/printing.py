@@ -82,18 +82,8 @@ def meeting_pdf(request, pk: int):
 def follow_up_print(request):
     """The follow-up list on A4 landscape, with the same filters as ``/tindak-lanjut/``."""
     form = FollowUpFilterForm(request.GET or None, user=request.user)
-    data = {}
-    if form.is_bound:
-        # An invalid field is ignored (the page says so); the valid ones still filter.
-        form.is_valid()
-        data = form.cleaned_data
-    filters = selectors.FollowUpFilters(
-        agency=data.get("agency"),
-        status=data.get("status") or "",
-        due_from=data.get("due_from"),
-        due_to=data.get("due_to"),
-        overdue_only=bool(data.get("overdue")),
-    )
+    # An invalid field is ignored (the page says so); the valid ones still filter.
+    filters = form.filters()
     queryset = selectors.follow_up_list(user=request.user, filters=filters)
     rows = list(queryset[: FOLLOW_UP_PRINT_MAX_ROWS + 1])
     return render(

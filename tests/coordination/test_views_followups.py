@@ -253,3 +253,17 @@ def test_correcting_a_changed_follow_up_is_refused(client_for, semarang_staff, p
     assert "Teks saya" in response.content.decode()
     follow_up.refresh_from_db()
     assert follow_up.title != "Teks saya"
+
+
+def test_invalid_filter_is_reported_and_the_valid_ones_still_apply(client_for, semarang_staff):
+    """A malformed date is reported; the status filter still applies, on the list and its print."""
+    FollowUpFactory(title="Tugas terbuka")
+    FollowUpFactory(title="Tugas selesai", status=FollowUpStatus.SELESAI)
+    client = client_for(semarang_staff)
+    params = {"status": "selesai", "due_from": "2024-13-45"}
+    response = client.get(reverse("coordination:follow_up_list"), params)
+    assert response.status_code == 200
+    assert "due_from" in response.context["form"].errors
+    assert [f.title for f in response.context["page"].object_list] == ["Tugas selesai"]
+    html = client.get(reverse("coordination:follow_up_print"), params).content.decode()
+    assert "Tugas selesai" in html and "Tugas terbuka" not in html
