@@ -142,13 +142,14 @@ def report_public_status(*, tracking_code: str) -> dict | None:
 
     Returns the stage, the stage dates (from the history: stage and date
     only, never the notes, which may name people), the current deadline and
-    the handling office's name; None for an unknown code. Always runs the same
+    the handling office's name, and the zone label of the incident's region
+    (for the dates); None for an unknown code. Always runs the same
     queries whether or not the code exists, so a wrong code looks no different
     in timing.
     """
     report = (
         Report.objects.filter(tracking_code=tracking_code)
-        .select_related("office", "election")
+        .select_related("office", "election", "region")
         .only(
             "pk",
             "stage",
@@ -159,7 +160,7 @@ def report_public_status(*, tracking_code: str) -> dict | None:
             "filed_late",
             "office__name",
             "election__name",
-            "region_id",
+            "region__timezone",
         )
         .first()
     )
@@ -180,4 +181,6 @@ def report_public_status(*, tracking_code: str) -> dict | None:
         "office": report.office.name,
         "election": report.election.name,
         "steps": [(ReportStage(stage).label, at) for stage, at in steps],
+        # The zone label only (WIB/WITA/WIT): dates read as on the case page.
+        "timezone": report.region.timezone,
     }

@@ -131,6 +131,23 @@ def test_status_check_shows_stage_and_deadline_but_no_personal_data(public, sema
 
 
 @pytest.mark.django_db
+def test_status_check_dates_are_in_the_zone_of_the_incident(public, semarang_staff):
+    """Dates on the status page use the region's zone (a WIT evening is the next day in WIT)."""
+    import datetime
+
+    from bawaslu_portal.models import Region
+    from bawaslu_portal.timefmt import format_date
+
+    report = intake_report(user=semarang_staff)
+    received = datetime.datetime(2024, 3, 4, 16, 30, tzinfo=datetime.UTC)  # 23.30 WIB
+    Report.objects.filter(pk=report.pk).update(received_at=received)
+    Region.objects.filter(code=report.region_id).update(timezone="WIT")
+    html = public.post("/cek-laporan/", {"code": report.tracking_code}).content.decode()
+    assert format_date(received, "WIT") in html
+    assert format_date(received, "WIB") not in html
+
+
+@pytest.mark.django_db
 def test_status_check_wrong_code(public, semarang_staff):
     """An unknown code gets a clear message, in the same page shape as a found one."""
     intake_report(user=semarang_staff)
