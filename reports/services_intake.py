@@ -223,7 +223,9 @@ def report_intake_create(
     return IntakeResult(report=report, filed_late=filed_late, filing_deadline=filing_deadline)
 
 
-def evidence_add_file(*, report: Report, upload, user=None, now=None) -> Evidence:
+def evidence_add_file(
+    *, report: Report, upload, user=None, now=None, description: str = ""
+) -> Evidence:
     """Attach one uploaded file to ``report`` after checking its size and real content.
 
     The file is stored under a random name (``RandomUploadTo``); the client's
@@ -236,6 +238,7 @@ def evidence_add_file(*, report: Report, upload, user=None, now=None) -> Evidenc
         content_type=checked.content_type,
         size=checked.size,
         original_name=checked.original_name,
+        description=description[:300],
         uploaded_by=user,
         uploaded_at=now or timezone.now(),
     )
@@ -267,11 +270,11 @@ def evidence_add(
     now = timezone.now()
     added = []
     for upload in files or []:
-        evidence = evidence_add_file(report=report, upload=upload, user=user, now=now)
-        if description:
-            evidence.description = description[:300]
-            evidence.save(update_fields=["description"])
-        added.append(evidence)
+        added.append(
+            evidence_add_file(
+                report=report, upload=upload, user=user, now=now, description=description
+            )
+        )
     for url in links or []:
         evidence = Evidence(
             report=report, url=url, description=description[:300], uploaded_by=user, uploaded_at=now
