@@ -53,6 +53,14 @@ def _visible_meetings(user) -> QuerySet[Meeting]:
     return queryset
 
 
+def get_or_404(queryset: QuerySet, **lookup):
+    """The one object of ``queryset`` matching ``lookup``, or a 404 (unseen and missing alike)."""
+    try:
+        return queryset.get(**lookup)
+    except queryset.model.DoesNotExist as exc:
+        raise Http404(_("Not found.")) from exc
+
+
 @dataclass(frozen=True)
 class MeetingFilters:
     kind: str = ""
@@ -130,10 +138,7 @@ def meeting_get(*, user, pk: int) -> Meeting:
         Prefetch("attachments"),
         Prefetch("follow_ups", queryset=_meeting_follow_ups(user)),
     )
-    try:
-        return queryset.get(pk=pk)
-    except Meeting.DoesNotExist as exc:
-        raise Http404(_("Not found.")) from exc
+    return get_or_404(queryset, pk=pk)
 
 
 def meeting_get_for_edit(*, user, pk: int) -> Meeting:
@@ -145,18 +150,12 @@ def meeting_get_for_edit(*, user, pk: int) -> Meeting:
         Prefetch("attendees", queryset=MeetingAttendee.objects.select_related("person")),
         "agenda_items",
     )
-    try:
-        return queryset.get(pk=pk)
-    except Meeting.DoesNotExist as exc:
-        raise Http404(_("Not found.")) from exc
+    return get_or_404(queryset, pk=pk)
 
 
 def attachment_get(*, meeting: Meeting, pk: int):
     """An attachment of a meeting the caller already fetched through :func:`meeting_get`."""
-    try:
-        return meeting.attachments.get(pk=pk)
-    except meeting.attachments.model.DoesNotExist as exc:
-        raise Http404(_("Not found.")) from exc
+    return get_or_404(meeting.attachments, pk=pk)
 
 
 def _visible_follow_ups(user) -> QuerySet[FollowUp]:
@@ -226,10 +225,7 @@ def follow_up_get(*, user, pk: int) -> FollowUp:
             queryset=FollowUpNote.objects.select_related("author").order_by("date", "created_at"),
         )
     )
-    try:
-        return queryset.get(pk=pk)
-    except FollowUp.DoesNotExist as exc:
-        raise Http404(_("Not found.")) from exc
+    return get_or_404(queryset, pk=pk)
 
 
 def agency_choices(*, user) -> QuerySet[Agency]:

@@ -16,9 +16,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import Substr
-from django.http import Http404
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from bawaslu_portal.models import Region
 from bawaslu_portal.models.regions import subtree_q
@@ -43,13 +41,6 @@ from coordination.models import (
 #: Kemendagri codes have fixed widths: "33.74" is a kab/kota, "33.74.01" a kecamatan.
 CITY_CODE_LENGTH = 5
 KECAMATAN_CODE_LENGTH = 8
-
-
-def _get_or_404(queryset: QuerySet, **lookup):
-    try:
-        return queryset.get(**lookup)
-    except queryset.model.DoesNotExist as exc:
-        raise Http404(_("Not found.")) from exc
 
 
 def _depth(code: str) -> int:
@@ -116,12 +107,12 @@ def declaration_get(*, user, pk: int) -> Declaration:
         "signatory_agencies",
         "documents",
     )
-    return _get_or_404(queryset, pk=pk)
+    return meeting_selectors.get_or_404(queryset, pk=pk)
 
 
 def declaration_document_get(*, declaration: Declaration, pk: int):
     """A document of a declaration the caller has already fetched through the scope."""
-    return _get_or_404(declaration.documents.all(), pk=pk)
+    return meeting_selectors.get_or_404(declaration.documents.all(), pk=pk)
 
 
 def declaration_public_list(*, city_code: str | None = None) -> QuerySet[Declaration]:
@@ -155,7 +146,7 @@ def campaign_list(*, user) -> QuerySet[DeclarationCampaign]:
 
 def campaign_get(*, user, pk: int) -> DeclarationCampaign:
     queryset = scope_to_jurisdiction(DeclarationCampaign.objects.select_related("region"), user)
-    return _get_or_404(queryset, pk=pk)
+    return meeting_selectors.get_or_404(queryset, pk=pk)
 
 
 def campaign_choices(*, user) -> QuerySet[DeclarationCampaign]:
@@ -256,7 +247,7 @@ def designation_get(*, user, pk: int) -> KelurahanDesignation:
     queryset = scope_to_jurisdiction(
         KelurahanDesignation.objects.select_related("kind", "kelurahan__parent"), user
     )
-    return _get_or_404(queryset, pk=pk)
+    return meeting_selectors.get_or_404(queryset, pk=pk)
 
 
 def designation_kind_list() -> QuerySet[DesignationKind]:
@@ -472,7 +463,7 @@ def program_get(*, user, pk: int) -> Program:
     queryset = scope_to_jurisdiction(
         Program.objects.select_related("region", "owner_agency"), user
     ).prefetch_related(Prefetch("meetings", queryset=_linked_meetings(user)))
-    return _get_or_404(queryset, pk=pk)
+    return meeting_selectors.get_or_404(queryset, pk=pk)
 
 
 def meeting_link_choices(
@@ -542,4 +533,4 @@ def working_group_get(*, user, pk: int) -> WorkingGroup:
             Prefetch("meetings", queryset=_linked_meetings(user)),
         )
     )
-    return _get_or_404(queryset, pk=pk)
+    return meeting_selectors.get_or_404(queryset, pk=pk)
