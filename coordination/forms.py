@@ -490,12 +490,16 @@ class AttachmentForm(forms.Form):
 
 class MeetingFilterForm(forms.Form):
     kind = forms.ChoiceField(
-        label=_("Kind"), required=False, choices=[("", _("All kinds")), *MeetingKind.choices]
+        label=_("Kind"),
+        required=False,
+        choices=[("", _("All kinds")), *MeetingKind.choices],
+        error_messages={"invalid_choice": _("Choose a kind from the list")},
     )
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,
         choices=[("", _("All statuses")), *MeetingStatus.choices],
+        error_messages={"invalid_choice": _("Choose a status from the list")},
     )
     date_from = forms.DateField(
         label=_("From"),
@@ -641,6 +645,7 @@ class FollowUpFilterForm(forms.Form):
         label=_("Status"),
         required=False,
         choices=[("", _("All statuses")), *FollowUpStatus.choices],
+        error_messages={"invalid_choice": _("Choose a status from the list")},
     )
     due_from = forms.DateField(
         label=_("Due from"),

@@ -309,7 +309,10 @@ class DeclarationDocumentForm(forms.Form):
 
 class DeclarationFilterForm(DateRangeMixin, forms.Form):
     kind = forms.ChoiceField(
-        label=_("Kind"), required=False, choices=[("", _("All kinds")), *DeclarationKind.choices]
+        label=_("Kind"),
+        required=False,
+        choices=[("", _("All kinds")), *DeclarationKind.choices],
+        error_messages={"invalid_choice": _("Choose a kind from the list")},
     )
     date_from = forms.DateField(
         label=_("From"),
@@ -478,6 +481,7 @@ class DesignationFilterForm(forms.Form):
         label=_("Status"),
         required=False,
         choices=[("", _("All statuses")), *DesignationStatus.choices],
+        error_messages={"invalid_choice": _("Choose a status from the list")},
     )
     region = forms.ModelChoiceField(
         label=_("Region"),

@@ -409,3 +409,28 @@ def test_meeting_form_query_count_does_not_grow_with_rows(
     client.get(small)
     assert count_queries(lambda: client.get(small)) == count_queries(lambda: client.get(large))
     assert count_queries(post(2)) == count_queries(post(12))
+
+
+@pytest.mark.parametrize(
+    ("url_name", "params", "field", "message"),
+    [
+        ("coordination:meeting_list", {"kind": "pesta"}, "kind", "Choose a kind from the list"),
+        ("coordination:meeting_list", {"status": "x"}, "status", "Choose a status from the list"),
+        ("coordination:follow_up_list", {"status": "x"}, "status", "Choose a status from the list"),
+        ("coordination:declaration_list", {"kind": "x"}, "kind", "Choose a kind from the list"),
+        (
+            "coordination:designation_list",
+            {"status": "x"},
+            "status",
+            "Choose a status from the list",
+        ),
+    ],
+)
+def test_unknown_filter_value_gets_a_specific_error(
+    client_for, semarang_staff, url_name, params, field, message
+):
+    """A hand-edited or stale filter link says which filter was not understood."""
+    response = client_for(semarang_staff).get(reverse(url_name), params)
+    assert response.status_code == 200
+    form = response.context.get("filter_form") or response.context["form"]
+    assert form.errors[field] == [message]
