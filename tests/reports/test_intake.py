@@ -26,6 +26,7 @@ from tests.factories.reports_intake import (
     png_upload,
     report_post_data,
 )
+from tests.querycount import count_queries
 
 URL = "/laporan/baru/"
 
@@ -212,3 +213,16 @@ def test_kelurahan_select_is_grouped_by_kecamatan(client_for, semarang_staff):
     select = html.split('id="id_incident_kelurahan"')[1].split("</select>")[0]
     assert select.count("<optgroup") == 16
     assert 'label="Kecamatan Semarang Tengah"' in select
+
+
+@pytest.mark.django_db
+def test_form_page_queries_do_not_grow_with_the_choices(client_for, semarang_staff):
+    """The official form runs as many queries with 2 as with 12 agencies to choose from."""
+    from tests.factories import AgencyFactory
+
+    client = client_for(semarang_staff)
+    AgencyFactory.create_batch(2)
+    client.get(URL)  # warm the session
+    small = count_queries(lambda: client.get(URL))
+    AgencyFactory.create_batch(10)
+    assert count_queries(lambda: client.get(URL)) == small

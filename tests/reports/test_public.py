@@ -231,3 +231,16 @@ def test_status_check_query_count_does_not_grow(public, semarang_staff):
             public.post("/cek-laporan/", {"code": report.tracking_code})
         counts.append(len(captured.captured_queries))
     assert counts[0] == counts[1]
+
+
+@pytest.mark.django_db
+def test_public_form_queries_do_not_grow_with_the_choices(public, bawaslu_semarang):
+    """The public form runs as many queries with 2 as with 12 agencies to choose from."""
+    from tests.factories import AgencyFactory
+    from tests.querycount import count_queries
+
+    AgencyFactory.create_batch(2)
+    public.get(FORM_URL)
+    small = count_queries(lambda: public.get(FORM_URL))
+    AgencyFactory.create_batch(10)
+    assert count_queries(lambda: public.get(FORM_URL)) == small

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from bawaslu_portal.models import Agency, Region
-from reports.models import Report, ReportComment, ReportStage, ViolationCategory
+from reports.models import Report, ReportComment, ReportHistory, ReportStage, ViolationCategory
 from tests.factories.reports_intake import category, intake_report, pemilu, png_upload
 
 
@@ -157,6 +157,9 @@ def test_detail_query_count_does_not_grow(client_for, semarang_staff, jateng_sta
     for _index in range(5):
         ReportComment.objects.create(
             report=big, author=jateng_staff, stage=big.stage, text="Catatan provinsi"
+        )
+        ReportHistory.objects.create(
+            report=big, to_stage=big.stage, actor=jateng_staff, office=jateng_staff.agency
         )
         client.post(f"/laporan/{big.pk}/identitas-pelapor/")
     assert count_get(client, big.get_absolute_url()) == small
