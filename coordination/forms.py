@@ -549,6 +549,12 @@ class MeetingFilterForm(forms.Form):
             self.add_error("date_to", _("The end of the period cannot be before its start"))
         return cleaned
 
+    def filters(self) -> selectors.MeetingFilters:
+        """The chosen filters; none at all while the form has errors (they are shown instead)."""
+        if not self.is_valid():
+            return selectors.MeetingFilters()
+        return selectors.MeetingFilters(**self.cleaned_data)
+
 
 class FollowUpForm(forms.Form):
     title = forms.CharField(

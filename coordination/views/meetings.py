@@ -31,19 +31,7 @@ from coordination.models import AttendeeRole
 @require_GET
 def meeting_list(request):
     form = MeetingFilterForm(request.GET or None, user=request.user)
-    filters = selectors.MeetingFilters()
-    if form.is_valid():
-        data = form.cleaned_data
-        filters = selectors.MeetingFilters(
-            kind=data["kind"],
-            status=data["status"],
-            date_from=data["date_from"],
-            date_to=data["date_to"],
-            region=data["region"],
-            agency=data["agency"],
-            topic=data["topic"],
-        )
-    meetings = selectors.meeting_list(user=request.user, filters=filters)
+    meetings = selectors.meeting_list(user=request.user, filters=form.filters())
     return render(
         request,
         "coordination/meeting_list.html",
