@@ -354,7 +354,7 @@ def designation_revoke(
     ``already_revoked`` or ``future_date``.
     """
     current = KelurahanDesignation.objects.select_for_update().get(pk=designation.pk)
-    if current.status == DesignationStatus.DICABUT:
+    if current.is_revoked:
         raise ValidationError(_("This designation is already revoked."), code="already_revoked")
     today = timezone.localdate()
     date = date or today

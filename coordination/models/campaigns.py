@@ -357,6 +357,11 @@ class KelurahanDesignation(models.Model):
                 % {"region": self.kelurahan.label},
             )
 
+    @property
+    def is_revoked(self) -> bool:
+        """Revoked designations stay on record but no longer count towards coverage."""
+        return self.status == DesignationStatus.DICABUT
+
 
 class ProgramLevel(models.TextChoices):
     """The level a target counts meetings at (the meeting region's depth)."""

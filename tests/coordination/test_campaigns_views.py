@@ -235,6 +235,9 @@ def test_designation_create_and_revoke(client_for, semarang_staff):
     assert response.status_code == 302
     designation.refresh_from_db()
     assert designation.status == DesignationStatus.DICABUT
+    revoke_url = reverse("coordination:designation_revoke", args=[designation.pk])
+    html = client.get(reverse("coordination:designation_list")).content.decode()
+    assert revoke_url not in html  # a revoked designation offers no second revocation
 
 
 def test_partner_cannot_revoke(client_for, semarang_partner):
