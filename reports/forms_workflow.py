@@ -6,12 +6,15 @@ messages) plus a note, and carries the row key and the report version the
 official saw. The service re-checks everything; the form only collects input.
 """
 
+from dataclasses import dataclass
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from bawaslu_portal.models import Agency, AgencyKind
 from bawaslu_portal.scoping import user_jurisdiction
 from reports.models import ReportStage, Sanction
+from reports.permissions import allowed_transitions, can_comment_report
 from reports.services import FIELD_REQUIRED_MESSAGES
 from reports.workflow import Transition
 
@@ -170,3 +173,24 @@ class ReportCommentForm(forms.Form):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("auto_id", "id_comment_%s")
         super().__init__(*args, **kwargs)
+
+
+@dataclass(frozen=True)
+class TransitionAction:
+    transition: Transition
+    form: TransitionForm
+
+
+def transition_actions(*, user, report) -> list[TransitionAction]:
+    """The transitions ``user`` may take on ``report`` now, each with an empty form."""
+    return [
+        TransitionAction(
+            transition, TransitionForm(transition=transition, report=report, user=user)
+        )
+        for transition in allowed_transitions(user, report)
+    ]
+
+
+def comment_form_for(*, user, report) -> ReportCommentForm | None:
+    """An empty comment form when ``user`` may comment on ``report``, else None."""
+    return ReportCommentForm() if can_comment_report(user, report) else None

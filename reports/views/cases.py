@@ -13,6 +13,7 @@ from bawaslu_portal.pagination import paginate
 from bawaslu_portal.uploads import protected_file_response
 from reports import selectors
 from reports.forms import EvidenceAddForm, ReportFilterForm
+from reports.forms_workflow import comment_form_for, transition_actions
 from reports.models import ReporterIdentity
 from reports.permissions import (
     can_handle_report,
@@ -61,9 +62,6 @@ def report_list(request):
 @require_GET
 def report_detail(request, pk: int):
     """The case file: details, deadlines, timeline, evidence, witnesses, comments."""
-    # Imported here: the workflow views import ``report_for_user`` from this module.
-    from reports.views.workflow import comment_form_for, transition_actions
-
     report = report_for_user(request.user, pk)
     handler = can_view_reporter_identity(request.user, report)
     reporter = (

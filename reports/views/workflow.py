@@ -2,12 +2,10 @@
 
 The detail page shows one form per transition the user may take, through
 ``templates/reports/includes/transition_forms.html`` with the context built
-by :func:`transition_actions`. A form with errors (including a stale page or
-an illegal move reported by the service) comes back on its own page,
-``reports/report_action.html``, with the error summary.
+by ``reports.forms_workflow.transition_actions``. A form with errors
+(including a stale page or an illegal move reported by the service) comes
+back on its own page, ``reports/report_action.html``, with the error summary.
 """
-
-from dataclasses import dataclass
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -19,31 +17,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from bawaslu_portal.forms import add_service_error
 from reports.forms_workflow import ReportCommentForm, TransitionForm
-from reports.permissions import allowed_transitions, can_apply_transition, can_comment_report
+from reports.permissions import can_apply_transition, can_comment_report
 from reports.services import report_comment_add, report_transition
 from reports.views.cases import report_for_user
-from reports.workflow import TRANSITIONS_BY_KEY, Transition, guard_allows
-
-
-@dataclass(frozen=True)
-class TransitionAction:
-    transition: Transition
-    form: TransitionForm
-
-
-def transition_actions(*, user, report) -> list[TransitionAction]:
-    """The transitions ``user`` may take on ``report`` now, each with an empty form."""
-    return [
-        TransitionAction(
-            transition, TransitionForm(transition=transition, report=report, user=user)
-        )
-        for transition in allowed_transitions(user, report)
-    ]
-
-
-def comment_form_for(*, user, report) -> ReportCommentForm | None:
-    """An empty comment form when ``user`` may comment on ``report``, else None."""
-    return ReportCommentForm() if can_comment_report(user, report) else None
+from reports.workflow import TRANSITIONS_BY_KEY, guard_allows
 
 
 @require_http_methods(["GET", "POST"])

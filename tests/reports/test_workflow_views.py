@@ -9,8 +9,8 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from bawaslu_portal.models import UserRole
+from reports.forms_workflow import comment_form_for, transition_actions
 from reports.models import ReportComment, ReportHistory, ReportStage
-from reports.views.workflow import comment_form_for, transition_actions
 from tests.factories import UserFactory
 from tests.factories.reports import ReportFactory
 from tests.querycount import count_queries
