@@ -20,6 +20,7 @@ from reports.workflow import Transition
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATE_INVALID = _("Enter the date as day, month and year.")
+FORM_DAMAGED = _("This form is incomplete. Go back to the report and start the step again.")
 
 FIELD_LABELS = {
     "note": _("Note"),
@@ -80,8 +81,19 @@ def default_ppk_agency(report):
 class TransitionForm(forms.Form):
     """The fields of one transition row, for one report and one user."""
 
-    transition = forms.CharField(widget=forms.HiddenInput)
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    # Hidden: only a damaged or hand-made POST gets these errors.
+    transition = forms.CharField(
+        widget=forms.HiddenInput, error_messages={"required": FORM_DAMAGED}
+    )
+    version = forms.IntegerField(
+        widget=forms.HiddenInput,
+        min_value=1,
+        error_messages={
+            "required": FORM_DAMAGED,
+            "invalid": FORM_DAMAGED,
+            "min_value": FORM_DAMAGED,
+        },
+    )
 
     def __init__(self, *args, transition: Transition, report, user, **kwargs):
         kwargs.setdefault("auto_id", f"id_{transition.key}_%s")

@@ -254,3 +254,16 @@ def test_action_page_queries_do_not_grow_with_the_case(client_for, semarang_comm
 
     client.get("/")  # warm the session
     assert page_queries(2) == page_queries(12)
+
+
+@pytest.mark.parametrize("version", ["", "abc", "0"])
+def test_a_damaged_step_form_gets_a_specific_error(client_for, semarang_staff, version):
+    """A POST without a usable version says to start the step again; nothing changes."""
+    report = ReportFactory(office=semarang_staff.agency)
+    client = client_for(semarang_staff)
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    response = client.post(url(report), {"transition": "diterima__kajian_awal", "version": version})
+    assert response.status_code == 200
+    assert "start the step again" in str(response.context["form"].errors["version"])
+    report.refresh_from_db()
+    assert report.stage == ReportStage.DITERIMA
