@@ -42,8 +42,10 @@ def can_manage_attachments(user, meeting: Meeting) -> bool:
     return can_edit_meeting(user, meeting)
 
 
-def can_create_follow_up(user) -> bool:
-    """Bawaslu officials record follow-ups (from a meeting or standalone)."""
+def can_create_follow_up(user, meeting: Meeting | None = None) -> bool:
+    """Bawaslu officials record follow-ups, standalone or from a meeting they may edit."""
+    if meeting is not None and not can_edit_meeting(user, meeting):
+        return False
     return can_create_meeting(user)
 
 

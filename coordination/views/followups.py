@@ -78,9 +78,7 @@ def _render_detail(request, follow_up, *, progress_form=None, status_form=None):
 def follow_up_create(request, meeting_pk: int | None = None):
     """A follow-up, standalone or from a meeting (then it takes the meeting's region)."""
     meeting = selectors.meeting_get(user=request.user, pk=meeting_pk) if meeting_pk else None
-    if not permissions.can_create_follow_up(request.user) or (
-        meeting is not None and not permissions.can_edit_meeting(request.user, meeting)
-    ):
+    if not permissions.can_create_follow_up(request.user, meeting):
         raise PermissionDenied
     form = FollowUpForm(
         request.POST if request.method == "POST" else None,

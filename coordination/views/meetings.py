@@ -59,7 +59,7 @@ def _render_detail(request, meeting, attachment_form, status=200):
             "attachment_form": attachment_form,
             "can_edit": permissions.can_edit_meeting(user, meeting),
             "can_manage_attachments": permissions.can_manage_attachments(user, meeting),
-            "can_create_follow_up": permissions.can_create_follow_up(user),
+            "can_create_follow_up": permissions.can_create_follow_up(user, meeting),
         },
         status=status,
     )

@@ -97,6 +97,18 @@ def test_staff_of_another_city_cannot_update_a_follow_up(serang_staff):
     assert not permissions.can_change_follow_up_status(serang_staff, follow_up)
 
 
+def test_follow_up_from_a_meeting_needs_the_right_to_edit_the_meeting(
+    semarang_staff, serang_staff, semarang_partner
+):
+    """Staff record follow-ups standalone or from their own meetings; partners never."""
+    meeting = MeetingFactory()  # Kota Semarang
+    assert permissions.can_create_follow_up(semarang_staff)
+    assert permissions.can_create_follow_up(semarang_staff, meeting)
+    assert permissions.can_create_follow_up(serang_staff)
+    assert not permissions.can_create_follow_up(serang_staff, meeting)
+    assert not permissions.can_create_follow_up(semarang_partner, meeting)
+
+
 def test_attachment_download_is_404_outside_the_jurisdiction(client_for, serang_staff):
     """An attachment of another city's meeting cannot be fetched, even by guessing ids."""
     meeting = MeetingFactory()
