@@ -54,7 +54,6 @@ def report_list(request):
             "form": form,
             "page": page,
             "can_create": is_case_handler(request.user),
-            "export_query": request.GET.urlencode(),
         },
     )
 

@@ -196,3 +196,16 @@ def test_detail_offers_the_workflow_forms_with_csrf(client_for, semarang_staff):
     assert 'value="diterima__kajian_awal"' in html
     forms = html.split(f'action="/laporan/{report.pk}/tindakan/"')[1:]
     assert forms and all("csrfmiddlewaretoken" in form.split("</form>")[0] for form in forms)
+
+
+@pytest.mark.django_db
+def test_export_links_carry_the_filters_but_not_the_page(client_for, semarang_staff):
+    """The export links repeat the list's filters; the page number is not a filter."""
+    intake_report(user=semarang_staff)
+    html = (
+        client_for(semarang_staff)
+        .get("/laporan/", {"stage": "diterima", "late": "on", "page": "2"})
+        .content.decode()
+    )
+    assert 'href="/laporan/ekspor.csv?stage=diterima&amp;late=on"' in html
+    assert 'href="/laporan/ekspor.xlsx?stage=diterima&amp;late=on"' in html
