@@ -605,6 +605,30 @@ class FollowUpForm(forms.Form):
             # A meeting's follow-up belongs to the meeting's region, and an edit keeps it.
             del self.fields["region"]
 
+    def service_kwargs(self) -> dict:
+        """What, who and by when, as ``follow_up_create``/``follow_up_update`` take them."""
+        data = self.cleaned_data
+        names = [
+            "title",
+            "description",
+            "responsible_agency",
+            "responsible_person_name",
+            "due_date",
+        ]
+        return {name: data[name] for name in names}
+
+    @classmethod
+    def initial_for(cls, follow_up) -> dict:
+        """Initial values for correcting ``follow_up``, with the version it was loaded at."""
+        return {
+            "title": follow_up.title,
+            "description": follow_up.description,
+            "responsible_agency": follow_up.responsible_agency,
+            "responsible_person_name": getattr(follow_up.responsible_person, "name", ""),
+            "due_date": follow_up.due_date,
+            "version": follow_up.version,
+        }
+
 
 class FollowUpProgressForm(forms.Form):
     text = forms.CharField(

@@ -86,16 +86,11 @@ def follow_up_create(request, meeting_pk: int | None = None):
         fixed_region=meeting is not None,
     )
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
             follow_up = services.follow_up_create(
                 actor=request.user,
-                title=data["title"],
-                description=data["description"],
-                responsible_agency=data["responsible_agency"],
-                responsible_person_name=data["responsible_person_name"],
-                due_date=data["due_date"],
-                region=meeting.region if meeting else data["region"],
+                **form.service_kwargs(),
+                region=meeting.region if meeting else form.cleaned_data["region"],
                 meeting=meeting,
             )
         except ValidationError as error:
@@ -115,17 +110,12 @@ def follow_up_update(request, pk: int):
     if request.method == "POST":
         form = FollowUpForm(request.POST.copy(), user=request.user, fixed_region=True)
         if form.is_valid():
-            data = form.cleaned_data
             try:
                 services.follow_up_update(
                     actor=request.user,
                     follow_up=follow_up,
-                    title=data["title"],
-                    description=data["description"],
-                    responsible_agency=data["responsible_agency"],
-                    responsible_person_name=data["responsible_person_name"],
-                    due_date=data["due_date"],
-                    expected_version=data["version"],
+                    **form.service_kwargs(),
+                    expected_version=form.cleaned_data["version"],
                 )
             except ValidationError as error:
                 add_service_error(form, error)
@@ -137,16 +127,7 @@ def follow_up_update(request, pk: int):
                 return redirect(follow_up)
     else:
         form = FollowUpForm(
-            user=request.user,
-            fixed_region=True,
-            initial={
-                "title": follow_up.title,
-                "description": follow_up.description,
-                "responsible_agency": follow_up.responsible_agency,
-                "responsible_person_name": getattr(follow_up.responsible_person, "name", ""),
-                "due_date": follow_up.due_date,
-                "version": follow_up.version,
-            },
+            user=request.user, fixed_region=True, initial=FollowUpForm.initial_for(follow_up)
         )
     return render(
         request,
