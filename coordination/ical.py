@@ -35,7 +35,7 @@ def _meeting_event(meeting: Meeting, *, host: str, url: str) -> icalendar.Event:
     ends_at = meeting.ends_at or meeting.starts_at + datetime.timedelta(hours=2)
     event.add("dtend", ends_at.astimezone(zone))
     summary = f"{meeting.get_kind_display()}: {meeting.title}"
-    if meeting.status == MeetingStatus.DIBATALKAN:
+    if meeting.is_cancelled:
         summary = f"[{_('Cancelled')}] {summary}"
     event.add("summary", summary)
     event.add("location", ", ".join(part for part in (meeting.venue, meeting.region.label) if part))

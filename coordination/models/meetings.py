@@ -214,6 +214,10 @@ class Meeting(models.Model):
             != timezone.localtime(self.starts_at, tz).date()
         )
 
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == MeetingStatus.DIBATALKAN
+
 
 class MeetingAttendee(models.Model):
     """A person at a meeting, with their agency, position and role in the meeting."""
