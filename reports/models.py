@@ -244,6 +244,9 @@ class NonWorkingDay(models.Model):
 # ---------------------------------------------------------------------------
 # The report
 
+#: "Due soon": an open report whose deadline is today or within this many days.
+DUE_SOON_DAYS = 2
+
 #: Crockford's base32 without I, L, O, U: no letters that read as digits.
 TRACKING_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 TRACKING_CODE_LENGTH = 10
@@ -520,6 +523,21 @@ class Report(models.Model):
             return None
         today = today or timezone.localdate()
         return (self.deadline - today).days
+
+    def deadline_mark(self, today=None) -> dict | None:
+        """How the current deadline reads in lists and on the case page; None when none runs.
+
+        ``state`` is "late" (by ``days``), "today", "soon" (within
+        :data:`DUE_SOON_DAYS` days) or "running"; ``days`` is never negative.
+        """
+        left = self.days_left(today)
+        if left is None:
+            return None
+        if left < 0:
+            return {"state": "late", "days": -left}
+        if left == 0:
+            return {"state": "today", "days": 0}
+        return {"state": "soon" if left <= DUE_SOON_DAYS else "running", "days": left}
 
     @property
     def is_late(self) -> bool:

@@ -15,6 +15,7 @@ from bawaslu_portal.models import Agency, Region
 from bawaslu_portal.models.regions import subtree_q
 from bawaslu_portal.scoping import get_in_jurisdiction_or_404, scope_to_jurisdiction
 from reports.models import (
+    DUE_SOON_DAYS,
     Election,
     Evidence,
     Report,
@@ -25,9 +26,6 @@ from reports.models import (
     ReportStage,
     ViolationCategory,
 )
-
-#: "Due soon" in the list filter: the deadline falls within this many days.
-DUE_SOON_DAYS = 2
 
 
 def report_list(

@@ -164,3 +164,22 @@ def test_days_left_and_late(regions):
     report.stage = "selesai"
     assert report.days_left() is None
     assert not report.is_late
+
+
+@pytest.mark.parametrize(
+    ("deadline_offset", "stage", "expected"),
+    [
+        (-3, "diterima", {"state": "late", "days": 3}),
+        (0, "diterima", {"state": "today", "days": 0}),
+        (2, "diterima", {"state": "soon", "days": 2}),
+        (3, "diterima", {"state": "running", "days": 3}),
+        (-3, "selesai", None),
+    ],
+)
+def test_deadline_mark(deadline_offset, stage, expected):
+    """Late, due today, due soon (within DUE_SOON_DAYS) or running; closed cases have none."""
+    from reports.models import Report
+
+    today = datetime.date(2024, 3, 4)
+    report = Report(stage=stage, deadline=today + datetime.timedelta(days=deadline_offset))
+    assert report.deadline_mark(today) == expected
