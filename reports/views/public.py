@@ -50,9 +50,11 @@ def rate_count(request, scope: str, setting: str, default: tuple[int, int]) -> N
             cache.set(key, 1, timeout=window)
 
 
-def too_many_requests(request):
+def too_many_requests(request, setting: str, default: tuple[int, int]):
+    """The 429 page; ``Retry-After`` is the limit's window (the longest wait)."""
+    _limit, window = getattr(settings, setting, default)
     response = render(request, "reports/public/too_many_requests.html", status=429)
-    response["Retry-After"] = str(60 * 60)
+    response["Retry-After"] = str(window)
     return response
 
 
@@ -77,7 +79,7 @@ def public_form(request, kabkota: str):
         return render(request, "reports/public/no_office.html", {"region": region}, status=404)
     if request.method == "POST":
         if rate_limited(request, "filing", "REPORTS_PUBLIC_FILING_LIMIT", DEFAULT_FILING_LIMIT):
-            return too_many_requests(request)
+            return too_many_requests(request, "REPORTS_PUBLIC_FILING_LIMIT", DEFAULT_FILING_LIMIT)
         form = ReportForm(request.POST, request.FILES, kabkota=region)
         witnesses = WitnessFormSet(request.POST, prefix="witness")
         if form.is_valid() and witnesses.is_valid():
@@ -140,7 +142,9 @@ def status_check(request):
         if rate_limited(
             request, "status", "REPORTS_STATUS_CHECK_LIMIT", DEFAULT_STATUS_CHECK_LIMIT
         ):
-            return too_many_requests(request)
+            return too_many_requests(
+                request, "REPORTS_STATUS_CHECK_LIMIT", DEFAULT_STATUS_CHECK_LIMIT
+            )
         rate_count(request, "status", "REPORTS_STATUS_CHECK_LIMIT", DEFAULT_STATUS_CHECK_LIMIT)
         form = StatusCheckForm(request.POST)
         if form.is_valid():
