@@ -47,8 +47,11 @@ def query_with(context, **changes):
 
 @register.filter
 def has_errors(form, formsets=None):
-    """True when ``form`` or any of ``formsets`` has an error (for the error summary)."""
-    if form is not None and form.errors:
+    """True when ``form`` or any of ``formsets`` has an error (error summary, "Kesalahan:" title).
+
+    Either may be missing from the context (the template engine then passes "").
+    """
+    if getattr(form, "errors", None):
         return True
     return any(formset.total_error_count() for formset in (formsets or []))
 

@@ -145,6 +145,8 @@ def test_meeting_form_refuses_the_same_attendee_twice(
     errors = response.context["attendee_formset"].forms[1].errors["name"]
     assert "already listed in row 1" in errors[0]
     assert not Meeting.objects.exists()
+    # Only a row is wrong, yet the page title still says so.
+    assert response.content.decode().split("</title>")[0].count("Error:") == 1
 
 
 def test_add_more_rows_rerenders_without_errors(
