@@ -53,7 +53,12 @@ def rate_count(request, scope: str, setting: str, default: tuple[int, int]) -> N
 def too_many_requests(request, setting: str, default: tuple[int, int]):
     """The 429 page; ``Retry-After`` is the limit's window (the longest wait)."""
     _limit, window = getattr(settings, setting, default)
-    response = render(request, "reports/public/too_many_requests.html", status=429)
+    response = render(
+        request,
+        "reports/public/too_many_requests.html",
+        {"wait_minutes": max(1, -(-window // 60))},
+        status=429,
+    )
     response["Retry-After"] = str(window)
     return response
 

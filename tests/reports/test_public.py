@@ -183,6 +183,7 @@ def test_status_check_is_rate_limited(public, settings, regions):
     response = public.post("/cek-laporan/", {"code": "ZZZZZZZZZZ"})
     assert response.status_code == 429
     assert response["Retry-After"] == "600"  # the configured window, not a fixed hour
+    assert "wait 10 minutes" in response.content.decode()
 
 
 @pytest.mark.django_db
