@@ -382,6 +382,15 @@ class CampaignForm(forms.Form):
         self.fields["region"].queryset = selectors_campaigns.coverage_city_choices(user=user)
         self.fields["region"].label_from_instance = _region_label
 
+    @classmethod
+    def initial_for(cls, campaign) -> dict:
+        return {
+            "name": campaign.name,
+            "kind": campaign.kind,
+            "region": campaign.region_id,
+            "description": campaign.description,
+        }
+
 
 # Kelurahan designations -----------------------------------------------------------------------
 

@@ -79,17 +79,14 @@ def _bind_with_rows(
 
 
 def _valid_with_rows(form, formset) -> bool:
-    if request_was_more_rows(form):
+    if getattr(form, "suppress_errors", False):
+        # "Add more rows" was pressed: nothing was submitted yet.
         return False
     valid = all([form.is_valid(), formset.is_valid()])
     if not valid and form.is_valid():
         # The page title and error summary follow form.errors: point at the rows.
         form.add_error(None, _("Some rows need correcting (see below)."))
     return valid
-
-
-def request_was_more_rows(form) -> bool:
-    return bool(getattr(form, "suppress_errors", False))
 
 
 # Declarations ---------------------------------------------------------------------------------
@@ -298,14 +295,7 @@ def campaign_update(request, pk: int):
 
 
 def _campaign_form_view(request, *, campaign):
-    initial = None
-    if campaign is not None:
-        initial = {
-            "name": campaign.name,
-            "kind": campaign.kind,
-            "region": campaign.region_id,
-            "description": campaign.description,
-        }
+    initial = CampaignForm.initial_for(campaign) if campaign else None
     form = CampaignForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
