@@ -212,6 +212,8 @@ class DeclarationForm(SuppressibleErrorsMixin, forms.Form):
         return {
             **{name: data[name] for name in names},
             "signatory_agencies": list(data["signatory_agencies"]),
+            "document": data.get("document"),
+            "document_kind": data.get("document_kind") or DeclarationDocumentKind.LAINNYA,
         }
 
     @staticmethod

@@ -115,13 +115,17 @@ def declaration_create(
     meeting: Meeting | None = None,
     description: str = "",
     is_public: bool = False,
+    document=None,
+    document_kind: str = DeclarationDocumentKind.LAINNYA,
 ) -> Declaration:
     """Record a declaration with its signatory agencies and people (in order).
 
     ``signatories``: mappings with ``person`` or ``name``, and optionally
-    ``agency`` (signed for) and ``position_title``. Raises ``ValidationError``:
-    ``outside_jurisdiction``, ``wrong_level`` (a province), ``outside_campaign``,
-    ``culmination_without_campaign``, ``duplicate_signatory`` or a field error.
+    ``agency`` (signed for) and ``position_title``. ``document``, an uploaded
+    file, is attached in the same transaction (see ``declaration_document_add``).
+    Raises ``ValidationError``: ``outside_jurisdiction``, ``wrong_level`` (a
+    province), ``outside_campaign``, ``culmination_without_campaign``,
+    ``duplicate_signatory``, an upload error or a field error.
     """
     declaration = Declaration(created_by=actor)
     return _save_declaration(
@@ -143,6 +147,8 @@ def declaration_create(
         },
         signatory_agencies=signatory_agencies,
         signatories=signatories,
+        document=document,
+        document_kind=document_kind,
     )
 
 
@@ -165,8 +171,13 @@ def declaration_update(
     meeting: Meeting | None = None,
     description: str = "",
     is_public: bool = False,
+    document=None,
+    document_kind: str = DeclarationDocumentKind.LAINNYA,
 ) -> Declaration:
-    """Replace a declaration's fields, signatory agencies and signatories. Errors as create."""
+    """Replace a declaration's fields, signatory agencies and signatories; ``document`` is added.
+
+    Errors as create.
+    """
     current = Declaration.objects.select_for_update().get(pk=declaration.pk)
     return _save_declaration(
         current,
@@ -187,10 +198,14 @@ def declaration_update(
         },
         signatory_agencies=signatory_agencies,
         signatories=signatories,
+        document=document,
+        document_kind=document_kind,
     )
 
 
-def _save_declaration(declaration, *, actor, fields, signatory_agencies, signatories):
+def _save_declaration(
+    declaration, *, actor, fields, signatory_agencies, signatories, document, document_kind
+):
     for name, value in fields.items():
         setattr(declaration, name, value)
     _check_declaration(declaration, actor=actor)
@@ -198,6 +213,10 @@ def _save_declaration(declaration, *, actor, fields, signatory_agencies, signato
     declaration.save()
     declaration.signatory_agencies.set(signatory_agencies)
     _replace_signatories(declaration, signatories)
+    if document:
+        declaration_document_add(
+            actor=actor, declaration=declaration, upload=document, kind=document_kind
+        )
     return declaration
 
 

@@ -8,7 +8,6 @@ Views are thin: permission → form → service → message → redirect. Seeing
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils import formats
 from django.utils.translation import gettext as _
@@ -159,21 +158,12 @@ def _declaration_form_view(request, *, declaration):
     if request.method == "POST" and _valid_with_rows(form, signatories):
         kwargs = {**form.service_kwargs(), "signatories": signatories.service_rows()}
         try:
-            with transaction.atomic():
-                if declaration is None:
-                    saved = services.declaration_create(actor=request.user, **kwargs)
-                else:
-                    saved = services.declaration_update(
-                        actor=request.user, declaration=declaration, **kwargs
-                    )
-                upload = form.cleaned_data.get("document")
-                if upload:
-                    services.declaration_document_add(
-                        actor=request.user,
-                        declaration=saved,
-                        upload=upload,
-                        kind=form.cleaned_data.get("document_kind") or "lainnya",
-                    )
+            if declaration is None:
+                saved = services.declaration_create(actor=request.user, **kwargs)
+            else:
+                saved = services.declaration_update(
+                    actor=request.user, declaration=declaration, **kwargs
+                )
         except ValidationError as error:
             add_service_error(form, error)
         else:

@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from bawaslu_portal.models import Region
 from coordination import services_campaigns as services
 from coordination.models import (
+    Declaration,
     DeclarationKind,
     DesignationKind,
     DesignationStatus,
@@ -173,6 +174,34 @@ def test_document_is_stored_under_a_random_name(semarang_staff, settings, tmp_pa
     assert "foto" not in document.file.name
     assert document.original_name == "foto_deklarasi.png"
     assert document.content_type == "image/png"
+
+
+def test_declaration_and_its_document_are_saved_together(
+    semarang_staff, bawaslu_semarang, settings, tmp_path
+):
+    """A document filed with the declaration is attached; a refused one records nothing."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path)},
+        },
+    }
+    declaration = services.declaration_create(
+        actor=semarang_staff,
+        **_declaration_kwargs(bawaslu_semarang),
+        document=SimpleUploadedFile("naskah.png", PNG),
+        document_kind="naskah",
+    )
+    assert [d.kind for d in declaration.documents.all()] == ["naskah"]
+    bad = SimpleUploadedFile("foto.jpg", b"<html><script>alert(1)</script></html>")
+    with pytest.raises(ValidationError):
+        services.declaration_create(
+            actor=semarang_staff,
+            **_declaration_kwargs(bawaslu_semarang, title="Kedua"),
+            document=bad,
+        )
+    assert not Declaration.objects.filter(title="Kedua").exists()
 
 
 def test_campaign_must_cover_a_city(semarang_staff):
