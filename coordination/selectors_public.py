@@ -17,13 +17,12 @@ from django.utils.translation import gettext as _
 from bawaslu_portal.models import Agency, Region
 from bawaslu_portal.models.regions import subtree_q
 from coordination.models import AttendeeRole, Declaration, Meeting, MeetingAttendee
+from coordination.selectors_campaigns import CITY_CODE_LENGTH
 
 #: How far back the iCalendar feed reaches; everything upcoming is included.
 FEED_DAYS_BACK = 365
 #: Upper bound on the events of one feed, so a feed never grows without limit.
 FEED_MAX_EVENTS = 500
-#: Length of a kab/kota code ("33.74"): a meeting's city is this prefix of its region code.
-CITY_CODE_LENGTH = 5
 
 
 def _public_meetings() -> QuerySet:
