@@ -118,3 +118,26 @@ def client_for(client):
         return client
 
     return login
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_collection_modifyitems(items):
+    """Run transactional tests (browser, concurrency) after all the others.
+
+    Their teardown flushes the database, which also empties the rows seeded by
+    data migrations (deadline rules, categories, topics, roles); Django's own
+    runner puts such tests last for that reason. pytest-django sorts them too,
+    but another plugin's reordering can undo it, so the final order is fixed
+    here, after every other implementation of this hook has run.
+    """
+    result = yield
+
+    def transactional(item) -> bool:
+        marker = item.get_closest_marker("django_db")
+        if marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])):
+            return True
+        names = getattr(item, "fixturenames", ())
+        return "transactional_db" in names or "live_server" in names
+
+    items.sort(key=transactional)
+    return result

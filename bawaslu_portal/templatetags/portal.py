@@ -46,14 +46,19 @@ def query_with(context, **changes):
 
 
 @register.filter
-def has_errors(form, formsets=None):
-    """True when ``form`` or any of ``formsets`` has an error (error summary, "Kesalahan:" title).
+def has_errors(value):
+    """True when ``value`` (a form, or a list of formsets) has an error.
 
-    Either may be missing from the context (the template engine then passes "").
+    ``{% if form|has_errors or formsets|has_errors %}``: the error summary and
+    the "Kesalahan:" title. A variable missing from the context arrives as ""
+    and has no errors (a filter *argument* that is missing would instead make
+    the whole condition false, hence no argument here).
     """
-    if getattr(form, "errors", None):
+    if getattr(value, "errors", None):
         return True
-    return any(formset.total_error_count() for formset in (formsets or []))
+    if isinstance(value, list | tuple):
+        return any(formset.total_error_count() for formset in value)
+    return False
 
 
 @register.inclusion_tag("includes/nav_item.html", takes_context=True)
