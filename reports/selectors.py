@@ -10,6 +10,7 @@ import datetime
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from bawaslu_portal.models import Agency, Region
 from bawaslu_portal.models.regions import subtree_q
@@ -101,12 +102,36 @@ def report_get(*, user, pk: int) -> Report:
     )
 
 
-def report_history_list(*, report: Report) -> QuerySet[ReportHistory]:
-    return report.history.select_related("actor", "office").order_by("at", "pk")
+def history_actor_label(entry: ReportHistory) -> str:
+    """Who took a step of the timeline, as the case page names them.
+
+    A history row has no actor in two cases: the first row of a report filed
+    through the public form (nobody was logged in: the reporter filed it), and
+    a row whose official's account was deleted since (``SET_NULL``).
+    """
+    if entry.actor is not None:
+        return str(entry.actor)
+    if not entry.from_stage and entry.report.via_public_form:
+        return _("the reporter (public form)")
+    return _("a deleted account")
 
 
-def report_comment_list(*, report: Report) -> QuerySet[ReportComment]:
-    return report.comments.select_related("author", "office").order_by("at", "pk")
+def report_history_list(*, report: Report) -> list[ReportHistory]:
+    """The timeline, oldest first, each row with its ``actor_label`` (history_actor_label)."""
+    entries = list(report.history.select_related("actor", "office").order_by("at", "pk"))
+    for entry in entries:
+        entry.actor_label = history_actor_label(entry)
+    return entries
+
+
+def report_comment_list(*, report: Report) -> list[ReportComment]:
+    """The comments, oldest first; each carries ``author_label`` (a deleted account is named so)."""
+    comments = list(report.comments.select_related("author", "office").order_by("at", "pk"))
+    for comment in comments:
+        comment.author_label = (
+            str(comment.author) if comment.author is not None else _("a deleted account")
+        )
+    return comments
 
 
 def report_identity_access_list(*, report: Report) -> QuerySet[ReporterIdentityAccess]:
