@@ -39,6 +39,45 @@ class DateInput(forms.DateInput):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
+#: The years a typed date may fall in. Every real meeting, follow-up and declaration lies well
+#: inside; the bounds keep dates away from the ends of Python's range (year 1, year 9999), where
+#: adding a day or turning a local midnight into UTC raises OverflowError.
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+def validate_year_range(value: datetime.date) -> None:
+    """Refuse a date outside ``FIRST_YEAR``..``LAST_YEAR`` (code ``out_of_range``)."""
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValidationError(
+            _("Enter a date between the years %(first)s and %(last)s"),
+            code="out_of_range",
+            params={"first": FIRST_YEAR, "last": LAST_YEAR},
+        )
+
+
+class BoundedDateInput(DateInput):
+    """A date input whose picker offers only ``FIRST_YEAR``..``LAST_YEAR``."""
+
+    def __init__(self, attrs=None):
+        bounds = {"min": f"{FIRST_YEAR}-01-01", "max": f"{LAST_YEAR}-12-31"}
+        super().__init__(attrs={**bounds, **(attrs or {})})
+
+
+class FilterDateField(forms.DateField):
+    """An optional date of a list filter (GET), within ``FIRST_YEAR``..``LAST_YEAR``.
+
+    A filter URL is easy to edit by hand; out of range the form shows its
+    message instead of the selector overflowing.
+    """
+
+    default_validators = [validate_year_range]
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("widget", BoundedDateInput())
+        super().__init__(**kwargs)
+
+
 class TimeInput(forms.TimeInput):
     input_type = "time"
 
@@ -126,7 +165,8 @@ class MeetingForm(SuppressibleErrorsMixin, forms.Form):
     theme = forms.CharField(label=_("Theme"), max_length=300, required=False)
     date = forms.DateField(
         label=_("Date"),
-        widget=DateInput(),
+        widget=BoundedDateInput(),
+        validators=[validate_year_range],
         error_messages={
             "required": _("Enter the meeting date"),
             "invalid": _("Enter the meeting date as a real date"),
@@ -143,7 +183,8 @@ class MeetingForm(SuppressibleErrorsMixin, forms.Form):
     )
     end_date = forms.DateField(
         label=_("End date"),
-        widget=DateInput(),
+        widget=BoundedDateInput(),
+        validators=[validate_year_range],
         required=False,
         help_text=_("Only for meetings over several days; otherwise leave empty."),
         error_messages={"invalid": _("Enter the end date as a real date")},
@@ -501,16 +542,12 @@ class MeetingFilterForm(forms.Form):
         choices=[("", _("All statuses")), *MeetingStatus.choices],
         error_messages={"invalid_choice": _("Choose a status from the list")},
     )
-    date_from = forms.DateField(
+    date_from = FilterDateField(
         label=_("From"),
-        required=False,
-        widget=DateInput(),
         error_messages={"invalid": _("Enter the start of the period as a date")},
     )
-    date_to = forms.DateField(
+    date_to = FilterDateField(
         label=_("Until"),
-        required=False,
-        widget=DateInput(),
         error_messages={"invalid": _("Enter the end of the period as a date")},
     )
     region = forms.ModelChoiceField(
@@ -677,16 +714,12 @@ class FollowUpFilterForm(forms.Form):
         choices=[("", _("All statuses")), *FollowUpStatus.choices],
         error_messages={"invalid_choice": _("Choose a status from the list")},
     )
-    due_from = forms.DateField(
+    due_from = FilterDateField(
         label=_("Due from"),
-        required=False,
-        widget=DateInput(),
         error_messages={"invalid": _("Enter the start of the due-date range as a date")},
     )
-    due_to = forms.DateField(
+    due_to = FilterDateField(
         label=_("Due until"),
-        required=False,
-        widget=DateInput(),
         error_messages={"invalid": _("Enter the end of the due-date range as a date")},
     )
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)

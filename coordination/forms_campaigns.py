@@ -18,6 +18,7 @@ from coordination import selectors, selectors_campaigns
 from coordination.forms import (
     BasePersonFormSet,
     DateInput,
+    FilterDateField,
     RowModelChoiceField,
     SuppressibleErrorsMixin,
     SuppressibleFormSet,
@@ -316,16 +317,12 @@ class DeclarationFilterForm(DateRangeMixin, forms.Form):
         choices=[("", _("All kinds")), *DeclarationKind.choices],
         error_messages={"invalid_choice": _("Choose a kind from the list")},
     )
-    date_from = forms.DateField(
+    date_from = FilterDateField(
         label=_("From"),
-        required=False,
-        widget=DateInput(),
         error_messages={"invalid": _("Enter the start of the period as a date")},
     )
-    date_to = forms.DateField(
+    date_to = FilterDateField(
         label=_("Until"),
-        required=False,
-        widget=DateInput(),
         error_messages={"invalid": _("Enter the end of the period as a date")},
     )
     region = forms.ModelChoiceField(

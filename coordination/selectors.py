@@ -85,10 +85,13 @@ def meeting_list(*, user, filters: MeetingFilters | None = None) -> QuerySet[Mee
     if filters.status:
         queryset = queryset.filter(status=filters.status)
     tz = timezone.get_current_timezone()
-    if filters.date_from:
+    # The filter form keeps dates within its years; the first and last day Python can hold
+    # would overflow here (midnight of 0001-01-01 in WIB is before year 1 in UTC, and the day
+    # after 9999-12-31 does not exist), and they exclude nothing anyway.
+    if filters.date_from and filters.date_from > datetime.date.min:
         start = datetime.datetime.combine(filters.date_from, datetime.time.min, tzinfo=tz)
         queryset = queryset.filter(starts_at__gte=start)
-    if filters.date_to:
+    if filters.date_to and filters.date_to < datetime.date.max:
         end = datetime.datetime.combine(
             filters.date_to + datetime.timedelta(days=1), datetime.time.min, tzinfo=tz
         )
