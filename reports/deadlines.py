@@ -8,6 +8,10 @@ themselves (how many days, which unit) are rows of
 :class:`~reports.models.DeadlineRule`, so an admin can correct them without a
 release.
 
+The quiet period changes no deadline: Perbawaslu 7/2022 ps. 11 ayat (4) makes
+an office *receive* reports 24 hours a day in the quiet period and on voting
+day; it is an opening-hours rule, not a handling deadline.
+
 A deadline counts from the day *after* the start: a step that starts on
 Monday with 2 days is due on Wednesday; 1 working day from a Friday is the
 next Monday.
@@ -22,18 +26,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from reports.models import (
+    CountedFrom,
     DayUnit,
     DeadlineRule,
     DeadlineStep,
     Election,
-    ElectionStage,
-    ElectionStageKind,
     ElectionType,
     NonWorkingDay,
 )
-
-#: Steps that count differently during the quiet period and on voting day.
-QUIET_PERIOD_KINDS = {ElectionStageKind.MASA_TENANG, ElectionStageKind.PEMUNGUTAN}
 
 
 @lru_cache(maxsize=32)
@@ -123,35 +123,93 @@ def rule_for(election_type: str, step: str) -> DeadlineRule:
         ) from exc
 
 
-def in_quiet_period(election: Election, day: datetime.date) -> bool:
-    """Whether ``day`` falls in the election's quiet period or on its voting day."""
-    if day == election.voting_day:
-        return True
-    return ElectionStage.objects.filter(
-        election=election, kind__in=QUIET_PERIOD_KINDS, starts_on__lte=day, ends_on__gte=day
-    ).exists()
+#: The election types the public entry point accepts, by their statutory names.
+STATUTORY_TYPES = {"pemilu": ElectionType.PEMILU, "pemilihan": ElectionType.PEMILIHAN}
+
+
+def statutory_deadline(election_type: str, step: str, start: datetime.date) -> datetime.date:
+    """The last day of ``step`` that counts from ``start``, under the editable rules.
+
+    The one public entry point to the deadline engine, for docs, tests and
+    admins; the workflow reads the same :class:`~reports.models.DeadlineRule`
+    rows. ``election_type`` is ``"pemilu"`` (UU 7/2017 ps. 454) or
+    ``"pemilihan"`` (UU 1/2015 jo. UU 10/2016 ps. 134). ``step`` is one of
+    ``"temuan"``, ``"filing"``, ``"kajian_awal"``, ``"completion"``,
+    ``"handling"`` or ``"handling_extended"`` (and the follow-through steps
+    ``"bkn_response"``, ``"ppk_decision"``, ``"block_response"``). ``start``
+    is the day the rule counts from (its ``counted_from``): the discovery,
+    the day it became known, the receipt, the registration, or the end of
+    the period an extension prolongs. The start day itself is not counted.
+
+    Example: a Pemilu laporan registered on Monday 5 February 2024 that needs
+    more information must be handled by Tuesday 27 February 2024 (14 working
+    days; 8 and 14 February are holidays).
+
+    Raises ``ValueError`` for an unknown election type or step and
+    ``ValidationError`` (``no_rule``) when an admin removed the rule.
+    """
+    if election_type not in STATUTORY_TYPES:
+        raise ValueError(f"election_type must be one of {sorted(STATUTORY_TYPES)}")
+    if step not in DeadlineStep.values:
+        raise ValueError(f"unknown step {step!r}")
+    rule = rule_for(STATUTORY_TYPES[election_type], step)
+    return add_days(start, rule.days, rule.unit)
+
+
+def deadline_start(
+    rule: DeadlineRule,
+    *,
+    report,
+    today: datetime.date,
+    letter_date: datetime.date | None = None,
+) -> datetime.date:
+    """The day ``rule`` counts from for ``report``, read from its ``counted_from``.
+
+    Dates of the case are read in the handling office's zone. A registration
+    happening now counts from ``today``; an extension counts from the current
+    deadline (``previous_deadline``) or from the registration.
+    """
+    zone = report.office.region.zoneinfo
+    match rule.counted_from:
+        case CountedFrom.DISCOVERY | CountedFrom.KNOWN:
+            return report.known_date
+        case CountedFrom.RECEIPT:
+            return timezone.localdate(report.received_at, zone)
+        case CountedFrom.REGISTRATION:
+            if report.registered_at is not None:
+                return timezone.localdate(report.registered_at, zone)
+            return today
+        case CountedFrom.PREVIOUS_DEADLINE:
+            return report.deadline or today
+        case CountedFrom.LETTER:
+            return letter_date or today
+    return today
+
+
+def report_deadline(
+    report, step: str, *, today: datetime.date, letter_date: datetime.date | None = None
+) -> datetime.date:
+    """The deadline of ``step`` for ``report``, counted as its rule says."""
+    rule = rule_for(report.election.type, step)
+    start = deadline_start(rule, report=report, today=today, letter_date=letter_date)
+    return add_days(start, rule.days, rule.unit)
 
 
 def deadline_for(election: Election, step: str, start: datetime.date) -> datetime.date:
-    """The deadline of ``step`` started on ``start`` under the election's rules.
-
-    Handling that starts in the quiet period or on voting day uses the
-    ``handling_quiet_period`` rule (1×24 hours for a Pemilu) when the election
-    type has one.
-    """
-    if step == DeadlineStep.HANDLING and in_quiet_period(election, start):
-        quick = DeadlineRule.objects.filter(
-            election_type=election.type, step=DeadlineStep.HANDLING_QUIET_PERIOD
-        ).first()
-        if quick is not None:
-            return add_days(start, quick.days, quick.unit)
+    """The deadline of ``step`` started on ``start`` under the election's rules."""
     rule = rule_for(election.type, step)
     return add_days(start, rule.days, rule.unit)
 
 
-def filing_deadline(election: Election, known_date: datetime.date) -> datetime.date:
-    """The last day a laporan may be filed about something that became known on ``known_date``."""
-    return deadline_for(election, DeadlineStep.FILING, known_date)
+def filing_deadline(
+    election: Election, known_date: datetime.date, *, temuan: bool = False
+) -> datetime.date:
+    """The last day a laporan may be filed (or a temuan made) about ``known_date``.
+
+    UU 7/2017 ps. 454 ayat (5) (temuan) and (6) (laporan); UU 10/2016 ps. 134 ayat (4).
+    """
+    step = DeadlineStep.TEMUAN if temuan else DeadlineStep.FILING
+    return deadline_for(election, step, known_date)
 
 
 def days_left(deadline: datetime.date | None, today: datetime.date | None = None) -> int | None:

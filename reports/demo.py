@@ -100,7 +100,7 @@ def _reporter(name: str, occupation: str, address: str, phone: str) -> dict:
     return {"name": name, "occupation": occupation, "address": address, "phone": phone}
 
 
-PILKADA = "Pilkada Serentak 2024"
+PILKADA = "Pemilihan Serentak 2024"
 COORDINATED_WITH_PROVINCE = (
     "Kajian awal dikoordinasikan dengan Bawaslu Provinsi Kepulauan Bangka Belitung."
 )
@@ -180,7 +180,7 @@ CASES = [
                 "pangkalpinang.staf",
                 "Keputusan PPK diterima.",
                 fields={
-                    "ppk_sanction": Sanction.SEDANG,
+                    "ppk_sanction": Sanction.SEDANG_6,
                     "ppk_decision_number": "DEMO/800/2024/12",
                     "ppk_decision_date": D(2024, 12, 2),
                 },

@@ -148,7 +148,7 @@ class TransitionForm(forms.Form):
         if name == "ppk_sanction":
             return forms.ChoiceField(
                 label=label,
-                choices=Sanction.choices,
+                choices=Sanction.grouped_choices(),
                 widget=forms.RadioSelect,
                 error_messages={"invalid_choice": _("Choose one of the sanctions listed.")},
             )

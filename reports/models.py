@@ -7,6 +7,7 @@ the allowed transitions) is a table in ``reports/workflow.py``; the stage
 choices are defined here so the database can check them.
 """
 
+import datetime
 import secrets
 
 from django.conf import settings
@@ -26,8 +27,10 @@ from bawaslu_portal.uploads import RandomUploadTo
 
 
 class ElectionType(models.TextChoices):
-    PEMILU = "pemilu", _("Pemilu (general election, UU 7/2017)")
-    PILKADA = "pilkada", _("Pilkada (regional election, UU 1/2015)")
+    """The two statutory regimes: their deadlines differ (DOMAIN.md §3)."""
+
+    PEMILU = "pemilu", _("Pemilu (President, DPR, DPD, DPRD; UU 7/2017)")
+    PEMILIHAN = "pemilihan", _("Pemilihan (Gubernur, Bupati, Wali Kota)")
 
 
 class ElectionStageKind(models.TextChoices):
@@ -45,19 +48,29 @@ class ViolationGroup(models.TextChoices):
 
 
 class DeadlineStep(models.TextChoices):
-    """The steps that have a statutory deadline (see DOMAIN.md §3)."""
+    """The steps that have a statutory deadline (see DOMAIN.md §3 and docs/reports.md)."""
 
-    FILING = "filing", _("Filing (from the day it became known)")
+    TEMUAN = "temuan", _("Establishing a temuan (from its discovery)")
+    FILING = "filing", _("Filing a laporan (from the day it became known)")
     KAJIAN_AWAL = "kajian_awal", _("Kajian awal")
     COMPLETION = "completion", _("Completing the report (perlu dilengkapi)")
-    HANDLING = "handling", _("Handling after registration")
-    HANDLING_EXTENSION = "handling_extension", _("Extension of handling")
-    HANDLING_QUIET_PERIOD = (
-        "handling_quiet_period",
-        _("Handling during the quiet period or on voting day"),
-    )
-    BKN_RESPONSE = "bkn_response", _("BKN's recommendation")
+    HANDLING = "handling", _("Handling")
+    HANDLING_EXTENDED = "handling_extended", _("Handling when more information is needed")
+    BKN_RESPONSE = "bkn_response", _("KASN/BKN's recommendation")
     PPK_DECISION = "ppk_decision", _("PPK's decision (tindak lanjut)")
+    BLOCK_RESPONSE = "block_response", _("Blocking of the ASN's record in BKN's system")
+
+
+class CountedFrom(models.TextChoices):
+    """The day a deadline counts from, as its statute says (the day itself not counted)."""
+
+    DISCOVERY = "discovery", _("the day the supervisor discovered it")
+    KNOWN = "known", _("the day it became known")
+    STEP = "step", _("the day the step starts (the file received, completed or forwarded)")
+    RECEIPT = "receipt", _("the day the laporan was received")
+    REGISTRATION = "registration", _("the day the report was received and registered")
+    PREVIOUS_DEADLINE = "previous_deadline", _("the end of the period it extends")
+    LETTER = "letter", _("the date of the letter that starts it")
 
 
 class DayUnit(models.TextChoices):
@@ -82,9 +95,11 @@ class ReportStage(models.TextChoices):
     DIAMBIL_ALIH = "diambil_alih", _("Diambil alih (taken over)")
     KLARIFIKASI = "klarifikasi", _("Klarifikasi")
     KAJIAN = "kajian", _("Kajian")
-    REKOMENDASI_DITERUSKAN = "rekomendasi_diteruskan", _("Rekomendasi diteruskan to BKN")
+    REKOMENDASI_DITERUSKAN = "rekomendasi_diteruskan", _("Diteruskan ke KASN/BKN")
     DIHENTIKAN = "dihentikan", _("Dihentikan (not a violation)")
     TINDAK_LANJUT_PPK = "tindak_lanjut_ppk", _("Tindak lanjut PPK")
+    PEMBLOKIRAN = "pemblokiran", _("Pemblokiran data ASN requested from BKN")
+    INFORMASI_AWAL = "informasi_awal", _("Kept as informasi awal (filed late)")
     SELESAI = "selesai", _("Selesai (closed)")
 
     @classmethod
@@ -109,18 +124,75 @@ class Sex(models.TextChoices):
 
 
 class Sanction(models.TextChoices):
-    MORAL = "moral", _("Sanksi moral (ethics)")
-    RINGAN = "ringan", _("Hukuman disiplin ringan")
-    SEDANG = "sedang", _("Hukuman disiplin sedang")
-    BERAT = "berat", _("Hukuman disiplin berat")
+    """The sanctions a PPK may impose for an ASN-neutrality violation, with their details.
+
+    Ethics: *sanksi moral*, a closed or an open statement (PP 42/2004 ps. 15).
+    Discipline (PP 94/2021 ps. 8): for neutrality only *sedang* (ayat (3)) or
+    *berat* (ayat (4)); *ringan* (ayat (2)) does not apply and is not offered.
+    """
+
+    MORAL_TERTUTUP = "moral_tertutup", _("Sanksi moral: a closed statement (pernyataan tertutup)")
+    MORAL_TERBUKA = "moral_terbuka", _("Sanksi moral: an open statement (pernyataan terbuka)")
+    SEDANG_6 = "sedang_6", _("Hukuman disiplin sedang: 25% performance allowance cut, 6 months")
+    SEDANG_9 = "sedang_9", _("Hukuman disiplin sedang: 25% performance allowance cut, 9 months")
+    SEDANG_12 = "sedang_12", _("Hukuman disiplin sedang: 25% performance allowance cut, 12 months")
+    BERAT_DEMOTION = (
+        "berat_penurunan",
+        _("Hukuman disiplin berat: demotion one level lower for 12 months"),
+    )
+    BERAT_RELEASE = (
+        "berat_pembebasan",
+        _("Hukuman disiplin berat: released from the post to an executor post for 12 months"),
+    )
+    BERAT_DISMISSAL = (
+        "berat_pemberhentian",
+        _("Hukuman disiplin berat: honourable dismissal not at own request"),
+    )
     TIDAK_ADA = "tidak_ada", _("No sanction imposed")
+
+    @classmethod
+    def grouped_choices(cls) -> list:
+        """The choices grouped as the PPK's decision reads them (ethics, sedang, berat)."""
+        groups = {}
+        for value, label in cls.choices:
+            key = value.split("_")[0]
+            groups.setdefault(key, []).append((value, label))
+        return [
+            (_("Code of ethics (PP 42/2004 ps. 15)"), groups["moral"]),
+            (_("Discipline, sedang (PP 94/2021 ps. 8 ayat (3))"), groups["sedang"]),
+            (_("Discipline, berat (PP 94/2021 ps. 8 ayat (4))"), groups["berat"]),
+            (_("No sanction"), groups["tidak"]),
+        ]
+
+
+class RecommendationRecipient(models.TextChoices):
+    """Who receives Bawaslu's ASN-neutrality recommendation: KASN, then BKN."""
+
+    KASN = "kasn", "KASN"
+    BKN = "bkn", "BKN"
+
+
+#: The first day BKN receives recommendations: Bawaslu dates the end of KASN's
+#: functions 24 August 2024 (UU 20/2023 on ASN and the MenPANRB circular that followed).
+BKN_RECEIVES_FROM = datetime.date(2024, 8, 24)
+
+
+def recommendation_recipient_for(day: datetime.date) -> str:
+    """KASN for a recommendation forwarded before :data:`BKN_RECEIVES_FROM`, BKN from then on."""
+    return RecommendationRecipient.KASN if day < BKN_RECEIVES_FROM else RecommendationRecipient.BKN
+
+
+class Citizenship(models.TextChoices):
+    WNI = "wni", _("Indonesian citizen (WNI)")
+    WNA = "wna", _("Foreign citizen (WNA)")
 
 
 class FollowUpKind(models.TextChoices):
     """Which part of the follow-through a linked coordination follow-up tracks."""
 
-    BKN_RECOMMENDATION = "bkn_recommendation", _("BKN's recommendation")
+    BKN_RECOMMENDATION = "bkn_recommendation", _("KASN/BKN's recommendation")
     PPK_DECISION = "ppk_decision", _("PPK's decision")
+    BLOCK_REQUEST = "block_request", _("Blocking of the ASN's record")
 
 
 # ---------------------------------------------------------------------------
@@ -131,7 +203,7 @@ class Election(models.Model):
     """A Pemilu or Pilkada; its type selects the deadline rules."""
 
     name = models.CharField(_("name"), max_length=120)
-    type = models.CharField(_("type"), max_length=8, choices=ElectionType.choices)
+    type = models.CharField(_("type"), max_length=10, choices=ElectionType.choices)
     code = models.CharField(
         _("code for numbering"),
         max_length=8,
@@ -204,11 +276,28 @@ class ViolationCategory(models.Model):
 class DeadlineRule(models.Model):
     """How long a step may take for an election type, in calendar or working days."""
 
-    election_type = models.CharField(_("election type"), max_length=8, choices=ElectionType.choices)
+    election_type = models.CharField(
+        _("election type"), max_length=10, choices=ElectionType.choices
+    )
     step = models.CharField(_("step"), max_length=24, choices=DeadlineStep.choices)
     days = models.PositiveSmallIntegerField(_("days"), validators=[MinValueValidator(1)])
     unit = models.CharField(_("unit"), max_length=8, choices=DayUnit.choices)
+    counted_from = models.CharField(
+        _("counted from"),
+        max_length=20,
+        choices=CountedFrom.choices,
+        default=CountedFrom.RECEIPT,
+        help_text=_("The day the period counts from; that day itself is not counted."),
+    )
     legal_basis = models.CharField(_("legal basis"), max_length=200, blank=True)
+    to_verify = models.BooleanField(
+        _("to verify"),
+        default=False,
+        help_text=_(
+            "The regulation leaves the unit or length uncertain: the rule is shown with its "
+            "basis and a note that it is to be verified."
+        ),
+    )
 
     class Meta:
         verbose_name = _("deadline rule")
@@ -361,6 +450,7 @@ class Report(models.Model):
         blank=True,
         related_name="+",
     )
+    incident_time = models.TimeField(_("time of the incident"), null=True, blank=True)
     description = models.TextField(_("what happened"))
 
     reported_name = models.CharField(_("name of the reported ASN"), max_length=150)
@@ -377,11 +467,14 @@ class Report(models.Model):
     reported_agency_name = models.CharField(
         _("agency of the reported ASN (as written)"), max_length=200, blank=True
     )
+    reported_address = models.CharField(
+        _("address of the reported ASN"), max_length=300, blank=True
+    )
+    reported_phone = models.CharField(_("phone of the reported ASN"), max_length=40, blank=True)
     reported_employment = models.CharField(
         _("employment type"),
         max_length=8,
         choices=EmploymentType.choices,
-        default=EmploymentType.PNS,
     )
     categories = models.ManyToManyField(
         ViolationCategory,
@@ -395,11 +488,18 @@ class Report(models.Model):
         _("recommendation letter number"), max_length=100, blank=True
     )
     recommendation_date = models.DateField(_("recommendation letter date"), null=True, blank=True)
+    recommendation_recipient = models.CharField(
+        _("recommendation forwarded to"),
+        max_length=4,
+        choices=RecommendationRecipient.choices,
+        blank=True,
+        help_text=_("KASN before 24 August 2024, BKN from then on (set by the forwarding date)."),
+    )
     bkn_recommendation_number = models.CharField(
-        _("BKN recommendation number"), max_length=100, blank=True
+        _("KASN/BKN recommendation number"), max_length=100, blank=True
     )
     bkn_recommendation_date = models.DateField(
-        _("BKN recommendation received on"), null=True, blank=True
+        _("KASN/BKN recommendation received on"), null=True, blank=True
     )
     ppk_agency = models.ForeignKey(
         "bawaslu_portal.Agency",
@@ -411,10 +511,17 @@ class Report(models.Model):
         help_text=_("The government whose head (the PPK) imposes the sanction."),
     )
     ppk_sanction = models.CharField(
-        _("sanction imposed"), max_length=10, choices=Sanction.choices, blank=True
+        _("sanction imposed"), max_length=24, choices=Sanction.choices, blank=True
     )
     ppk_decision_number = models.CharField(_("PPK decision number"), max_length=100, blank=True)
     ppk_decision_date = models.DateField(_("PPK decision date"), null=True, blank=True)
+    block_request_number = models.CharField(
+        _("number of the request to block the ASN's record"), max_length=100, blank=True
+    )
+    block_request_date = models.DateField(
+        _("date of the request to block the ASN's record"), null=True, blank=True
+    )
+    blocked_on = models.DateField(_("record blocked by BKN on"), null=True, blank=True)
     end_reason = models.TextField(_("reason"), blank=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
 
@@ -514,6 +621,27 @@ class Report(models.Model):
         return bool(self.registration_number)
 
     @property
+    def recipient_label(self) -> str:
+        """ "KASN" or "BKN" once forwarded; "KASN/BKN" before."""
+        return self.get_recommendation_recipient_display() or "KASN/BKN"
+
+    @property
+    def stage_label(self) -> str:
+        """The stage as the case page reads it: "Diteruskan ke KASN" for a 2023 case."""
+        if self.stage == ReportStage.REKOMENDASI_DITERUSKAN and self.recommendation_recipient:
+            return _("Diteruskan ke %(recipient)s") % {"recipient": self.recipient_label}
+        return self.get_stage_display()
+
+    @property
+    def fails_filing_deadline(self) -> bool:
+        """A laporan or temuan made after its statutory deadline cannot be registered.
+
+        UU 7/2017 ps. 454 ayat (5)-(6), UU 10/2016 ps. 134 ayat (4): the deadline is a
+        formal requirement. Kept as informasi awal, it can still be assessed.
+        """
+        return self.filed_late and self.source != ReportSource.INFORMASI_AWAL
+
+    @property
     def reported_agency_label(self) -> str:
         return self.reported_agency.name if self.reported_agency_id else self.reported_agency_name
 
@@ -569,6 +697,9 @@ class ReporterIdentity(models.Model):
     sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices, blank=True)
     occupation = models.CharField(_("occupation"), max_length=100, blank=True)
     address = models.TextField(_("address"))
+    citizenship = models.CharField(
+        _("citizenship"), max_length=3, choices=Citizenship.choices, blank=True
+    )
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     email = models.EmailField(_("email"), blank=True)
     withhold_from_reported = models.BooleanField(

@@ -24,6 +24,7 @@ from coordination.models import FollowUpStatus
 from coordination.services import follow_up_create, follow_up_set_status
 from reports import deadlines
 from reports.models import (
+    ElectionType,
     FollowUpKind,
     RegistrationCounter,
     Report,
@@ -33,18 +34,27 @@ from reports.models import (
     ReportSource,
     ReportStage,
     Sanction,
+    recommendation_recipient_for,
 )
 from reports.permissions import can_apply_transition, can_comment_report
 from reports.workflow import (
     CHANGE_OFFICE,
     CLOSE_BKN_FOLLOW_UP,
+    CLOSE_BLOCK_FOLLOW_UP,
     CLOSE_PPK_FOLLOW_UP,
+    FILED_LATE,
+    NOT_BLOCKED,
     NOT_EXTENDED,
     NOT_REGISTERED,
     OPEN_BKN_FOLLOW_UP,
+    OPEN_BLOCK_FOLLOW_UP,
     OPEN_PPK_FOLLOW_UP,
+    PPK_OVERDUE,
     REGISTER,
     REGISTERED,
+    REGISTRABLE,
+    SET_RECIPIENT,
+    TO_INFORMASI_AWAL,
     WITHDRAW,
     Transition,
     get_transition,
@@ -63,19 +73,52 @@ FIELD_REQUIRED_MESSAGES = {
     "target_office": lambda: _("Choose the Bawaslu office."),
     "recommendation_number": lambda: _("Enter the number of the recommendation letter."),
     "recommendation_date": lambda: _("Enter the date of the recommendation letter."),
-    "bkn_recommendation_number": lambda: _("Enter the number of BKN's recommendation."),
-    "bkn_recommendation_date": lambda: _("Enter the date BKN's recommendation was received."),
+    "bkn_recommendation_number": lambda: _("Enter the number of KASN/BKN's recommendation."),
+    "bkn_recommendation_date": lambda: _("Enter the date KASN/BKN's recommendation was received."),
     "ppk_agency": lambda: _("Choose the government whose PPK decides the sanction."),
     "ppk_sanction": lambda: _("Choose the sanction the PPK imposed."),
     "ppk_decision_number": lambda: _("Enter the number of the PPK's decision."),
     "ppk_decision_date": lambda: _("Enter the date of the PPK's decision."),
+    "block_request_number": lambda: _("Enter the number of the letter asking BKN to block."),
+    "block_request_date": lambda: _("Enter the date of the letter asking BKN to block."),
+    "blocked_on": lambda: _("Enter the date BKN blocked the record."),
 }
 TRANSITION_FIELDS = frozenset(FIELD_REQUIRED_MESSAGES) - {"note"}
 
+
+def _late_filing_message(report: Report) -> str:
+    return _(
+        "This %(source)s was made after its deadline (%(deadline)s): it fails the formal "
+        "requirement and cannot be registered (%(basis)s). Close it as not registered, "
+        "or keep it as informasi awal."
+    ) % {
+        "source": report.get_source_display().split(" (")[0].lower(),
+        "deadline": report.filing_deadline.isoformat() if report.filing_deadline else "?",
+        "basis": (
+            "UU 7/2017 ps. 454 ayat (5)-(6)"
+            if report.election.type == ElectionType.PEMILU
+            else "UU 10/2016 ps. 134 ayat (4)"
+        ),
+    }
+
+
+#: Why a row's guard refuses the step, for the report at hand.
 GUARD_MESSAGES = {
-    REGISTERED: lambda: _("This step needs a registered report."),
-    NOT_REGISTERED: lambda: _("This report is already registered."),
-    NOT_EXTENDED: lambda: _("The handling period has already been extended once."),
+    REGISTERED: lambda report: _("This step needs a registered report."),
+    NOT_REGISTERED: lambda report: _("This report is already registered."),
+    NOT_EXTENDED: lambda report: _("The handling period has already been extended once."),
+    REGISTRABLE: lambda report: (
+        _("This report is already registered.")
+        if report.is_registered
+        else _late_filing_message(report)
+    ),
+    FILED_LATE: lambda report: _(
+        "Only a report made after its deadline is kept as informasi awal this way."
+    ),
+    PPK_OVERDUE: lambda report: _(
+        "Blocking can be requested only after the PPK's deadline has passed."
+    ),
+    NOT_BLOCKED: lambda report: _("The block is already recorded."),
 }
 
 
@@ -227,7 +270,23 @@ def _clean_fields(
             "ppk_decision_date",
             values["ppk_decision_date"],
             not_before=report.bkn_recommendation_date,
-            not_before_label=_("BKN's recommendation"),
+            not_before_label=_("KASN/BKN's recommendation"),
+            today=today,
+        )
+    if values.get("block_request_date") is not None:
+        _check_date(
+            "block_request_date",
+            values["block_request_date"],
+            not_before=report.bkn_recommendation_date,
+            not_before_label=_("KASN/BKN's recommendation"),
+            today=today,
+        )
+    if values.get("blocked_on") is not None:
+        _check_date(
+            "blocked_on",
+            values["blocked_on"],
+            not_before=report.block_request_date,
+            not_before_label=_("the request to block"),
             today=today,
         )
     if values.get("ppk_sanction") not in (None, "") and values["ppk_sanction"] not in set(
@@ -260,16 +319,22 @@ def _history_value(value):
 def _next_deadline(
     *, report: Report, transition: Transition, values: dict, today: datetime.date
 ) -> tuple[datetime.date | None, str]:
-    """(deadline, step) after the transition; the running deadline when the row starts none."""
-    if transition.closes or WITHDRAW in transition.effects:
+    """(deadline, step) after the transition; the running deadline when the row starts none.
+
+    The day a deadline counts from is its rule's ``counted_from``
+    (``deadlines.report_deadline``): a Pemilu extension counts 14 working days
+    from the registration (UU 7/2017 ps. 454 ayat (8)), a Pemilihan one 2 days
+    from the end of the 3 (UU 10/2016 ps. 134 ayat (6)).
+    """
+    if transition.closes or transition.stops_deadline or WITHDRAW in transition.effects:
         return None, ""
     if not transition.deadline:
         return report.deadline, report.deadline_step
-    if transition.extends:
-        start = report.deadline or today
-    else:
-        start = values.get(transition.deadline_from) or today
-    return deadlines.deadline_for(report.election, transition.deadline, start), transition.deadline
+    letter_date = values.get(transition.deadline_from) if transition.deadline_from else None
+    deadline = deadlines.report_deadline(
+        report, transition.deadline, today=today, letter_date=letter_date
+    )
+    return deadline, transition.deadline
 
 
 def _register(report: Report, today: datetime.date) -> None:
@@ -339,8 +404,9 @@ def _apply_follow_through(*, actor, report: Report, transition: Transition) -> N
             actor=actor,
             report=report,
             kind=FollowUpKind.BKN_RECOMMENDATION,
-            note=_("BKN's recommendation %(number)s received on %(date)s.")
+            note=_("%(recipient)s's recommendation %(number)s received on %(date)s.")
             % {
+                "recipient": report.recipient_label,
                 "number": report.bkn_recommendation_number,
                 "date": report.bkn_recommendation_date.isoformat(),
             },
@@ -356,19 +422,51 @@ def _apply_follow_through(*, actor, report: Report, transition: Transition) -> N
                 "sanction": report.get_ppk_sanction_display(),
             },
         )
+    if CLOSE_BLOCK_FOLLOW_UP in transition.effects:
+        _close_follow_up(
+            actor=actor,
+            report=report,
+            kind=FollowUpKind.BLOCK_REQUEST,
+            note=(
+                _("BKN blocked the ASN's record on %(date)s.")
+                % {"date": report.blocked_on.isoformat()}
+                if report.blocked_on and transition.target != ReportStage.SELESAI
+                else _("The PPK decided; the block is no longer needed.")
+            ),
+        )
     if OPEN_BKN_FOLLOW_UP in transition.effects:
-        # BKN is not a portal agency: the handling office chases the reply.
+        # KASN and BKN are not portal agencies: the handling office chases the reply.
         _open_follow_up(
             actor=actor,
             report=report,
             kind=FollowUpKind.BKN_RECOMMENDATION,
-            title=_("Obtain BKN's recommendation on report %(report)s") % {"report": label},
+            title=_("Obtain %(recipient)s's recommendation on report %(report)s")
+            % {"recipient": report.recipient_label, "report": label},
             agency=report.office,
             due=report.deadline,
-            text=_("Recommendation letter %(number)s of %(date)s was forwarded to BKN.")
+            text=_("Recommendation letter %(number)s of %(date)s was forwarded to %(recipient)s.")
             % {
                 "number": report.recommendation_number,
                 "date": report.recommendation_date.isoformat(),
+                "recipient": report.recipient_label,
+            },
+        )
+    if OPEN_BLOCK_FOLLOW_UP in transition.effects:
+        _open_follow_up(
+            actor=actor,
+            report=report,
+            kind=FollowUpKind.BLOCK_REQUEST,
+            title=_("Obtain BKN's block of the ASN's record (report %(report)s)")
+            % {"report": label},
+            agency=report.office,
+            due=report.deadline,
+            text=_(
+                "The PPK did not decide in time; letter %(number)s of %(date)s asks BKN to "
+                "block the ASN's record in its personnel system until the PPK decides."
+            )
+            % {
+                "number": report.block_request_number,
+                "date": report.block_request_date.isoformat(),
             },
         )
     if OPEN_PPK_FOLLOW_UP in transition.effects:
@@ -376,14 +474,21 @@ def _apply_follow_through(*, actor, report: Report, transition: Transition) -> N
             actor=actor,
             report=report,
             kind=FollowUpKind.PPK_DECISION,
-            title=_("Decide the sanction on BKN recommendation %(number)s (report %(report)s)")
-            % {"number": report.bkn_recommendation_number, "report": label},
+            title=_(
+                "Decide the sanction on %(recipient)s recommendation %(number)s (report %(report)s)"
+            )
+            % {
+                "recipient": report.recipient_label,
+                "number": report.bkn_recommendation_number,
+                "report": label,
+            },
             agency=report.ppk_agency,
             due=report.deadline,
             text=_(
-                "The PPK imposes the sanction recommended by BKN and informs Bawaslu of the "
-                "decision."
-            ),
+                "The PPK imposes the sanction recommended by %(recipient)s and informs Bawaslu "
+                "of the decision."
+            )
+            % {"recipient": report.recipient_label},
         )
 
 
@@ -425,7 +530,7 @@ def report_transition(
     if not can_apply_transition(actor, locked, transition):
         raise PermissionDenied(_("Your role or office does not allow this step on this report."))
     if not guard_allows(transition, locked):
-        raise ValidationError(GUARD_MESSAGES[transition.guard](), code="guard")
+        raise ValidationError(GUARD_MESSAGES[transition.guard](locked), code="guard")
     values = _clean_fields(
         actor=actor, report=locked, transition=transition, note=note, fields=fields
     )
@@ -440,8 +545,12 @@ def report_transition(
             setattr(locked, name, value)
     if CHANGE_OFFICE in transition.effects:
         locked.office = values["target_office"]
-    if WITHDRAW in transition.effects:
+    if TO_INFORMASI_AWAL in transition.effects:
         locked.source = ReportSource.INFORMASI_AWAL
+    if SET_RECIPIENT in transition.effects:
+        locked.recommendation_recipient = recommendation_recipient_for(
+            values["recommendation_date"]
+        )
     if transition.extends:
         locked.handling_extended = True
     locked.deadline, locked.deadline_step = _next_deadline(

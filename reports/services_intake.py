@@ -45,7 +45,7 @@ logger = logging.getLogger(__name__)
 class IntakeResult:
     report: Report
     filed_late: bool
-    filing_deadline: datetime.date
+    filing_deadline: datetime.date | None
 
 
 def bawaslu_office_for_region(region: Region) -> Agency:
@@ -95,6 +95,7 @@ def report_intake_create(
     incident_date: datetime.date,
     known_date: datetime.date,
     incident_place: str,
+    incident_time: datetime.time | None = None,
     description: str,
     reported_name: str,
     reported_nip: str = "",
@@ -102,6 +103,8 @@ def report_intake_create(
     reported_agency: Agency | None = None,
     reported_agency_name: str = "",
     reported_employment: str,
+    reported_address: str = "",
+    reported_phone: str = "",
     categories: list[ViolationCategory],
     reporter: dict | None = None,
     witnesses: list[dict] | None = None,
@@ -114,9 +117,13 @@ def report_intake_create(
     ``user`` is the official recording it, or None for the public form (then
     the report is a laporan filed through the public form, handled by the
     Bawaslu Kab/Kota of the incident's kab/kota). The filing deadline counts
-    from ``known_date`` under the election's rule; a report filed after it is
-    still recorded but marked ``filed_late``. The kajian-awal deadline starts
-    on the day of receipt.
+    from ``known_date`` (the discovery, for a temuan) under the election's
+    rule (UU 7/2017 ps. 454 ayat (5)-(6); UU 10/2016 ps. 134 ayat (4)); a
+    report made after it is still recorded but marked ``filed_late``, and it
+    cannot be registered (the workflow's ``registrable`` guard). Informasi
+    awal has no filing deadline. The kajian-awal deadline starts on the day
+    of receipt, in the handling office's zone. ``now`` is the moment of
+    receipt (an office recording a paper laporan gives its date and time).
 
     Raises ``ValidationError``: ``reporter_required`` (a laporan without a
     reporter), ``no_category``, ``outside_jurisdiction``, ``no_office``, a
@@ -139,9 +146,14 @@ def report_intake_create(
             }
         )
     office = _intake_office(user=user, region=incident_kelurahan)
-    received_on = timezone.localdate(now)
-    filing_deadline = deadlines.filing_deadline(election, known_date)
-    filed_late = received_on > filing_deadline
+    received_on = timezone.localdate(now, office.region.zoneinfo)
+    if source == ReportSource.INFORMASI_AWAL:
+        filing_deadline = None
+    else:
+        filing_deadline = deadlines.filing_deadline(
+            election, known_date, temuan=source == ReportSource.TEMUAN
+        )
+    filed_late = filing_deadline is not None and received_on > filing_deadline
     kajian_deadline = deadlines.deadline_for(election, DeadlineStep.KAJIAN_AWAL, received_on)
 
     report = Report(
@@ -160,6 +172,7 @@ def report_intake_create(
         incident_date=incident_date,
         known_date=known_date,
         incident_place=incident_place,
+        incident_time=incident_time,
         incident_kelurahan=incident_kelurahan,
         description=description,
         reported_name=reported_name,
@@ -168,6 +181,8 @@ def report_intake_create(
         reported_agency=reported_agency,
         reported_agency_name="" if reported_agency else (reported_agency_name or ""),
         reported_employment=reported_employment,
+        reported_address=reported_address or "",
+        reported_phone=reported_phone or "",
         created_by=user,
     )
     report.full_clean()
@@ -198,9 +213,10 @@ def report_intake_create(
 
     note = _("Filed through the public form.") if user is None else _("Recorded at the office.")
     if filed_late:
-        note = f"{note} " + _("Filed after the filing deadline of %(date)s.") % {
-            "date": filing_deadline.isoformat()
-        }
+        note = f"{note} " + _(
+            "Made after its deadline of %(date)s: it cannot be registered, and may be kept as "
+            "informasi awal."
+        ) % {"date": filing_deadline.isoformat()}
     ReportHistory.objects.create(
         report=report,
         from_stage="",
@@ -210,7 +226,10 @@ def report_intake_create(
         at=now,
         note=note,
         deadline=kajian_deadline,
-        data={"filed_late": filed_late, "filing_deadline": filing_deadline.isoformat()},
+        data={
+            "filed_late": filed_late,
+            "filing_deadline": filing_deadline.isoformat() if filing_deadline else None,
+        },
     )
     logger.info(
         "report intake: report=%s office=%s by_user=%s public=%s late=%s",

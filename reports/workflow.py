@@ -8,10 +8,12 @@ applies any of them is ``reports.services.report_transition``; nothing else
 changes a report's stage.
 
 Deadlines: ``deadline`` names the :class:`~reports.models.DeadlineStep` the
-step starts (counted from ``deadline_from``, a date field of the step, or
-from today); ``None`` keeps the running deadline; a closed target stage clears
-it. ``extends`` counts the step's days from the current deadline instead (the
-one-off extension of the handling period).
+step starts; the day it counts from is the rule's ``counted_from``
+(``reports.deadlines.report_deadline``), or ``deadline_from``, a date field
+of the step (the letter that starts it); ``None`` keeps the running
+deadline; a closed target stage or ``stops_deadline`` clears it. ``extends``
+marks the one-off extension of the handling period (UU 7/2017 ps. 454 ayat
+(8), UU 10/2016 ps. 134 ayat (6)).
 """
 
 from dataclasses import dataclass
@@ -38,10 +40,23 @@ OFFICE_ABOVE = "above"
 REGISTERED = "registered"
 NOT_REGISTERED = "not_registered"
 NOT_EXTENDED = "not_extended"
+#: Not yet registered, and not a laporan or temuan made after its statutory deadline.
+REGISTRABLE = "registrable"
+#: A laporan or temuan made after its deadline (it may be kept as informasi awal).
+FILED_LATE = "filed_late"
+#: The PPK's deadline has passed without a decision.
+PPK_OVERDUE = "ppk_overdue"
+NOT_BLOCKED = "not_blocked"
 
 # Side effects, applied by the service.
 WITHDRAW = "withdraw"
+#: The case continues as informasi awal (after a withdrawal or a late filing).
+TO_INFORMASI_AWAL = "to_informasi_awal"
 REGISTER = "register"
+#: Store who receives the recommendation (KASN or BKN), by the letter's date.
+SET_RECIPIENT = "set_recipient"
+OPEN_BLOCK_FOLLOW_UP = "open_block_follow_up"
+CLOSE_BLOCK_FOLLOW_UP = "close_block_follow_up"
 CHANGE_OFFICE = "change_office"
 OPEN_BKN_FOLLOW_UP = "open_bkn_follow_up"
 CLOSE_BKN_FOLLOW_UP = "close_bkn_follow_up"
@@ -61,6 +76,7 @@ class Transition:
     deadline: str | None = None
     deadline_from: str | None = None
     extends: bool = False
+    stops_deadline: bool = False
     guard: str | None = None
     effects: tuple[str, ...] = ()
 
@@ -94,9 +110,9 @@ HANDLING_STAGES = (S.DIREGISTRASI, S.KLARIFIKASI, S.KAJIAN)
 
 def _build() -> tuple[Transition, ...]:
     rows = [
-        Transition(
-            S.DITERIMA, S.KAJIAN_AWAL, _("Start the kajian awal"), deadline=DeadlineStep.KAJIAN_AWAL
-        ),
+        # The kajian awal deadline runs from receipt (set at intake): starting the
+        # work a day later does not move it.
+        Transition(S.DITERIMA, S.KAJIAN_AWAL, _("Start the kajian awal")),
         Transition(
             S.KAJIAN_AWAL,
             S.PERLU_DILENGKAPI,
@@ -121,7 +137,7 @@ def _build() -> tuple[Transition, ...]:
             S.DIREGISTRASI,
             _("Register"),
             deadline=DeadlineStep.HANDLING,
-            guard=NOT_REGISTERED,
+            guard=REGISTRABLE,
             effects=(REGISTER,),
         ),
         Transition(S.KAJIAN_AWAL, S.TIDAK_DIREGISTRASI, _("Do not register"), required=("reason",)),
@@ -132,17 +148,36 @@ def _build() -> tuple[Transition, ...]:
                 S.DICABUT,
                 _("Record the reporter's withdrawal"),
                 required=("reason",),
-                effects=(WITHDRAW,),
+                effects=(WITHDRAW, TO_INFORMASI_AWAL),
             )
             for stage in (S.DITERIMA, S.KAJIAN_AWAL, S.PERLU_DILENGKAPI)
         ),
-        Transition(
-            S.DICABUT,
-            S.KAJIAN_AWAL,
-            _("Assess it as informasi awal"),
-            deadline=DeadlineStep.KAJIAN_AWAL,
+        # A laporan filed (or a temuan made) after its deadline fails the formal
+        # requirement: it is not registered, or it is kept as informasi awal.
+        *(
+            Transition(
+                stage,
+                S.INFORMASI_AWAL,
+                _("Keep as informasi awal (filed after the deadline)"),
+                required=("reason",),
+                guard=FILED_LATE,
+                effects=(TO_INFORMASI_AWAL,),
+            )
+            for stage in (S.DITERIMA, S.KAJIAN_AWAL)
         ),
-        Transition(S.DICABUT, S.SELESAI, _("Close the informasi awal"), required=("reason",)),
+        *(
+            Transition(
+                stage,
+                S.KAJIAN_AWAL,
+                _("Assess as informasi awal"),
+                deadline=DeadlineStep.KAJIAN_AWAL,
+            )
+            for stage in (S.DICABUT, S.INFORMASI_AWAL)
+        ),
+        *(
+            Transition(stage, S.SELESAI, _("Close the informasi awal"), required=("reason",))
+            for stage in (S.DICABUT, S.INFORMASI_AWAL)
+        ),
         # Hierarchy: forward to the other level, or the level above takes the case over.
         *(
             Transition(
@@ -195,7 +230,7 @@ def _build() -> tuple[Transition, ...]:
                 stage,
                 _("Extend the handling period"),
                 required=("note",),
-                deadline=DeadlineStep.HANDLING_EXTENSION,
+                deadline=DeadlineStep.HANDLING_EXTENDED,
                 extends=True,
                 guard=NOT_EXTENDED,
             )
@@ -204,12 +239,12 @@ def _build() -> tuple[Transition, ...]:
         Transition(
             S.KAJIAN,
             S.REKOMENDASI_DITERUSKAN,
-            _("Forward the recommendation to BKN"),
+            _("Forward the recommendation to KASN/BKN"),
             roles=DECIDERS,
             required=("recommendation_number", "recommendation_date"),
             deadline=DeadlineStep.BKN_RESPONSE,
             deadline_from="recommendation_date",
-            effects=(OPEN_BKN_FOLLOW_UP,),
+            effects=(SET_RECIPIENT, OPEN_BKN_FOLLOW_UP),
         ),
         Transition(
             S.KAJIAN,
@@ -221,7 +256,7 @@ def _build() -> tuple[Transition, ...]:
         Transition(
             S.REKOMENDASI_DITERUSKAN,
             S.TINDAK_LANJUT_PPK,
-            _("Record BKN's recommendation to the PPK"),
+            _("Record KASN/BKN's recommendation to the PPK"),
             required=("bkn_recommendation_number", "bkn_recommendation_date", "ppk_agency"),
             deadline=DeadlineStep.PPK_DECISION,
             deadline_from="bkn_recommendation_date",
@@ -230,7 +265,7 @@ def _build() -> tuple[Transition, ...]:
         Transition(
             S.REKOMENDASI_DITERUSKAN,
             S.SELESAI,
-            _("Close: BKN recommended no sanction"),
+            _("Close: KASN/BKN recommended no sanction"),
             required=("bkn_recommendation_number", "bkn_recommendation_date", "reason"),
             effects=(CLOSE_BKN_FOLLOW_UP,),
         ),
@@ -241,6 +276,35 @@ def _build() -> tuple[Transition, ...]:
             required=("ppk_sanction", "ppk_decision_date"),
             optional=("ppk_decision_number",),
             effects=(CLOSE_PPK_FOLLOW_UP,),
+        ),
+        # SKB 2022 on ASN neutrality: when the PPK does not act in time, BKN is asked
+        # to block the ASN's record in its personnel system until the PPK decides.
+        Transition(
+            S.TINDAK_LANJUT_PPK,
+            S.PEMBLOKIRAN,
+            _("Request BKN to block the ASN's record"),
+            required=("block_request_number", "block_request_date"),
+            deadline=DeadlineStep.BLOCK_RESPONSE,
+            deadline_from="block_request_date",
+            guard=PPK_OVERDUE,
+            effects=(OPEN_BLOCK_FOLLOW_UP,),
+        ),
+        Transition(
+            S.PEMBLOKIRAN,
+            S.PEMBLOKIRAN,
+            _("Record that BKN blocked the record"),
+            required=("blocked_on",),
+            stops_deadline=True,
+            guard=NOT_BLOCKED,
+            effects=(CLOSE_BLOCK_FOLLOW_UP,),
+        ),
+        Transition(
+            S.PEMBLOKIRAN,
+            S.SELESAI,
+            _("Record the PPK's decision"),
+            required=("ppk_sanction", "ppk_decision_date"),
+            optional=("ppk_decision_number",),
+            effects=(CLOSE_BLOCK_FOLLOW_UP, CLOSE_PPK_FOLLOW_UP),
         ),
     ]
     return tuple(rows)
@@ -271,4 +335,12 @@ def guard_allows(transition: Transition, report) -> bool:
         return not report.is_registered
     if transition.guard == NOT_EXTENDED:
         return not report.handling_extended
+    if transition.guard == REGISTRABLE:
+        return not report.is_registered and not report.fails_filing_deadline
+    if transition.guard == FILED_LATE:
+        return report.fails_filing_deadline
+    if transition.guard == PPK_OVERDUE:
+        return report.is_late
+    if transition.guard == NOT_BLOCKED:
+        return report.blocked_on is None
     return True

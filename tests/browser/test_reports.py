@@ -35,7 +35,7 @@ def recent(days_ago: int) -> datetime.date:
 
 def fill_report(page, *, public: bool) -> None:
     """Fill the report form by field id (works in any language)."""
-    page.locator("#id_election").select_option(label="Pilkada Serentak 2024")
+    page.locator("#id_election").select_option(label="Pemilihan Serentak 2024")
     page.locator("#id_reporter_name").fill("Warga Pelapor Uji")
     page.locator("#id_reporter_address").fill("Jl. Pandanaran No. 1, Semarang")
     page.locator("#id_reporter_phone").fill("081234567890")
@@ -226,4 +226,4 @@ def test_report_form_by_keyboard_alone(page, login, live_server, portal_data):
     assert report.reported_name == "Terlapor Papan Ketik"
     assert report.incident_kelurahan_id == KELURAHAN
     assert report.incident_date == recent(2) and report.known_date == recent(1)
-    assert report.election.name == "Pilkada Serentak 2024"
+    assert report.election.name == "Pemilihan Serentak 2024"

@@ -3,7 +3,7 @@
 Reports default to a Kota Semarang kelurahan (``33.74.01.1001``, needs the
 ``regions`` fixture) handled by a Bawaslu Kota Semarang office; pass
 ``office``/``region_id`` for another case. Elections are fetched by name when
-they exist (the data migration seeds Pemilu 2024 and Pilkada Serentak 2024).
+they exist (the data migration seeds Pemilu 2024 and Pemilihan Serentak 2024).
 """
 
 import datetime
@@ -46,8 +46,8 @@ class ElectionFactory(DjangoModelFactory):
 
 
 class PilkadaFactory(ElectionFactory):
-    name = "Pilkada Serentak 2024"
-    type = ElectionType.PILKADA
+    name = "Pemilihan Serentak 2024"
+    type = ElectionType.PEMILIHAN
     code = "PW"
     voting_day = datetime.date(2024, 11, 27)
 

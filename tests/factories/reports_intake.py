@@ -38,7 +38,7 @@ def pdf_upload(name: str = "bukti.pdf") -> SimpleUploadedFile:
 
 
 def pilkada() -> Election:
-    return Election.objects.get(name="Pilkada Serentak 2024")
+    return Election.objects.get(name="Pemilihan Serentak 2024")
 
 
 def pemilu() -> Election:

@@ -11,7 +11,7 @@ from reports.deadlines import (
     days_left,
     deadline_for,
     filing_deadline,
-    in_quiet_period,
+    statutory_deadline,
     working_days_between,
 )
 from reports.models import DayUnit, DeadlineRule, DeadlineStep, Election, ElectionType
@@ -83,7 +83,7 @@ def test_voting_day_of_an_election_is_a_non_working_day():
     assert add_working_days(D(2025, 6, 2), 1) == D(2025, 6, 3)
     Election.objects.create(
         name="Pemungutan suara ulang",
-        type=ElectionType.PILKADA,
+        type=ElectionType.PEMILIHAN,
         code="PW",
         voting_day=D(2025, 6, 3),
     )
@@ -119,25 +119,83 @@ def test_seeded_rules_give_the_statutory_deadlines():
     assert deadline_for(pemilu, DeadlineStep.KAJIAN_AWAL, D(2024, 1, 12)) == D(2024, 1, 14)
     assert deadline_for(pemilu, DeadlineStep.HANDLING, D(2024, 1, 15)) == D(2024, 1, 22)
     assert deadline_for(pilkada, DeadlineStep.HANDLING, D(2024, 10, 1)) == D(2024, 10, 4)
-    assert deadline_for(pilkada, DeadlineStep.HANDLING_EXTENSION, D(2024, 10, 4)) == D(2024, 10, 6)
-    assert deadline_for(pemilu, DeadlineStep.HANDLING_EXTENSION, D(2024, 1, 22)) == D(2024, 2, 12)
+    assert deadline_for(pilkada, DeadlineStep.HANDLING_EXTENDED, D(2024, 10, 4)) == D(2024, 10, 6)
+    # 14 working days from a registration on Monday 15 January 2024.
+    assert deadline_for(pemilu, DeadlineStep.HANDLING_EXTENDED, D(2024, 1, 15)) == D(2024, 2, 2)
 
 
-def test_handling_in_the_quiet_period_takes_one_day():
-    """Pemilu reports registered in the quiet period or on voting day are handled in 1×24 hours."""
+def test_pemilu_extension_counts_14_working_days_from_registration():
+    """UU 7/2017 ps. 454 ayat (8): the whole handling ends 14 working days after registration.
+
+    Registered Monday 5 February 2024; 8 February (Isra Mikraj) and 14 February (voting
+    day) are holidays: the law gives Tuesday 27 February, not 4 March (the 14 working
+    days counted after the first 7 days).
+    """
+    assert statutory_deadline("pemilu", "handling_extended", D(2024, 2, 5)) == D(2024, 2, 27)
+    assert statutory_deadline("pemilu", "handling", D(2024, 2, 5)) == D(2024, 2, 12)
+
+
+@pytest.mark.parametrize(
+    ("election_type", "step", "start", "expected"),
+    [
+        # UU 7/2017 ps. 454 ayat (5): temuan within 7 days of discovery (calendar).
+        ("pemilu", "temuan", D(2024, 2, 1), D(2024, 2, 8)),
+        # ayat (6): a laporan within 7 working days of becoming known.
+        ("pemilu", "filing", D(2024, 2, 1), D(2024, 2, 13)),
+        # ayat (7): handled within 7 days of receipt and registration.
+        ("pemilu", "handling", D(2024, 3, 1), D(2024, 3, 8)),
+        # UU 10/2016 ps. 134 ayat (4): filing (and temuan) within 7 days, calendar.
+        ("pemilihan", "filing", D(2024, 11, 21), D(2024, 11, 28)),
+        ("pemilihan", "temuan", D(2024, 11, 21), D(2024, 11, 28)),
+        # ayat (5): handled within 3 days of receipt; ayat (6): + 2 days.
+        ("pemilihan", "handling", D(2024, 11, 25), D(2024, 11, 28)),
+        ("pemilihan", "handling_extended", D(2024, 11, 28), D(2024, 11, 30)),
+        # Perbawaslu: kajian awal and completion 2 days each (unit to verify).
+        ("pemilu", "kajian_awal", D(2024, 3, 1), D(2024, 3, 3)),
+        ("pemilu", "completion", D(2024, 3, 1), D(2024, 3, 3)),
+        ("pemilihan", "kajian_awal", D(2024, 11, 1), D(2024, 11, 3)),
+        ("pemilihan", "completion", D(2024, 11, 1), D(2024, 11, 3)),
+    ],
+)
+def test_statutory_deadline_table(election_type, step, start, expected):
+    """The public entry point gives each statutory deadline from the seeded rules."""
+    assert statutory_deadline(election_type, step, start) == expected
+
+
+def test_statutory_deadline_refuses_unknown_names():
+    """Only "pemilu" and "pemilihan", and only known steps."""
+    with pytest.raises(ValueError):
+        statutory_deadline("pilkada", "filing", D(2024, 1, 1))
+    with pytest.raises(ValueError):
+        statutory_deadline("pemilu", "handling_quiet_period", D(2024, 1, 1))
+
+
+def test_quiet_period_changes_no_deadline():
+    """Perbawaslu 7/2022 ps. 11 ayat (4) is about receiving reports, not a deadline."""
+    assert not DeadlineRule.objects.filter(step="handling_quiet_period").exists()
     pemilu = Election.objects.get(name="Pemilu 2024")
-    assert in_quiet_period(pemilu, D(2024, 2, 12))
-    assert in_quiet_period(pemilu, D(2024, 2, 14))
-    assert not in_quiet_period(pemilu, D(2024, 2, 15))
-    assert deadline_for(pemilu, DeadlineStep.HANDLING, D(2024, 2, 12)) == D(2024, 2, 13)
-    assert deadline_for(pemilu, DeadlineStep.HANDLING, D(2024, 2, 15)) == D(2024, 2, 22)
+    assert deadline_for(pemilu, DeadlineStep.HANDLING, D(2024, 2, 12)) == D(2024, 2, 19)
 
 
-def test_pilkada_has_no_quiet_period_rule():
-    """Pilkada handling in its quiet period still takes the 3-day rule."""
-    pilkada = Election.objects.get(name="Pilkada Serentak 2024")
-    assert in_quiet_period(pilkada, D(2024, 11, 25))
-    assert deadline_for(pilkada, DeadlineStep.HANDLING, D(2024, 11, 25)) == D(2024, 11, 28)
+def test_seeded_rules_cite_the_right_ayat():
+    """Filing is ayat (6), handling (7), extension (8); uncertain units are marked."""
+    basis = dict(
+        DeadlineRule.objects.filter(election_type="pemilu").values_list("step", "legal_basis")
+    )
+    assert basis["temuan"].endswith("ayat (5)")
+    assert basis["filing"].endswith("ayat (6)")
+    assert basis["handling"].endswith("ayat (7)")
+    assert basis["handling_extended"].endswith("ayat (8)")
+    pemilihan = dict(
+        DeadlineRule.objects.filter(election_type="pemilihan").values_list("step", "legal_basis")
+    )
+    assert "ps. 134 ayat (5)" in pemilihan["handling"]
+    assert "Perbawaslu 9/2024" in pemilihan["handling"]
+    assert set(
+        DeadlineRule.objects.filter(to_verify=True, election_type="pemilu").values_list(
+            "step", flat=True
+        )
+    ) >= {"kajian_awal", "completion"}
 
 
 def test_rules_are_editable_data():

@@ -170,13 +170,17 @@ def test_registration_starts_the_handling_deadline(semarang_staff):
     assert report.registration_year == 2024
 
 
-def test_extension_counts_from_the_current_deadline(semarang_staff):
-    """The one extension adds 14 working days to the running handling deadline."""
+def test_pemilu_extension_counts_from_the_registration(semarang_staff):
+    """UU 7/2017 ps. 454 ayat (8): 14 working days after registration, not after the 7 days.
+
+    Registered Monday 5 February 2024 (WIB): Tuesday 27 February, not 4 March.
+    """
     report = ReportFactory(
         office=semarang_staff.agency,
         stage=ReportStage.KLARIFIKASI,
-        registration_number="001/Reg/LP/PL/33.74/I/2024",
-        deadline=D(2024, 1, 22),
+        registration_number="001/Reg/LP/PL/33.74/II/2024",
+        registered_at=datetime.datetime(2024, 2, 5, 2, 0, tzinfo=datetime.UTC),
+        deadline=D(2024, 2, 12),
         deadline_step="handling",
     )
     report = report_transition(
@@ -186,7 +190,7 @@ def test_extension_counts_from_the_current_deadline(semarang_staff):
         expected_version=1,
         note="Keterangan saksi belum lengkap.",
     )
-    assert report.deadline == D(2024, 2, 12)
+    assert report.deadline == D(2024, 2, 27)
     assert report.handling_extended
     assert report.stage == ReportStage.KLARIFIKASI
 
@@ -352,12 +356,12 @@ def test_staff_of_a_non_bawaslu_agency_cannot_act(regions):
         )
 
 
-def test_registration_in_the_quiet_period_gets_one_day(semarang_staff):
-    """A pemilu report registered in the masa tenang must be handled within 1×24 hours."""
+def test_registration_in_the_quiet_period_keeps_the_statutory_days(semarang_staff):
+    """The quiet period changes no handling deadline: 7 days (UU 7/2017 ps. 454 ayat (7))."""
     report = ReportFactory(office=semarang_staff.agency, stage=ReportStage.KAJIAN_AWAL)
     with frozen_now(datetime.datetime(2024, 2, 12, 3, 0, tzinfo=datetime.UTC)):
         report = register(semarang_staff, report)
-    assert report.deadline == D(2024, 2, 13)
+    assert report.deadline == D(2024, 2, 19)
     assert report.registration_number == "001/Reg/LP/PL/33.74/II/2024"
 
 

@@ -17,11 +17,15 @@ from reports.models import (
 from reports.services import report_transition
 from reports.workflow import (
     DECIDERS,
+    FILED_LATE,
     HANDLERS,
+    NOT_BLOCKED,
     NOT_EXTENDED,
     NOT_REGISTERED,
     OFFICE_ABOVE,
+    PPK_OVERDUE,
     REGISTERED,
+    REGISTRABLE,
     TRANSITIONS,
     get_transition,
 )
@@ -35,6 +39,7 @@ REGISTERED_STAGES = {
     ReportStage.REKOMENDASI_DITERUSKAN,
     ReportStage.DIHENTIKAN,
     ReportStage.TINDAK_LANJUT_PPK,
+    ReportStage.PEMBLOKIRAN,
 }
 
 
@@ -87,7 +92,8 @@ def actors(bawaslu_semarang, bawaslu_jateng, pemkot_semarang):
 def report_for(transition, office, **extra):
     """A report in the row's source stage that meets its guard."""
     registered = transition.guard == REGISTERED or (
-        transition.guard != NOT_REGISTERED and transition.source in REGISTERED_STAGES
+        transition.guard not in (NOT_REGISTERED, REGISTRABLE)
+        and transition.source in REGISTERED_STAGES
     )
     values = {
         "office": office,
@@ -104,6 +110,14 @@ def report_for(transition, office, **extra):
         )
     if transition.guard == NOT_EXTENDED:
         values["handling_extended"] = False
+    if transition.guard == FILED_LATE:
+        values.update(filed_late=True, source=ReportSource.LAPORAN)
+    if transition.guard == PPK_OVERDUE:
+        values["deadline"] = datetime.date(2024, 4, 1)
+    if transition.source == ReportStage.PEMBLOKIRAN:
+        values.update(
+            block_request_number="800/BLK/2024", block_request_date=datetime.date(2024, 4, 10)
+        )
     values.update(extra)
     return ReportFactory(**values)
 
@@ -118,9 +132,12 @@ def valid_fields(transition, *, bawaslu_jateng, pemkot_semarang):
         "bkn_recommendation_number": "R-34/BKN/2024",
         "bkn_recommendation_date": datetime.date(2024, 3, 15),
         "ppk_agency": pemkot_semarang,
-        "ppk_sanction": "sedang",
+        "ppk_sanction": "sedang_6",
         "ppk_decision_number": "800/123/2024",
         "ppk_decision_date": datetime.date(2024, 4, 22),
+        "block_request_number": "800/BLK/2024",
+        "block_request_date": datetime.date(2024, 3, 20),
+        "blocked_on": datetime.date(2024, 4, 25),
     }
     note = samples["note"]
     fields = {name: samples[name] for name in transition.fields if name != "note"}
@@ -319,6 +336,10 @@ def test_every_guard_is_enforced(
         REGISTERED: {"registration_number": ""},
         NOT_REGISTERED: {"registration_number": "001/Reg/LP/PL/33.74/I/2024"},
         NOT_EXTENDED: {"handling_extended": True},
+        REGISTRABLE: {"filed_late": True, "source": ReportSource.LAPORAN},
+        FILED_LATE: {"filed_late": False},
+        PPK_OVERDUE: {"deadline": datetime.date(2099, 1, 1)},
+        NOT_BLOCKED: {"blocked_on": datetime.date(2024, 4, 20)},
     }[transition.guard]
     report = report_for(transition, bawaslu_semarang, **broken)
     note, fields = valid_fields(
@@ -419,7 +440,7 @@ def test_follow_through_opens_and_closes_follow_ups(
         report=report,
         to_stage=ReportStage.SELESAI,
         expected_version=report.version,
-        ppk_sanction="ringan",
+        ppk_sanction="sedang_12",
         ppk_decision_date=datetime.date(2024, 3, 10),
     )
     ppk.follow_up.refresh_from_db()

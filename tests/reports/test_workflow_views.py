@@ -153,7 +153,7 @@ def test_full_follow_through_over_http(client_for, semarang_commissioner, pemkot
         ),
         (
             "tindak_lanjut_ppk__selesai",
-            {"ppk_sanction": "moral", "ppk_decision_date": "2024-03-05"},
+            {"ppk_sanction": "moral_terbuka", "ppk_decision_date": "2024-03-05"},
         ),
     ]
     for version, (key, data) in enumerate(steps, start=1):
