@@ -3,22 +3,31 @@
 Whoever may see a meeting may print it: the meeting is fetched through
 ``selectors.meeting_get`` (jurisdiction scope, partner rules), so a meeting
 outside is a 404 here too. The PDF is the same template rendered with
-``pdf=True`` and turned into PDF by WeasyPrint, which may only read the
-portal's own static files (see ``coordination.pdf``).
+``pdf=True`` and turned into tagged PDF/A by ``bawaslu_portal.printing``, which
+lets WeasyPrint read only the portal's own static files. The templates build on
+the shared ``templates/print/`` pieces that the reports app's documents use too.
 """
 
-from django.http import HttpResponse
+from dataclasses import dataclass
+
 from django.shortcuts import render
-from django.template.loader import render_to_string
-from django.utils import formats, timezone
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from bawaslu_portal.printing import pdf_response, signature_place
 from bawaslu_portal.scoping import user_jurisdiction
 from bawaslu_portal.timefmt import to_local
 from coordination import selectors
-from coordination.formatting import meeting_pdf_filename, meeting_time_range
+from coordination.formatting import (
+    attendee_affiliation,
+    meeting_pdf_filename,
+    meeting_time_range,
+    position_with_agency,
+    says,
+)
 from coordination.forms import FollowUpFilterForm
-from coordination.models import AttendeeRole, FollowUpStatus, Meeting
+from coordination.models import AttendeeRole, FollowUpStatus, Meeting, MeetingAttendee
 
 #: Empty numbered rows at the end of the daftar hadir, for walk-in attendees.
 BLANK_ATTENDANCE_ROWS = 5
@@ -26,31 +35,67 @@ BLANK_ATTENDANCE_ROWS = 5
 FOLLOW_UP_PRINT_MAX_ROWS = 500
 
 
-def _first_with_role(meeting: Meeting, role: str):
+@dataclass(frozen=True)
+class AttendeeLine:
+    """One attendee as printed in the attendee table and the daftar hadir."""
+
+    number: int
+    name: str
+    affiliation: str
+    role: str
+
+
+@dataclass(frozen=True)
+class Signatory:
+    """What ``print/signature_block.html`` prints: the role lines and the name below."""
+
+    role: str
+    name: str = ""
+
+
+def _first_with_role(meeting: Meeting, role: str) -> MeetingAttendee | None:
     return next((a for a in meeting.attendees.all() if a.role == role), None)
 
 
-def _signature_place(meeting: Meeting) -> str:
-    """The city the host signs in: "Semarang" for Kota Semarang (its kab/kota name)."""
-    name = meeting.host_agency.region.name if meeting.host_agency.region_id else ""
-    for prefix in ("Kota ", "Kabupaten ", "Kab. "):
-        name = name.removeprefix(prefix)
-    return name
+def _signatory(role: str, attendee: MeetingAttendee | None) -> Signatory:
+    """``role`` above the attendee's name; the name is left to be written in when the
+    attendee is recorded only by an office the role lines already print."""
+    name = attendee.person.name if attendee else ""
+    return Signatory(role=role, name="" if name and says(role, name) else name)
+
+
+def _host_signatory(meeting: Meeting) -> Signatory:
+    """The host's signatory (e.g. the Ketua) under their position at the host agency."""
+    host = _first_with_role(meeting, AttendeeRole.HOST)
+    agency_name = meeting.host_agency.name
+    if host is None or not host.position_title:
+        return _signatory(f"{_('For the host')}\n{agency_name}", host)
+    return _signatory(position_with_agency(host.position_title, agency_name, separator="\n"), host)
 
 
 def _meeting_context(meeting: Meeting, *, pdf: bool) -> dict:
-    attendee_count = len(meeting.attendees.all())
+    attendees = [
+        AttendeeLine(
+            number=number,
+            name=attendee.person.name,
+            affiliation=attendee_affiliation(attendee),
+            role=attendee.get_role_display(),
+        )
+        for number, attendee in enumerate(meeting.attendees.all(), start=1)
+    ]
+    count = len(attendees)
     return {
         "meeting": meeting,
         "pdf": pdf,
         "time_range": meeting_time_range(meeting),
-        "host_signatory": _first_with_role(meeting, AttendeeRole.HOST),
-        "notulis": _first_with_role(meeting, AttendeeRole.NOTULIS),
-        "signature_place": _signature_place(meeting),
-        "signature_date": formats.date_format(
-            to_local(meeting.starts_at, meeting.region).date(), "j F Y"
+        "attendees": attendees,
+        "blank_rows": range(count + 1, count + 1 + BLANK_ATTENDANCE_ROWS),
+        "notulis": _signatory(
+            _("Minute-taker (Notulis)"), _first_with_role(meeting, AttendeeRole.NOTULIS)
         ),
-        "blank_rows": range(attendee_count + 1, attendee_count + 1 + BLANK_ATTENDANCE_ROWS),
+        "host_signatory": _host_signatory(meeting),
+        "signature_place": signature_place(meeting.host_agency.region),
+        "signature_date": to_local(meeting.starts_at, meeting.region).date(),
     }
 
 
@@ -63,19 +108,14 @@ def meeting_print(request, pk: int):
 
 @require_GET
 def meeting_pdf(request, pk: int):
-    """The print view as a PDF download named after the meeting's date and title."""
-    # WeasyPrint is heavy to import (and logs while it loads its stylesheets):
-    # only the PDF view needs it, so it is not imported with the URLconf.
-    from coordination.pdf import html_to_pdf
-
+    """The print view as a tagged PDF/A download named after the meeting's date and title."""
     meeting = selectors.meeting_get(user=request.user, pk=pk)
-    html = render_to_string(
-        "coordination/print/meeting.html", _meeting_context(meeting, pdf=True), request=request
+    return pdf_response(
+        request,
+        "coordination/print/meeting.html",
+        _meeting_context(meeting, pdf=True),
+        filename=meeting_pdf_filename(meeting),
     )
-    pdf = html_to_pdf(html, base_url=request.build_absolute_uri("/"))
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{meeting_pdf_filename(meeting)}"'
-    return response
 
 
 @require_GET

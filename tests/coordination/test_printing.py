@@ -7,8 +7,8 @@ import zoneinfo
 import pytest
 from pypdf import PdfReader
 
+from bawaslu_portal.pdf import StaticFilesOnlyFetcher, static_path_for
 from coordination.models import AttendeeRole, FollowUpStatus, MeetingKind
-from coordination.pdf import StaticFilesOnlyFetcher, static_path_for
 from tests.factories import (
     AgendaItemFactory,
     FollowUpFactory,
