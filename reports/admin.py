@@ -38,9 +38,17 @@ class ViolationCategoryAdmin(BoundedAdmin):
 
 @admin.register(DeadlineRule)
 class DeadlineRuleAdmin(BoundedAdmin):
-    list_display = ["election_type", "step", "days", "unit", "legal_basis"]
-    list_editable = ["days", "unit"]
-    list_filter = ["election_type", "unit"]
+    list_display = [
+        "election_type",
+        "step",
+        "days",
+        "unit",
+        "counted_from",
+        "legal_basis",
+        "to_verify",
+    ]
+    list_editable = ["days", "unit", "counted_from"]
+    list_filter = ["election_type", "unit", "to_verify"]
 
 
 @admin.register(NonWorkingDay)

@@ -17,6 +17,8 @@ from bawaslu_portal.models.regions import subtree_q
 from bawaslu_portal.scoping import get_in_jurisdiction_or_404, scope_to_jurisdiction
 from reports.models import (
     DUE_SOON_DAYS,
+    DeadlineRule,
+    DeadlineStep,
     Election,
     Evidence,
     Report,
@@ -24,6 +26,7 @@ from reports.models import (
     ReporterIdentity,
     ReporterIdentityAccess,
     ReportHistory,
+    ReportSource,
     ReportStage,
     ViolationCategory,
 )
@@ -122,6 +125,37 @@ def report_history_list(*, report: Report) -> list[ReportHistory]:
     for entry in entries:
         entry.actor_label = history_actor_label(entry)
     return entries
+
+
+def report_deadline_rules(*, report: Report) -> dict[str, DeadlineRule | None]:
+    """The rules behind the case's current deadline (``"deadline"``) and its filing deadline.
+
+    One query (none when neither runs). The case page shows each rule's days,
+    unit, starting day and legal basis, and says when the regulation leaves
+    the unit to be verified.
+    """
+    filing_step = (
+        DeadlineStep.TEMUAN if report.source == ReportSource.TEMUAN else DeadlineStep.FILING
+    )
+    steps = set()
+    if report.deadline and report.deadline_step:
+        steps.add(report.deadline_step)
+    if report.filing_deadline:
+        steps.add(filing_step)
+    by_step = (
+        {
+            rule.step: rule
+            for rule in DeadlineRule.objects.filter(
+                election_type=report.election.type, step__in=steps
+            )
+        }
+        if steps
+        else {}
+    )
+    return {
+        "deadline": by_step.get(report.deadline_step) if report.deadline else None,
+        "filing": by_step.get(filing_step) if report.filing_deadline else None,
+    }
 
 
 def report_comment_list(*, report: Report) -> list[ReportComment]:

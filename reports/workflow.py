@@ -160,6 +160,7 @@ def _build() -> tuple[Transition, ...]:
                 S.INFORMASI_AWAL,
                 _("Keep as informasi awal (filed after the deadline)"),
                 required=("reason",),
+                stops_deadline=True,
                 guard=FILED_LATE,
                 effects=(TO_INFORMASI_AWAL,),
             )

@@ -74,6 +74,7 @@ def report_detail(request, pk: int):
         {
             "report": report,
             "history": selectors.report_history_list(report=report),
+            "rules": selectors.report_deadline_rules(report=report),
             "comments": selectors.report_comment_list(report=report),
             "can_handle": can_handle_report(request.user, report),
             "actions": transition_actions(user=request.user, report=report),
