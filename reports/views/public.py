@@ -27,6 +27,39 @@ from reports.views.intake import intake_from_form
 DEFAULT_FILING_LIMIT = (5, 60 * 60)
 DEFAULT_STATUS_CHECK_LIMIT = (20, 60 * 60)
 SESSION_TRACKING_CODE = "reports_public_tracking_code"
+#: The pks of the reports this browser session filed, newest last (for the receipt).
+SESSION_FILED_REPORTS = "reports_public_filed"
+#: How many filed reports a session remembers for their receipts.
+SESSION_FILED_REPORTS_KEPT = 5
+
+
+def remember_filed_report(request, report_pk: int) -> None:
+    """Let this session, and only it, open the receipt of the report it just filed."""
+    filed = [pk for pk in _filed_report_pks(request) if pk != report_pk]
+    filed.append(report_pk)
+    request.session[SESSION_FILED_REPORTS] = filed[-SESSION_FILED_REPORTS_KEPT:]
+
+
+def _filed_report_pks(request) -> list[int]:
+    stored = request.session.get(SESSION_FILED_REPORTS)
+    if not isinstance(stored, list):
+        return []
+    return [pk for pk in stored if isinstance(pk, int)]
+
+
+def session_may_see_receipt(request, report_pk) -> bool:
+    """Whether this browser session filed ``report_pk`` through the public form.
+
+    The receipt (*tanda bukti penyampaian laporan*) names the reporter, so
+    without a login only the session that filed the report may open it (the
+    last :data:`SESSION_FILED_REPORTS_KEPT` filings, for as long as the
+    session lasts); nobody gets it by its id alone.
+    """
+    try:
+        report_pk = int(report_pk)
+    except (TypeError, ValueError):
+        return False
+    return report_pk in _filed_report_pks(request)
 
 
 def _client_key(request, scope: str) -> str:
@@ -97,6 +130,7 @@ def public_form(request, kabkota: str):
                 email = form.cleaned_data.get("reporter_email")
                 if email:
                     tracking_code_mail(report=result.report, email=email)
+                remember_filed_report(request, result.report.pk)
                 request.session[SESSION_TRACKING_CODE] = {
                     "code": result.report.tracking_code_display,
                     "office": result.report.office.name,
