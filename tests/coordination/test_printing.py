@@ -7,15 +7,16 @@ import zoneinfo
 import pytest
 from pypdf import PdfReader
 
-from bawaslu_portal.pdf import StaticFilesOnlyFetcher, static_path_for
 from coordination.models import AttendeeRole, FollowUpStatus, MeetingKind
 from tests.factories import (
+    AgencyFactory,
     AgendaItemFactory,
     FollowUpFactory,
     MeetingAttendeeFactory,
     MeetingFactory,
     PersonFactory,
 )
+from tests.pdfs import archival_facts, holds_only, page_texts
 from tests.querycount import count_queries
 
 pytestmark = pytest.mark.django_db
@@ -119,6 +120,135 @@ def test_pdf_is_a_pdf_named_after_date_and_title_holding_the_attendees(
     assert len(reader.pages) >= 2  # the daftar hadir starts on its own page
 
 
+@pytest.mark.indonesian
+def test_meeting_pdf_is_tagged_archival_and_in_indonesian(client_for, semarang_staff, audiensi):
+    """PDF/A-3b with a tag tree, lang "id" and the meeting's title: what an archive keeps."""
+    content = client_for(semarang_staff).get(f"/rapat/{audiensi.pk}/pdf/").content
+    facts = archival_facts(content)
+    assert facts.has_structure_tree and facts.tagged
+    assert (facts.pdfa_part, facts.pdfa_conformance) == ("3", "B")
+    assert facts.output_intent == "/GTS_PDFA1" and facts.unembedded_fonts == []
+    assert facts.lang == "id"
+    assert facts.title.startswith(f"Ringkasan rapat: {audiensi.title}")
+
+
+def _crowded_meeting(host_agency, guest_agency, *, guests: int, follow_ups: int):
+    """A meeting of a host, a minute-taker and ``guests`` participants with fixed names.
+
+    Before the signatures kept the row before them company, 24 guests put the
+    daftar hadir's signatures alone on the last page, and 16 guests with 3
+    follow-ups put the minutes' signatures alone on page 3.
+    """
+    meeting = MeetingFactory(
+        kind=MeetingKind.AUDIENSI,
+        title="Audiensi",
+        host_agency=host_agency,
+        starts_at=datetime.datetime(2023, 9, 21, 9, 0, tzinfo=WIB),
+        summary="Ringkasan.",
+        decisions="Keputusan.",
+    )
+    people = [
+        ("Arief Rahman", host_agency, "Ketua Bawaslu Kota Semarang", AttendeeRole.HOST),
+        ("Rina Notulis", host_agency, "Staf Sekretariat", AttendeeRole.NOTULIS),
+    ]
+    people += [
+        (f"Peserta Nomor {n}", guest_agency, "Kepala Bidang", AttendeeRole.PESERTA)
+        for n in range(1, guests + 1)
+    ]
+    for order, (name, agency, position, role) in enumerate(people):
+        MeetingAttendeeFactory(
+            meeting=meeting,
+            person=PersonFactory(name=name),
+            agency=agency,
+            position_title=position,
+            role=role,
+            order=order,
+        )
+    for n in range(follow_ups):
+        FollowUpFactory(
+            meeting=meeting, title=f"Tindak lanjut {n}", responsible_agency=guest_agency
+        )
+    return meeting
+
+
+#: Everything a signature row of the crowded meeting may print, in English (the tests'
+#: language): place and date, roles, names, and the host's agency and the minute-taker's
+#: position that a signature block could add under them.
+SIGNATURE_TEXT = [
+    "Semarang, 21 September 2023",
+    "Minute-taker (Notulis)",
+    "Ketua Bawaslu Kota Semarang",
+    "Bawaslu Kota Semarang",
+    "Arief Rahman",
+    "Rina Notulis",
+    "Staf Sekretariat",
+]
+
+
+@pytest.mark.parametrize(("guests", "follow_ups"), [(24, 0), (16, 3)])
+def test_no_page_of_the_meeting_pdf_holds_only_signatures(
+    client_for, semarang_staff, bawaslu_semarang, pemkot_semarang, guests, follow_ups
+):
+    """A signature row takes the last table row before it to the next page: the last page
+    (daftar hadir) and the page after the minutes always hold more than signatures."""
+    meeting = _crowded_meeting(
+        bawaslu_semarang, pemkot_semarang, guests=guests, follow_ups=follow_ups
+    )
+    response = client_for(semarang_staff).get(f"/rapat/{meeting.pk}/pdf/")
+    pages = page_texts(response.content)
+    alone = [number for number, text in enumerate(pages, 1) if holds_only(text, SIGNATURE_TEXT)]
+    assert not alone, f"pages {alone} of {len(pages)} hold only a signature block"
+    last_row = guests + 2 + 5  # attendees and the five blank rows of the daftar hadir
+    assert f"{last_row}." in pages[-1] and "Arief Rahman" in pages[-1]
+
+
+def test_minutes_print_follow_ups_as_agreed_not_todays_status(client_for, semarang_staff, audiensi):
+    """What, who and the due date as agreed: no status column, no "overdue" of today."""
+    follow_up = audiensi.follow_ups.get()
+    assert follow_up.is_overdue  # due 30 Nov 2023, still open
+    html = client_for(semarang_staff).get(f"/rapat/{audiensi.pk}/cetak/").content.decode()
+    minutes = html.split('class="daftar-hadir"')[0]
+    table = minutes[minutes.index(follow_up.title) - 600 :]
+    assert "Sosialisasi melalui program smart RT/RW" in table
+    assert "Thursday, 30 November 2023" in table
+    assert "overdue" not in html.lower() and "Late by" not in html
+    assert ">Open<" not in html and ">Status</th>" not in table
+
+
+def test_a_position_is_printed_once(client_for, semarang_staff, bawaslu_semarang, regions):
+    """A person recorded by their office and a title naming its agency are not repeated."""
+    kesbangpol = AgencyFactory(name="Badan Kesatuan Bangsa dan Politik Kota Semarang")
+    meeting = MeetingFactory(host_agency=bawaslu_semarang)
+    for order, (name, agency, position, role) in enumerate(
+        [
+            ("Arief Rahman", bawaslu_semarang, "Ketua Bawaslu Kota Semarang", AttendeeRole.HOST),
+            (
+                "Kepala Badan Kesbangpol Kota Semarang",
+                kesbangpol,
+                "Kepala Badan Kesbangpol Kota Semarang",
+                AttendeeRole.NOTULIS,
+            ),
+        ]
+    ):
+        MeetingAttendeeFactory(
+            meeting=meeting,
+            person=PersonFactory(name=name),
+            agency=agency,
+            position_title=position,
+            role=role,
+            order=order,
+        )
+    html = client_for(semarang_staff).get(f"/rapat/{meeting.pk}/cetak/").content.decode()
+    daftar_hadir = html.split('class="daftar-hadir"')[1]
+    table, signatures = daftar_hadir.split('class="signatures"')
+    assert table.count("Kepala Badan Kesbangpol Kota Semarang") == 1  # the name column
+    assert "<td>Badan Kesatuan Bangsa dan Politik Kota Semarang</td>" in table
+    assert "<td>Ketua Bawaslu Kota Semarang</td>" in table  # not ", Bawaslu Kota Semarang"
+    assert signatures.count("Ketua Bawaslu Kota Semarang") == 1
+    assert signatures.count("Kepala Badan Kesbangpol Kota Semarang") == 1
+    assert html.count("Kepala Badan Kesbangpol Kota Semarang, ") == 0
+
+
 def test_another_citys_meeting_is_404(client_for, serang_staff, audiensi):
     """Bawaslu Kota Serang cannot print or download a Semarang meeting."""
     client = client_for(serang_staff)
@@ -165,19 +295,6 @@ def test_print_view_query_count_does_not_grow_with_rows(
     small_count = count_queries(lambda: client.get(f"/rapat/{small.pk}/cetak/"))
     large_count = count_queries(lambda: client.get(f"/rapat/{large.pk}/cetak/"))
     assert small_count == large_count
-
-
-def test_pdf_fetcher_serves_static_files_and_refuses_everything_else():
-    """WeasyPrint may read the portal's static files, never the network or the file system."""
-    assert static_path_for("http://testserver/static/css/print-a4.css")
-    assert static_path_for("/static/css/print-a4.css")
-    assert static_path_for("http://testserver/static/../settings.py") is None
-    assert static_path_for("file:///etc/passwd") is None
-    assert static_path_for("https://example.com/track.png") is None
-    fetcher = StaticFilesOnlyFetcher()
-    assert b"@page" in fetcher.fetch("http://testserver/static/css/print-a4.css").read()
-    with pytest.raises(ValueError, match="Refused"):
-        fetcher.fetch("https://example.com/logo.png")
 
 
 def test_follow_up_print_honours_the_list_filters(client_for, semarang_staff, pemkot_semarang):
