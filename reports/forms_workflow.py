@@ -34,6 +34,9 @@ FIELD_LABELS = {
     "ppk_sanction": _("Sanction imposed"),
     "ppk_decision_number": _("Number of the PPK's decision"),
     "ppk_decision_date": _("Date of the PPK's decision"),
+    "block_request_number": _("Number of the letter asking BKN to block"),
+    "block_request_date": _("Date of the letter asking BKN to block"),
+    "blocked_on": _("Date BKN blocked the record"),
 }
 FIELD_HELP = {
     "reason": _("Shown in the case history and, in general terms, to the reporter."),
@@ -121,7 +124,7 @@ class TransitionForm(forms.Form):
                 widget=forms.Textarea(attrs={"rows": 3}),
                 max_length=4000,
             )
-        if name.endswith("_date"):
+        if name.endswith(("_date", "_on")):
             return forms.DateField(
                 label=label,
                 widget=DATE_INPUT,
