@@ -28,9 +28,9 @@ FIELD_LABELS = {
     "target_office": _("Bawaslu office"),
     "recommendation_number": _("Recommendation letter number"),
     "recommendation_date": _("Recommendation letter date"),
-    "bkn_recommendation_number": _("Number of BKN's recommendation"),
-    "bkn_recommendation_date": _("Date BKN's recommendation was received"),
-    "ppk_agency": _("Government of the PPK"),
+    "bkn_recommendation_number": _("Number of %(recipient)s's recommendation"),
+    "bkn_recommendation_date": _("Date %(recipient)s's recommendation was received"),
+    "ppk_agency": _("PPK's agency"),
     "ppk_sanction": _("Sanction imposed"),
     "ppk_decision_number": _("Number of the PPK's decision"),
     "ppk_decision_date": _("Date of the PPK's decision"),
@@ -116,6 +116,9 @@ class TransitionForm(forms.Form):
 
     def _field(self, name: str, *, user) -> forms.Field:
         label = FIELD_LABELS[name]
+        if name.startswith("bkn_"):
+            # KASN for recommendations forwarded before 24 August 2024, BKN after.
+            label = label % {"recipient": self.report.recipient_label}
         help_text = FIELD_HELP.get(name, "")
         if name in {"note", "reason"}:
             return forms.CharField(
