@@ -34,3 +34,16 @@ urlpatterns += [
     path("laporan/<int:pk>/tindakan/", workflow.report_transition_view, name="transition"),
     path("laporan/<int:pk>/komentar/", workflow.report_comment_view, name="comment_add"),
 ]
+
+# Case documents and the register book (reports/views/documents.py). The receipt's own
+# URLs come before the generic ones: they alone also answer the session that filed it.
+from reports.views import documents  # noqa: E402
+
+urlpatterns += [
+    path("laporan/register/", documents.register_print, name="register"),
+    path("laporan/register/pdf/", documents.register_pdf, name="register_pdf"),
+    path("laporan/<int:pk>/cetak/tanda-bukti/", documents.receipt_print, name="receipt"),
+    path("laporan/<int:pk>/pdf/tanda-bukti/", documents.receipt_pdf, name="receipt_pdf"),
+    path("laporan/<int:pk>/cetak/<slug:slug>/", documents.document_print, name="document"),
+    path("laporan/<int:pk>/pdf/<slug:slug>/", documents.document_pdf, name="document_pdf"),
+]
