@@ -3,8 +3,16 @@
 The five source articles (``shared/seeds``) name the offices and officials
 below. Where an article mentions an office holder without naming them (for
 example "Kepala Bapenda Kota Semarang"), the person is recorded under the
-office's title rather than under an invented name. Kelurahan roster members
-are illustrative demo people.
+office's title rather than under an invented name; where it names a person
+without their post (Slamer Riyanto, "Kejari Balikpapan"), no post is
+recorded. Kelurahan roster members are illustrative demo people.
+
+Names: the region is the Kemendagri's "Kota Pangkal Pinang"; the offices and
+the city government use their own name, "Pangkalpinang" (Bawaslu Kota
+Pangkalpinang, Pemerintah Kota Pangkalpinang).
+
+Every kelurahan of Kota Semarang gets a kantor kelurahan (``kelurahan:<code>``):
+the lurah were invited to the silaturahmi of 27 November 2023 (article 001).
 
 Everything is created with ``update_or_create``/``get_or_create`` on natural
 keys, so running the seed twice changes nothing. Passwords are only set when
@@ -69,7 +77,7 @@ AGENCIES = [
         K.BAWASLU_PROVINSI,
         "19",
         None,
-        "Pangkalpinang",
+        "Kota Pangkal Pinang",
     ),
     # Kota Semarang (sources 000 and 001)
     (
@@ -157,6 +165,16 @@ AGENCIES = [
         "",
     ),
     ("forkopimda_semarang", "Forkopimda Kota Semarang", "Forkopimda", K.LAINNYA, "33.74", None, ""),
+    # Article 001 names no party: "seluruh partai peserta Pemilu", as one participant.
+    (
+        "parpol_semarang",
+        "Partai Politik Peserta Pemilu 2024 Kota Semarang",
+        "Parpol peserta Pemilu",
+        K.PARTAI,
+        "33.74",
+        None,
+        "",
+    ),
     (
         "gakkumdu_semarang",
         "Sentra Gakkumdu Kota Semarang",
@@ -276,7 +294,7 @@ AGENCIES = [
     ("kahmi_pangkalpinang", "KAHMI Kota Pangkalpinang", "KAHMI", K.ORMAS, "19.71", None, ""),
 ]
 
-#: (key, name, title, known as, role, agency key, region code)
+#: (key, name, title, known as, role or None (no position recorded), agency key, region code)
 PEOPLE = [
     ("arief_rahman", "Arief Rahman", "", "", "Ketua Bawaslu", "bawaslu_semarang", "33.74"),
     (
@@ -334,15 +352,8 @@ PEOPLE = [
         "33.74",
     ),
     ("wasanti", "Wasanti", "", "", "Ketua Bawaslu", "bawaslu_balikpapan", "64.71"),
-    (
-        "slamer_riyanto",
-        "Slamer Riyanto",
-        "",
-        "",
-        "Kepala Kejaksaan Negeri",
-        "kejari_balikpapan",
-        "64.71",
-    ),
+    # Article 002 says "Kejari Balikpapan Slamer Riyanto": his office, not his post.
+    ("slamer_riyanto", "Slamer Riyanto", "", "", None, "kejari_balikpapan", "64.71"),
     ("aan_agus_hermawan", "Aan Agus Hermawan", "", "", "Ketua Bawaslu", "bawaslu_serang", "36.73"),
     ("dita_yuliafnita", "Dita Yuliafnita", "", "", "Anggota Bawaslu", "bawaslu_serang", "36.73"),
     ("budi_utama", "Budi Utama", "", "", "Pj Wali Kota", "pemkot_pangkalpinang", "19.71"),
@@ -391,6 +402,13 @@ LOGINS = [
     ),
     ("jateng.staf", "Staf", "Bawaslu Jawa Tengah", UserRole.STAFF, "bawaslu_jateng", None, False),
 ]
+
+#: Positions an earlier version of this seed invented: (person key, role, agency key). They
+#: are removed so that a demo database seeded before matches the articles again.
+RETRACTED_POSITIONS = [("slamer_riyanto", "Kepala Kejaksaan Negeri", "kejari_balikpapan")]
+
+#: The cities whose every kelurahan gets a kantor kelurahan (see the module docstring).
+KELURAHAN_OFFICE_CITIES = ["33.74"]
 
 #: Illustrative kelurahan rosters: (kelurahan code, [(role, name), …]).
 ROSTERS = [
@@ -446,6 +464,7 @@ def seed_portal_demo(*, password: str, stdout=None) -> PortalDemo:
             },
         )
     _seed_kecamatan_offices(agencies)
+    _seed_kelurahan_offices(agencies)
 
     roles = {role.name: role for role in PositionRole.objects.all()}
     people: dict[str, Person] = {}
@@ -454,13 +473,18 @@ def seed_portal_demo(*, password: str, stdout=None) -> PortalDemo:
             name=name, defaults={"title": title, "known_as": known_as}
         )
         people[key] = person
-        Position.objects.get_or_create(
-            person=person,
-            role=roles[role],
-            agency=agencies[agency_key],
-            region_id=region,
-            defaults={"is_active": True},
-        )
+        if role is not None:
+            Position.objects.get_or_create(
+                person=person,
+                role=roles[role],
+                agency=agencies[agency_key],
+                region_id=region,
+                defaults={"is_active": True},
+            )
+    for person_key, role, agency_key in RETRACTED_POSITIONS:
+        Position.objects.filter(
+            person=people[person_key], role__name=role, agency=agencies[agency_key]
+        ).delete()
 
     kelurahan_names = dict(
         Region.objects.filter(code__in=[code for code, _members in ROSTERS]).values_list(
@@ -527,3 +551,32 @@ def _seed_kecamatan_offices(agencies: dict[str, Agency]) -> None:
             defaults={"kind": AgencyKind.KECAMATAN, "short_name": f"Kec. {kecamatan.name}"},
         )
         agencies[f"kecamatan:{kecamatan.code}"] = office
+
+
+def _seed_kelurahan_offices(agencies: dict[str, Agency]) -> None:
+    """A kantor kelurahan for every kelurahan of :data:`KELURAHAN_OFFICE_CITIES` (keys
+    ``kelurahan:<code>``), in three queries: a city has up to a few hundred kelurahan."""
+    kelurahan = {
+        region.code: region
+        for city in KELURAHAN_OFFICE_CITIES
+        for region in Region.objects.kelurahan().filter(code__startswith=f"{city}.")
+    }
+    names = {code: f"Kantor Kelurahan {region.name}" for code, region in kelurahan.items()}
+    existing = set(
+        Agency.objects.filter(region_id__in=names, kind=AgencyKind.KELURAHAN).values_list(
+            "region_id", "name"
+        )
+    )
+    Agency.objects.bulk_create(
+        Agency(
+            region=region,
+            name=names[code],
+            kind=AgencyKind.KELURAHAN,
+            short_name=f"Kel. {region.name}",
+        )
+        for code, region in sorted(kelurahan.items())
+        if (code, names[code]) not in existing
+    )
+    for office in Agency.objects.filter(region_id__in=names, kind=AgencyKind.KELURAHAN):
+        if office.name == names[office.region_id]:
+            agencies[f"kelurahan:{office.region_id}"] = office

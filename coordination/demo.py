@@ -2,11 +2,19 @@
 
 Every fact of the five source articles (``shared/seeds``) has a place: kind,
 title, theme, date and time in the city's zone (WIB for Semarang, Serang and
-Pangkalpinang; WITA for Balikpapan), venue, host, participating agencies,
+Pangkal Pinang; WITA for Balikpapan), venue, host, participating agencies,
 attendees with their role, topics, agenda, the notulen (summary) in
 Indonesian, the decisions, and the follow-ups with responsible agencies and
 due dates. The articles give no times of day; the times here are plausible
 office hours. All five are held (terlaksana) and public.
+
+Roles follow the articles: the host is the side that received the others
+(the Wali Kota received Bawaslu at the Balaikota on 21 September 2023; Bawaslu
+Kota Pangkalpinang received the Pj Wali Kota at its office), the visitors are
+participants, and narasumber are those the article says spoke as such. No
+article names a minute-taker, so no attendee is recorded as notulis. Where an
+article names an institution but not who spoke for it, the attendee is
+"Perwakilan …" rather than an invented person.
 
 A few planned public meetings are placed relative to today so the public
 agenda always has upcoming items; one of them is cancelled (shown as such),
@@ -45,12 +53,7 @@ from coordination.services import (
 WIB = zoneinfo.ZoneInfo("Asia/Jakarta")
 WITA = zoneinfo.ZoneInfo("Asia/Makassar")
 
-H, N, P, NOT = (
-    AttendeeRole.HOST,
-    AttendeeRole.NARASUMBER,
-    AttendeeRole.PESERTA,
-    AttendeeRole.NOTULIS,
-)
+H, N, P = AttendeeRole.HOST, AttendeeRole.NARASUMBER, AttendeeRole.PESERTA
 
 #: Titles of the five source meetings, for the campaigns seed and the tests.
 AUDIENSI_SEMARANG = "Audiensi Bawaslu Kota Semarang dengan Pemerintah Kota Semarang"
@@ -61,6 +64,9 @@ SILATURAHMI_SEMARANG = (
 RAKOR_BALIKPAPAN = "Rakor Stakeholder: Posisi Stakeholder Dalam Menciptakan Pilkada Bersih"
 RAKOR_SERANG = "Rapat Koordinasi Stakeholder: Membangun Komitmen Netralitas untuk Pemilihan 2024"
 KUNJUNGAN_PANGKALPINANG = "Kunjungan Pj Wali Kota Pangkalpinang ke Bawaslu Kota Pangkalpinang"
+#: The Serang pokja's decree: the day the rakor's follow-up to set it up was done. The
+#: article gives no decree; ``coordination.demo_campaigns`` dates the pokja by this.
+SERANG_POKJA_DECREE_DATE = datetime.date(2024, 11, 25)
 SOURCE_MEETING_TITLES = [
     AUDIENSI_SEMARANG,
     SILATURAHMI_SEMARANG,
@@ -75,6 +81,7 @@ EXTRA_PEOPLE = [
     ("ngo_balikpapan", "Narasumber NGO Pemantau Pemilihan Kota Balikpapan"),
     ("pemkot_balikpapan", "Narasumber Pemerintah Kota Balikpapan"),
     ("kpu_semarang", "Perwakilan KPU Kota Semarang"),
+    ("perwakilan_bawaslu_semarang", "Perwakilan Bawaslu Kota Semarang"),
 ]
 
 
@@ -113,7 +120,9 @@ class DemoMeeting:
     follow_ups: list[DemoFollowUp] = field(default_factory=list)
 
 
-def _source_meetings(semarang_kecamatan: list[str]) -> list[DemoMeeting]:
+def _source_meetings(
+    semarang_kecamatan: list[str], semarang_kelurahan: list[str]
+) -> list[DemoMeeting]:
     d = datetime.date
     return [
         DemoMeeting(
@@ -121,28 +130,29 @@ def _source_meetings(semarang_kecamatan: list[str]) -> list[DemoMeeting]:
             title=AUDIENSI_SEMARANG,
             theme="Dukungan Pemerintah Kota Semarang dalam Pengawasan Pemilu 2024",
             region="33.74",
-            host="bawaslu_semarang",
+            # "Bawaslu Kota Semarang diterima secara hangat oleh Walikota Semarang".
+            host="pemkot_semarang",
             starts_at=datetime.datetime(2023, 9, 21, 9, 0, tzinfo=WIB),
             ends_at=datetime.datetime(2023, 9, 21, 11, 0, tzinfo=WIB),
             venue="Lantai 8 Gedung Balaikota Semarang",
             actor="semarang.staf",
             participants=[
-                "pemkot_semarang",
+                "bawaslu_semarang",
                 "setda_semarang",
                 "kesbangpol_semarang",
                 "bapenda_semarang",
             ],
             topics=["Netralitas ASN", "Politik uang"],
             attendees=[
-                ("arief_rahman", "bawaslu_semarang", "Ketua Bawaslu Kota Semarang", H),
+                ("mbak_ita", "pemkot_semarang", "Wali Kota Semarang", H),
+                ("arief_rahman", "bawaslu_semarang", "Ketua Bawaslu Kota Semarang", P),
                 ("anggota_semarang", "bawaslu_semarang", "Anggota Bawaslu Kota Semarang", P),
                 (
                     "kasek_semarang",
                     "bawaslu_semarang",
                     "Kepala Sekretariat Bawaslu Kota Semarang",
-                    NOT,
+                    P,
                 ),
-                ("mbak_ita", "pemkot_semarang", "Wali Kota Semarang", N),
                 (
                     "asisten_pemerintahan_semarang",
                     "setda_semarang",
@@ -254,19 +264,16 @@ def _source_meetings(semarang_kecamatan: list[str]) -> list[DemoMeeting]:
                 "kodim_semarang",
                 "kejari_semarang",
                 "gakkumdu_semarang",
+                "parpol_semarang",
                 *semarang_kecamatan,
+                *semarang_kelurahan,
             ],
             topics=["Netralitas ASN", "Politik uang", "Kampanye", "Penegakan hukum", "Hoaks"],
             attendees=[
                 ("mbak_ita", "pemkot_semarang", "Wali Kota Semarang", H),
-                ("arief_rahman", "bawaslu_semarang", "Ketua Bawaslu Kota Semarang", N),
+                # "pihak Bawaslu dan KPU juga menjelaskan": the article names neither speaker.
+                ("perwakilan_bawaslu_semarang", "bawaslu_semarang", "Bawaslu Kota Semarang", N),
                 ("kpu_semarang", "kpu_semarang", "KPU Kota Semarang", N),
-                (
-                    "asisten_pemerintahan_semarang",
-                    "setda_semarang",
-                    "Asisten Pemerintahan Setda Kota Semarang",
-                    NOT,
-                ),
             ],
             agenda=[
                 "Sambutan Wali Kota: komitmen bersama mendukung Pemilu 2024 damai",
@@ -452,7 +459,7 @@ def _source_meetings(semarang_kecamatan: list[str]) -> list[DemoMeeting]:
                     "bawaslu_serang",
                     d(2024, 11, 26),
                     person="aan_agus_hermawan",
-                    progress=(d(2024, 11, 25), "SK Pokja ditandatangani."),
+                    progress=(SERANG_POKJA_DECREE_DATE, "SK Pokja ditandatangani."),
                     done=True,
                 ),
                 DemoFollowUp(
@@ -481,7 +488,7 @@ def _source_meetings(semarang_kecamatan: list[str]) -> list[DemoMeeting]:
             topics=["Netralitas ASN", "Disabilitas"],
             attendees=[
                 ("imam_ghazali", "bawaslu_pangkalpinang", "Ketua Bawaslu Kota Pangkalpinang", H),
-                ("budi_utama", "pemkot_pangkalpinang", "Pj Wali Kota Pangkalpinang", N),
+                ("budi_utama", "pemkot_pangkalpinang", "Pj Wali Kota Pangkalpinang", P),
             ],
             agenda=[
                 "Kroscek laporan netralitas ASN, termasuk yang disampaikan pada aksi KAHMI",
@@ -609,7 +616,9 @@ def _upcoming_meetings(today: datetime.date) -> list[DemoMeeting]:
             actor="pangkalpinang.staf",
             participants=["pemkot_pangkalpinang"],
             topics=["Netralitas ASN", "Pengawasan partisipatif"],
-            attendees=[("imam_ghazali", "bawaslu_pangkalpinang", "Ketua Bawaslu", H)],
+            attendees=[
+                ("imam_ghazali", "bawaslu_pangkalpinang", "Ketua Bawaslu Kota Pangkalpinang", H)
+            ],
             agenda=["Paparan program CAT"],
             status=MeetingStatus.DIBATALKAN,
         ),
@@ -700,9 +709,13 @@ def seed_coordination_demo(*, portal: PortalDemo) -> dict[str, Meeting]:
     semarang_kecamatan = sorted(
         key for key in portal.agencies if key.startswith("kecamatan:33.74.")
     )
+    semarang_kelurahan = sorted(
+        key for key in portal.agencies if key.startswith("kelurahan:33.74.")
+    )
     today = timezone.localdate()
     meetings: dict[str, Meeting] = {}
-    for spec in [*_source_meetings(semarang_kecamatan), *_upcoming_meetings(today)]:
+    sources = _source_meetings(semarang_kecamatan, semarang_kelurahan)
+    for spec in [*sources, *_upcoming_meetings(today)]:
         meeting = _save_meeting(spec, portal, people, topics)
         _save_follow_ups(meeting, spec, portal, people)
         meetings[spec.title] = meeting

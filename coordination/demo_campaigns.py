@@ -2,17 +2,22 @@
 
 - Kota Semarang (article 000): the netralitas ASN declarations held in all 16
   kecamatan, culminating at the Balaikota, all before the audiensi of
-  21 September 2023; and the city's 10 Kelurahan Anti Politik Uang and
-  Kelurahan Pengawasan. The article gives neither the dates of the
-  declarations nor the names of the kelurahan: the dates (August–September
-  2023) and the kelurahan chosen here are illustrative, and say so.
+  21 September 2023; and the city's "10 Kelurahan Anti Politik Uang dan
+  Kelurahan Pengawasan": one group of ten, with no split between the two
+  kinds, so no split is invented: each of the ten carries both (ten
+  kelurahan, twenty designations). It gives neither the dates of
+  the declarations and designations nor the names of the kelurahan: those
+  chosen here are illustrative, and say so.
 - Kota Balikpapan (article 002): "Sosialisasi Pilkada 2024" under the
   Bawaslu regulation, 38 activities = 26 at city level + 2 in each of the 6
   kecamatan.
 - Kota Serang (article 003): the Pokja on ASN neutrality formed at the rakor
-  of 21 November 2024, with members from Bawaslu, the city government, TNI,
-  Polri, Kejaksaan and Kominfo.
-- Kota Pangkalpinang (article 004): the planned "Cegah Awas Tindak" (CAT)
+  of 21 November 2024. The article names neither its members nor its
+  officers nor a decree: the members are "Perwakilan …" of the institutions
+  at the rakor (Bawaslu, the city government, TNI, Polri, Kejaksaan,
+  Kominfo), all plain members, and the decree is dated the day the rakor's
+  follow-up "Penetapan SK dan anggota Pokja" was done; the purpose says so.
+- Kota Pangkal Pinang (article 004): the planned "Cegah Awas Tindak" (CAT)
   program with all camat and lurah, targets at kecamatan and kelurahan level.
 
 Writes go through ``coordination.services_campaigns``; records are found
@@ -31,7 +36,12 @@ from bawaslu_portal.demo import PortalDemo
 from bawaslu_portal.models import Region
 from bawaslu_portal.models.regions import subtree_q
 from coordination import services_campaigns as services
-from coordination.demo import KUNJUNGAN_PANGKALPINANG, RAKOR_BALIKPAPAN, RAKOR_SERANG
+from coordination.demo import (
+    KUNJUNGAN_PANGKALPINANG,
+    RAKOR_BALIKPAPAN,
+    RAKOR_SERANG,
+    SERANG_POKJA_DECREE_DATE,
+)
 from coordination.models import (
     Declaration,
     DeclarationCampaign,
@@ -149,35 +159,41 @@ def _seed_semarang_declarations(portal: PortalDemo) -> DeclarationCampaign:
     return campaign
 
 
+#: Both designations of the ten kelurahan: "10 Kelurahan Anti Politik Uang dan Kelurahan
+#: Pengawasan" (article 000).
+SEMARANG_DESIGNATION_KINDS = ("Kelurahan Anti Politik Uang", "Kelurahan Pengawasan")
+DESIGNATION_NOTES = (
+    "Data demo: artikel sumber (audiensi 21 September 2023) menyebut \u201c10 Kelurahan Anti "
+    "Politik Uang dan Kelurahan Pengawasan\u201d tanpa nama, tanpa tanggal dan tanpa pembagian "
+    "di antara keduanya; kelurahan dan tanggalnya dipilih sebagai ilustrasi."
+)
+
+
 def _seed_semarang_designations(portal: PortalDemo) -> list[KelurahanDesignation]:
-    """Ten kelurahan: the first kelurahan of the first ten kecamatan, five of each kind."""
+    """Ten kelurahan (the first of each of the first ten kecamatan), each with both kinds."""
     actor = portal.users["semarang.staf"]
-    anti_money, supervision = (
-        DesignationKind.objects.get_or_create(name=name)[0]
-        for name in ("Kelurahan Anti Politik Uang", "Kelurahan Pengawasan")
-    )
+    kinds = [
+        DesignationKind.objects.get_or_create(name=name)[0] for name in SEMARANG_DESIGNATION_KINDS
+    ]
     kecamatan = Region.objects.filter(parent_id="33.74", depth=3).order_by("code")[:10]
     designations = []
-    for index, region in enumerate(kecamatan):
+    for region in kecamatan:
         kelurahan = Region.objects.filter(parent=region, depth=4).order_by("code").first()
-        kind = anti_money if index % 2 == 0 else supervision
-        data = {
-            "kind": kind,
-            "kelurahan": kelurahan,
-            "date": datetime.date(2023, 7, 17),
-            "status": DesignationStatus.AKTIF,
-            "notes": (
-                "Data demo: artikel sumber menyebut 10 Kelurahan Anti Politik Uang dan "
-                "Kelurahan Pengawasan tanpa nama; kelurahan ini dipilih sebagai ilustrasi."
-            ),
-        }
-        existing = KelurahanDesignation.objects.filter(kind=kind, kelurahan=kelurahan).first()
-        if existing:
-            designations.append(
-                services.designation_update(actor=actor, designation=existing, **data)
-            )
-        else:
-            designations.append(services.designation_create(actor=actor, **data))
+        for kind in kinds:
+            data = {
+                "kind": kind,
+                "kelurahan": kelurahan,
+                "date": datetime.date(2023, 7, 17),
+                "status": DesignationStatus.AKTIF,
+                "notes": DESIGNATION_NOTES,
+            }
+            existing = KelurahanDesignation.objects.filter(kind=kind, kelurahan=kelurahan).first()
+            if existing:
+                designations.append(
+                    services.designation_update(actor=actor, designation=existing, **data)
+                )
+            else:
+                designations.append(services.designation_create(actor=actor, **data))
     return designations
 
 
@@ -232,7 +248,7 @@ def _seed_pangkalpinang_program(portal: PortalDemo) -> Program:
         owner_agency=portal.agencies["bawaslu_pangkalpinang"],
         legal_basis="",
         description=(
-            "Program Cegah, Awas, Tindak bersama seluruh camat dan lurah se-Kota Pangkalpinang, "
+            "Program Cegah, Awas, Tindak bersama seluruh camat dan lurah se-Kota Pangkal Pinang, "
             "direncanakan dalam kunjungan Pj Wali Kota Budi Utama ke Bawaslu pada "
             "28 Oktober 2024: satu kegiatan di setiap kecamatan dan di setiap kelurahan."
         ),
@@ -243,21 +259,12 @@ def _seed_pangkalpinang_program(portal: PortalDemo) -> Program:
 
 
 def _seed_serang_pokja(portal: PortalDemo) -> WorkingGroup:
-    agencies, people = portal.agencies, portal.people
+    """The pokja of article 003: no officers (the article names none), plain members."""
+    agencies = portal.agencies
     city = Region.objects.get(code="36.73")
-    members = [
-        {
-            "person": people["aan_agus_hermawan"],
-            "agency": agencies["bawaslu_serang"],
-            "role": WorkingGroupRole.KETUA,
-        },
-        {
-            "person": people["dita_yuliafnita"],
-            "agency": agencies["bawaslu_serang"],
-            "role": WorkingGroupRole.SEKRETARIS,
-        },
-    ]
+    members = []
     for key, name in [
+        ("bawaslu_serang", "Perwakilan Bawaslu Kota Serang"),
         ("pemkot_serang", "Perwakilan Pemerintah Kota Serang"),
         ("bkpsdm_serang", "Perwakilan BKPSDM Kota Serang"),
         ("kodim_serang", "Perwakilan Kodim 0602/Serang"),
@@ -273,9 +280,13 @@ def _seed_serang_pokja(portal: PortalDemo) -> WorkingGroup:
         "purpose": (
             "Mengawasi dan menangani isu netralitas ASN pada Pemilihan 2024; dibentuk dalam "
             "rapat koordinasi stakeholder Bawaslu Kota Serang, 21 November 2024, di Aula Hotel "
-            "Horison TC UPI Serang."
+            "Horison TC UPI Serang.\n"
+            "Data demo: artikel sumber tidak menyebut susunan anggota, pengurus maupun SK. "
+            "Anggota di sini adalah perwakilan lembaga yang hadir dalam rakor, tanpa ketua "
+            "atau sekretaris; tanggal SK adalah tanggal tindak lanjut rakor \u201cPenetapan SK "
+            "dan anggota Pokja netralitas ASN\u201d diselesaikan."
         ),
-        "decree_date": datetime.date(2024, 11, 21),
+        "decree_date": SERANG_POKJA_DECREE_DATE,
         "members": members,
     }
     actor = portal.users["serang.staf"]

@@ -20,11 +20,15 @@ from coordination.models import (
     Declaration,
     DeclarationCampaign,
     DeclarationSignatory,
+    DesignationKind,
+    FollowUp,
+    FollowUpStatus,
     KelurahanDesignation,
     Program,
     ProgramTarget,
     WorkingGroup,
     WorkingGroupMember,
+    WorkingGroupRole,
 )
 
 pytestmark = pytest.mark.django_db
@@ -74,13 +78,26 @@ def test_semarang_campaign_held_in_all_16_kecamatan_before_the_audiensi(seeded):
     assert last < datetime.date(2023, 9, 21)
 
 
-def test_semarang_has_10_designated_kelurahan(seeded):
-    """Coverage shows Semarang's 10 designated kelurahan of 177, of both kinds."""
+def test_semarang_has_10_kelurahan_with_both_designations(seeded):
+    """ "10 Kelurahan Anti Politik Uang dan Kelurahan Pengawasan" (article 000): ten kelurahan,
+    each carrying both designations, with no split invented between them; coverage 10 of
+    177, and 10 for each kind."""
     user = seeded.users["semarang.staf"]
     coverage = selectors.designation_coverage(user=user)
     assert [(row.designated, row.total) for row in coverage.cities] == [(10, 177)]
-    kinds = set(KelurahanDesignation.objects.values_list("kind__name", flat=True))
-    assert kinds == {"Kelurahan Anti Politik Uang", "Kelurahan Pengawasan"}
+    by_kelurahan = {}
+    for kelurahan, kind in KelurahanDesignation.objects.values_list("kelurahan_id", "kind__name"):
+        by_kelurahan.setdefault(kelurahan, set()).add(kind)
+    assert len(by_kelurahan) == 10
+    assert all(
+        kinds == {"Kelurahan Anti Politik Uang", "Kelurahan Pengawasan"}
+        for kinds in by_kelurahan.values()
+    )
+    for kind in DesignationKind.objects.all():
+        per_kind = selectors.designation_coverage(user=user, kind=kind)
+        assert [row.designated for row in per_kind.cities] == [10]
+    notes = KelurahanDesignation.objects.values_list("notes", flat=True)
+    assert all("ilustrasi" in text for text in notes)
 
 
 def test_balikpapan_program_has_38_targets(seeded):
@@ -97,12 +114,27 @@ def test_balikpapan_program_has_38_targets(seeded):
 
 
 def test_serang_pokja_members_and_meeting(seeded):
-    """The Serang pokja has members from Bawaslu, Pemkot, TNI, Polri, Kejaksaan and Kominfo."""
+    """The Serang pokja has members from Bawaslu, Pemkot, TNI, Polri, Kejaksaan and Kominfo,
+    all plain members (the article names no officers), marked as illustrative."""
     group = WorkingGroup.objects.get(name=SERANG_POKJA)
     kinds = set(group.members.values_list("agency__kind", flat=True))
     assert {"bawaslu_kabkota", "pemda", "tni", "polri", "kejaksaan", "kominfo"} <= kinds
-    assert group.decree_date == datetime.date(2024, 11, 21)
+    assert set(group.members.values_list("role", flat=True)) == {WorkingGroupRole.ANGGOTA}
+    names = group.members.values_list("person__name", flat=True)
+    assert all(name.startswith("Perwakilan ") for name in names)
+    assert "Data demo" in group.purpose
     assert RAKOR_SERANG in set(group.meetings.values_list("title", flat=True))
+
+
+def test_serang_pokja_decree_matches_its_follow_up(seeded):
+    """The pokja was formed at the rakor of 21 Nov 2024; its decree is dated the day the
+    rakor's follow-up to set it up was done, within that follow-up's due date."""
+    group = WorkingGroup.objects.get(name=SERANG_POKJA)
+    follow_up = FollowUp.objects.get(meeting__title=RAKOR_SERANG, title__contains="SK")
+    assert follow_up.status == FollowUpStatus.SELESAI
+    done_on = follow_up.notes.order_by("-date").first().date
+    assert group.decree_date == done_on
+    assert datetime.date(2024, 11, 21) <= group.decree_date <= follow_up.due_date
 
 
 def test_pangkalpinang_cat_program_targets(seeded):

@@ -6,6 +6,7 @@ import zoneinfo
 import pytest
 
 from bawaslu_portal.demo import seed_portal_demo
+from bawaslu_portal.models import AgencyKind, Position
 from coordination.demo import (
     AUDIENSI_SEMARANG,
     KUNJUNGAN_PANGKALPINANG,
@@ -67,16 +68,26 @@ def test_the_five_source_events_are_held_public_meetings(seeded):
 
 
 def test_semarang_audiensi_facts(seeded):
-    """21 Sep 2023 on the 8th floor of the Balaikota, with the attendees and commitments."""
+    """21 Sep 2023 on the 8th floor of the Balaikota, where the Wali Kota received Bawaslu:
+    the Pemkot hosts, Bawaslu takes part; the attendees and commitments."""
     meeting = Meeting.objects.get(title=AUDIENSI_SEMARANG)
     local = meeting.starts_at.astimezone(zoneinfo.ZoneInfo("Asia/Jakarta"))
     assert local.date() == datetime.date(2023, 9, 21)
     assert meeting.kind == MeetingKind.AUDIENSI
     assert "Lantai 8 Gedung Balaikota Semarang" in meeting.venue
-    assert meeting.host_agency.name == "Bawaslu Kota Semarang"
+    assert meeting.host_agency.name == "Pemerintah Kota Semarang"
+    assert meeting.participating_agencies.filter(name="Bawaslu Kota Semarang").exists()
+    host = meeting.attendees.get(role=AttendeeRole.HOST)
+    assert host.person.name == "Hevearita Gunaryanti Rahayu"
     names = set(meeting.attendees.values_list("person__name", flat=True))
-    assert {"Arief Rahman", "Hevearita Gunaryanti Rahayu"} <= names
-    assert meeting.attendees.filter(role=AttendeeRole.NOTULIS).exists()
+    assert {
+        "Arief Rahman",
+        "Anggota Bawaslu Kota Semarang",
+        "Kepala Sekretariat Bawaslu Kota Semarang",
+        "Asisten Pemerintahan Setda Kota Semarang",
+        "Kepala Badan Kesbangpol Kota Semarang",
+        "Kepala Bapenda Kota Semarang",
+    } < names
     assert set(meeting.topics.values_list("name", flat=True)) == {"Netralitas ASN", "Politik uang"}
     follow_ups = " ".join(meeting.follow_ups.values_list("title", flat=True))
     for commitment in ("OPD", "smart RT/RW", "sosialisasi", "serentak di seluruh kelurahan"):
@@ -84,32 +95,63 @@ def test_semarang_audiensi_facts(seeded):
     assert "32 lurah" in meeting.summary and "10 Kelurahan Anti Politik Uang" in meeting.summary
 
 
+def test_no_source_meeting_has_an_invented_role(seeded):
+    """No article names a minute-taker, so no source meeting lists a notulis."""
+    meetings = Meeting.objects.filter(title__in=SOURCE_MEETING_TITLES)
+    assert not MeetingAttendee.objects.filter(
+        meeting__in=meetings, role=AttendeeRole.NOTULIS
+    ).exists()
+
+
 def test_balikpapan_rakor_is_in_wita_with_its_speakers(seeded):
-    """31 Jul 2024 at 09.00 WITA, Kejari Balikpapan Slamer Riyanto among the narasumber."""
+    """31 Jul 2024 at 09.00 WITA, Kejari Balikpapan Slamer Riyanto among the narasumber, with
+    his office as the article gives it and no post it does not give."""
     meeting = Meeting.objects.get(title=RAKOR_BALIKPAPAN)
     assert meeting.region.timezone == "WITA"
     local = meeting.starts_at.astimezone(zoneinfo.ZoneInfo("Asia/Makassar"))
     assert (local.date(), local.hour) == (datetime.date(2024, 7, 31), 9)
     speakers = meeting.attendees.filter(role=AttendeeRole.NARASUMBER)
-    assert speakers.filter(person__name="Slamer Riyanto").exists()
+    slamer = speakers.get(person__name="Slamer Riyanto")
+    assert slamer.position_title == "Kejaksaan Negeri Balikpapan"
+    assert slamer.agency.name == "Kejaksaan Negeri Balikpapan"
+    assert not Position.objects.filter(person=slamer.person).exists()
     assert speakers.count() == 4
     assert "38 kegiatan" in meeting.summary
 
 
-def test_other_source_events(seeded):
-    """The silaturahmi with all 16 kecamatan, the Serang rakor and the Pangkalpinang kunjungan."""
+def test_silaturahmi_with_the_parties_camat_and_lurah(seeded):
+    """27 Nov 2023, hosted by the Pemkot: Forkopimda, the parties, the camat of all 16
+    kecamatan and the lurah of all 177 kelurahan; Bawaslu and KPU explained supervision
+    (the article names neither speaker)."""
     silaturahmi = Meeting.objects.get(title=SILATURAHMI_SEMARANG)
     assert silaturahmi.kind == MeetingKind.SILATURAHMI
-    assert (
-        silaturahmi.participating_agencies.filter(name__startswith="Kantor Kecamatan").count() == 16
+    assert silaturahmi.host_agency.name == "Pemerintah Kota Semarang"
+    participants = silaturahmi.participating_agencies
+    assert participants.filter(kind=AgencyKind.KECAMATAN).count() == 16
+    assert participants.filter(kind=AgencyKind.KELURAHAN).count() == 177
+    assert participants.filter(kind=AgencyKind.PARTAI).exists()
+    assert participants.filter(name="Forkopimda Kota Semarang").exists()
+    speakers = set(
+        silaturahmi.attendees.filter(role=AttendeeRole.NARASUMBER).values_list(
+            "person__name", flat=True
+        )
     )
+    assert speakers == {"Perwakilan Bawaslu Kota Semarang", "Perwakilan KPU Kota Semarang"}
+    assert not silaturahmi.attendees.filter(person__name="Arief Rahman").exists()
+
+
+def test_other_source_events(seeded):
+    """The Serang rakor and the Pangkalpinang kunjungan, hosted by Bawaslu."""
     serang = Meeting.objects.get(title=RAKOR_SERANG)
     assert serang.venue == "Aula Hotel Horison TC UPI Serang"
     assert "Pokja" in serang.decisions
     kunjungan = Meeting.objects.get(title=KUNJUNGAN_PANGKALPINANG)
     assert kunjungan.kind == MeetingKind.KUNJUNGAN
+    assert kunjungan.host_agency.name == "Bawaslu Kota Pangkalpinang"
     assert "Cegah Awas Tindak" in kunjungan.summary
-    assert kunjungan.attendees.filter(person__name="Budi Utama").exists()
+    assert "belum masuk ke Bawaslu" in kunjungan.summary
+    visitor = kunjungan.attendees.get(person__name="Budi Utama")
+    assert visitor.role == AttendeeRole.PESERTA
 
 
 def test_upcoming_public_meetings_exist(seeded):
