@@ -1,11 +1,22 @@
-"""``seed_demo``: idempotent, refuses demo logins without DEBUG."""
+"""``seed_demo``: idempotent, refuses demo logins without DEBUG; the names and posts it seeds."""
 
+import re
 from io import StringIO
 
 import pytest
+from django.apps import apps
 from django.core.management import CommandError, call_command
+from django.db import models
 
-from bawaslu_portal.models import Agency, Person, Position, User
+from bawaslu_portal.models import (
+    Agency,
+    AgencyKind,
+    Person,
+    Position,
+    PositionRole,
+    Region,
+    User,
+)
 
 
 def _counts():
@@ -48,3 +59,73 @@ def test_seed_demo_refuses_without_debug(settings):
     assert not User.objects.exists()
     call_command("seed_demo", "--allow-demo-logins", stdout=StringIO())
     assert User.objects.filter(username="semarang.staf").exists()
+
+
+#: The names under which an institution calls itself after the city: "Pangkalpinang".
+INSTITUTION = re.compile(r"(Bawaslu|Pemerintah|Pemkot|Wali Kota|BKPSDM|KAHMI)( Kota)? $")
+
+
+def _texts_naming_pangkal():
+    """Every stored text of the demo that names the city, with where it is."""
+    for model in apps.get_models():
+        fields = [
+            field.name
+            for field in model._meta.concrete_fields
+            if isinstance(field, models.CharField | models.TextField)
+        ]
+        for row in model.objects.values("pk", *fields):
+            for name in fields:
+                value = row[name] or ""
+                if "Pangkal" in value:
+                    yield f"{model._meta.label}.{name}#{row['pk']}", value
+
+
+@pytest.mark.django_db
+def test_one_spelling_per_entity(settings):
+    """The region is the Kemendagri's "Kota Pangkal Pinang"; the offices and the city
+    government call themselves "… Kota Pangkalpinang". Each name stays where it belongs."""
+    settings.DEBUG = True
+    call_command("seed_demo", stdout=StringIO())
+    assert Region.objects.get(code="19.71").name == "Kota Pangkal Pinang"
+    assert Agency.objects.filter(name="Bawaslu Kota Pangkalpinang").exists()
+    assert Agency.objects.filter(name="Pemerintah Kota Pangkalpinang").exists()
+    found = 0
+    for where, text in _texts_naming_pangkal():
+        for match in re.finditer(r"Pangkal ?Pinang", text, flags=re.IGNORECASE):
+            before = text[: match.start()]
+            if match.group() == "Pangkalpinang":
+                assert INSTITUTION.search(before), f"{where}: {text!r} names the region"
+            else:
+                assert match.group() == "Pangkal Pinang", f"{where}: {text!r}"
+                assert not INSTITUTION.search(before), f"{where}: {text!r} names an office"
+            found += 1
+    assert found > 10
+
+
+@pytest.mark.django_db
+def test_no_invented_post_and_an_old_demo_database_loses_it(settings):
+    """Slamer Riyanto gets no post (article 002 gives only his office); a post an earlier
+    seed invented for him is removed when the seed runs again."""
+    settings.DEBUG = True
+    call_command("seed_demo", stdout=StringIO())
+    slamer = Person.objects.get(name="Slamer Riyanto")
+    assert not Position.objects.filter(person=slamer).exists()
+    Position.objects.create(
+        person=slamer,
+        role=PositionRole.objects.get(name="Kepala Kejaksaan Negeri"),
+        agency=Agency.objects.get(name="Kejaksaan Negeri Balikpapan"),
+        region_id="64.71",
+    )
+    call_command("seed_demo", stdout=StringIO())
+    assert not Position.objects.filter(person=slamer).exists()
+
+
+@pytest.mark.django_db
+def test_every_semarang_kelurahan_has_its_office(settings):
+    """The lurah of Kota Semarang take part in the silaturahmi: every kelurahan has a kantor
+    kelurahan, the roster's among them, once."""
+    settings.DEBUG = True
+    call_command("seed_demo", stdout=StringIO())
+    offices = Agency.objects.filter(kind=AgencyKind.KELURAHAN, region__code__startswith="33.74.")
+    assert offices.count() == Region.objects.filter(code__startswith="33.74.", depth=4).count()
+    assert offices.count() == offices.values("region").distinct().count() == 177

@@ -13,7 +13,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from bawaslu_portal.demo import LOGINS, seed_portal_demo
 from coordination.demo import seed_coordination_demo
-from reports.demo import seed_reports_demo
+from reports.demo import seed_reports_demo, stale_demo_cases
 
 DEFAULT_DEMO_PASSWORD = "bawaslu-demo"  # noqa: S105 - documented demo password, DEBUG only
 
@@ -45,6 +45,14 @@ class Command(BaseCommand):
         finally:
             logging.disable(logging.NOTSET)
         self.stdout.write(self.style.SUCCESS("Demo data ready."))
+        stale = stale_demo_cases()
+        if stale:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"Kept as an earlier seed made them: {', '.join(stale)}. "
+                    "Recreate the database to replay the current demo cases."
+                )
+            )
         self.stdout.write("")
         self.stdout.write(f"Demo logins (password: {password}):")
         self.stdout.write(f"  {'admin':<20} superuser (/admin/)")
