@@ -5,18 +5,26 @@ Forms only collect and check input; the report is created by
 specific (what to enter), so the error summary reads as instructions.
 """
 
+import datetime
+import re
+from dataclasses import dataclass
+
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import URLValidator
+from django.forms.utils import ErrorDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from bawaslu_portal.models import Agency, AgencyKind, Region
 from bawaslu_portal.models.regions import subtree_q
 from bawaslu_portal.scoping import scope_to_jurisdiction, user_jurisdiction
+from bawaslu_portal.timefmt import zone_for
 from bawaslu_portal.uploads import validate_upload
 from reports.models import (
     TRACKING_CODE_LENGTH,
+    Citizenship,
     Election,
     EmploymentType,
     ReportSource,
@@ -31,10 +39,82 @@ from reports.models import (
 MAX_EVIDENCE_FILES = 10
 #: The most links one submission may carry.
 MAX_EVIDENCE_LINKS = 10
-#: How many witness rows the form offers (it works without JavaScript, so rows are fixed).
-WITNESS_ROWS = 3
+#: The longest link accepted (the length of ``Evidence.url``).
+MAX_LINK_LENGTH = 500
+#: The most witnesses one report may name; the form starts with one block and adds them one
+#: at a time ("Add a witness").
+MAX_WITNESSES = 10
+#: The longest account of what happened; a longer one goes in as an evidence document.
+DESCRIPTION_MAX_LENGTH = 10_000
+#: A laporan comes from a WNI with the right to vote, an election participant or a monitor
+#: (UU 7/2017 ps. 454 ayat (3)); the right to vote starts at 17 (ps. 198 ayat (1)).
+MIN_REPORTER_AGE = 17
+#: Older than this, the date of birth is a typing mistake.
+MAX_REPORTER_AGE = 120
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TIME_INPUT = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+#: The length error of every text field: the limit, and how much was entered.
+TOO_LONG = _("Enter at most %(limit_value)s characters (you entered %(show_value)s).")
+
+#: Digits in groups, separated by single spaces or dashes, with an optional leading "+".
+PHONE_SHAPE = re.compile(r"\+?[0-9]+(?:[ -][0-9]+)*")
+PHONE_DIGITS_MIN, PHONE_DIGITS_MAX = 8, 15
+
+
+def validate_phone(value: str) -> None:
+    """A phone number: 8 to 15 digits, spaces or dashes between them, an optional leading +.
+
+    The shape also bounds the length (at most 30 characters), so a phone
+    field needs no separate length check and never gives two messages.
+    """
+    digits = sum(character.isdigit() for character in value)
+    if not PHONE_SHAPE.fullmatch(value) or not PHONE_DIGITS_MIN <= digits <= PHONE_DIGITS_MAX:
+        raise ValidationError(
+            _("Enter a phone number of 8 to 15 digits, e.g. 0812-3456-7890 or +62 812 3456 7890."),
+            code="invalid_phone",
+        )
+
+
+class PhoneField(forms.CharField):
+    """A phone or WhatsApp number (``validate_phone``), typed on a phone's number pad."""
+
+    default_validators = [validate_phone]
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}))
+        super().__init__(**kwargs)
+
+
+class EmailAddressField(forms.EmailField):
+    """An email address checked for its length first, with one message per problem.
+
+    Django runs every validator and reports each failure; a 300-character
+    non-address would get both the length and the format message.
+    """
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 254)
+        kwargs.setdefault("widget", forms.EmailInput(attrs={"autocomplete": "email"}))
+        super().__init__(**kwargs)
+        # The length check first: a too-long address is told its length, not its format.
+        self.validators.sort(key=lambda validator: validator.code != "max_length")
+
+    def run_validators(self, value):
+        if value in self.empty_values:
+            return
+        for validator in self.validators:
+            try:
+                validator(value)
+            except ValidationError as error:
+                message = self.error_messages.get(error.code, error.message)
+                raise ValidationError(message, code=error.code, params=error.params) from None
+
+
+def age_on(birth_date: datetime.date, day: datetime.date) -> int:
+    """Completed years between ``birth_date`` and ``day``."""
+    return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))
 
 
 class FirstOptionIdMixin:
@@ -139,6 +219,12 @@ class EvidenceCleaningMixin:
             )
         validate = URLValidator(schemes=["http", "https"])
         for line in lines:
+            if len(line) > MAX_LINK_LENGTH:
+                raise ValidationError(
+                    _("Enter each link in at most %(limit)s characters.")
+                    % {"limit": MAX_LINK_LENGTH},
+                    code="link_too_long",
+                )
             try:
                 validate(line)
             except ValidationError as error:
@@ -149,14 +235,95 @@ class EvidenceCleaningMixin:
         return lines
 
 
+@dataclass(frozen=True)
+class FormStep:
+    """One step of the public report form: its title and the fields it asks.
+
+    The public form is one ``<form>`` shown a step at a time (two phone
+    screens at most per step instead of one 7,000-pixel page); the fields of the
+    other steps travel along, hidden, so every step posts the whole report.
+    """
+
+    key: str
+    title: str
+    fields: tuple[str, ...]
+    #: Whether the witness formset belongs to this step.
+    witnesses: bool = False
+
+
+#: The steps of the public form after the first (requirements and kab/kota, at ``/lapor/``).
+PUBLIC_STEPS = (
+    FormStep(
+        "reporter",
+        _("About you"),
+        (
+            "reporter_name",
+            "reporter_nik",
+            "reporter_birth_place",
+            "reporter_birth_date",
+            "reporter_sex",
+            "reporter_citizenship",
+            "reporter_occupation",
+            "reporter_address",
+            "reporter_phone",
+            "reporter_email",
+            "reporter_withhold",
+        ),
+    ),
+    FormStep(
+        "reported",
+        _("The reported ASN"),
+        (
+            "reported_name",
+            "reported_nip",
+            "reported_position",
+            "reported_agency",
+            "reported_agency_name",
+            "reported_employment",
+            "reported_address",
+            "reported_phone",
+        ),
+    ),
+    FormStep(
+        "incident",
+        _("What happened"),
+        (
+            "election",
+            "incident_date",
+            "incident_time",
+            "known_date",
+            "incident_place",
+            "incident_kelurahan",
+            "description",
+        ),
+    ),
+    # The 19 categories of the SKB are a phone screen and a half on their own.
+    FormStep("categories", _("Form of violation"), ("categories",)),
+    FormStep(
+        "evidence",
+        _("Witnesses and evidence"),
+        ("evidence_files", "evidence_links"),
+        witnesses=True,
+    ),
+)
+#: The title of the public form's first step, the ``/lapor/`` page.
+PUBLIC_FIRST_STEP_TITLE = _("Requirements and place")
+
+
 class ReportForm(EvidenceCleaningMixin, forms.Form):
-    """The official report form (formulir laporan), for officials and the public.
+    """The report form (Formulir Model B.1, Perbawaslu 7/2022), for officials and the public.
 
     ``user``: the official recording it (their jurisdiction limits the
     kelurahan and agency choices); ``kabkota``: for the public form, the kab/kota
     of the incident (the kelurahan select lists its kelurahan). Officials
     whose jurisdiction is a whole province or the country type a kelurahan
     code instead of choosing from thousands.
+
+    Every field error is one specific message: a field that fails its own
+    check (too long, wrong shape) gets no second message from ``clean``.
+    Dates are checked against the day of filing in the office's zone: on the
+    official form the date and time the laporan was received (default now),
+    on the public form the moment it is sent.
     """
 
     source = forms.ChoiceField(
@@ -181,24 +348,45 @@ class ReportForm(EvidenceCleaningMixin, forms.Form):
             "invalid_choice": _("Choose one of the listed elections."),
         },
     )
+    # When the office received it ("dilaporkan ... hari dan tanggal ... pukul"); official form only.
+    received_date = forms.DateField(
+        label=_("Date received"),
+        required=False,
+        widget=DATE_INPUT,
+        error_messages={
+            "invalid": _("Enter the date the report was received as a date, e.g. 17/08/2024.")
+        },
+    )
+    received_time = forms.TimeField(
+        label=_("Time received"),
+        required=False,
+        widget=TIME_INPUT,
+        error_messages={
+            "invalid": _("Enter the time the report was received as hours and minutes, e.g. 14:30.")
+        },
+    )
 
     # Reporter.
     reporter_name = forms.CharField(
         label=_("Reporter's full name"),
         max_length=150,
         required=False,
-        error_messages={"required": _("Enter the reporter's full name.")},
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        error_messages={"required": _("Enter the reporter's full name."), "max_length": TOO_LONG},
     )
     reporter_nik = forms.RegexField(
         label=_("NIK (identity number)"),
-        regex=r"^\d{16}$",
+        regex=r"^[0-9]{16}$",
         required=False,
         help_text=_("Optional: the 16-digit number on the KTP."),
         error_messages={"invalid": _("Enter the NIK as exactly 16 digits, without spaces.")},
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
     reporter_birth_place = forms.CharField(
-        label=_("Place of birth"), max_length=100, required=False
+        label=_("Place of birth"),
+        max_length=100,
+        required=False,
+        error_messages={"max_length": TOO_LONG},
     )
     reporter_birth_date = forms.DateField(
         label=_("Date of birth"),
@@ -211,25 +399,40 @@ class ReportForm(EvidenceCleaningMixin, forms.Form):
         choices=Sex.choices,
         required=False,
         widget=RadioGroup,
+        error_messages={"invalid_choice": _("Choose male or female.")},
     )
-    reporter_occupation = forms.CharField(label=_("Occupation"), max_length=100, required=False)
+    reporter_citizenship = forms.ChoiceField(
+        label=_("Citizenship"),
+        choices=Citizenship.choices,
+        required=False,
+        widget=RadioGroup,
+        error_messages={"invalid_choice": _("Choose Indonesian (WNI) or foreign (WNA).")},
+    )
+    reporter_occupation = forms.CharField(
+        label=_("Occupation"),
+        max_length=100,
+        required=False,
+        error_messages={"max_length": TOO_LONG},
+    )
     reporter_address = forms.CharField(
         label=_("Address"),
+        max_length=500,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2, "autocomplete": "street-address"}),
-        error_messages={"required": _("Enter the reporter's address.")},
+        error_messages={"required": _("Enter the reporter's address."), "max_length": TOO_LONG},
     )
-    reporter_phone = forms.CharField(
+    reporter_phone = PhoneField(
         label=_("Phone or WhatsApp number"),
-        max_length=40,
         required=False,
-        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+        help_text=_("For example 0812-3456-7890. Give a phone number, an email address or both."),
     )
-    reporter_email = forms.EmailField(
+    reporter_email = EmailAddressField(
         label=_("Email"),
         required=False,
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-        error_messages={"invalid": _("Enter an email address like nama@contoh.id.")},
+        error_messages={
+            "invalid": _("Enter an email address like nama@contoh.id."),
+            "max_length": TOO_LONG,
+        },
     )
     reporter_withhold = forms.BooleanField(
         label=_("Withhold my identity from the reported party"), required=False
@@ -239,24 +442,30 @@ class ReportForm(EvidenceCleaningMixin, forms.Form):
     reported_name = forms.CharField(
         label=_("Name of the reported ASN"),
         max_length=150,
-        error_messages={"required": _("Enter the name of the reported ASN.")},
+        error_messages={
+            "required": _("Enter the name of the reported ASN."),
+            "max_length": TOO_LONG,
+        },
     )
     reported_nip = forms.RegexField(
         label=_("NIP"),
-        regex=r"^\d{18}$",
+        regex=r"^[0-9]{18}$",
         required=False,
         help_text=_("The 18-digit civil servant number, if known."),
         error_messages={"invalid": _("Enter the NIP as exactly 18 digits, without spaces.")},
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
     reported_position = forms.CharField(
-        label=_("Position of the reported ASN"), max_length=200, required=False
+        label=_("Position of the reported ASN"),
+        max_length=200,
+        required=False,
+        error_messages={"max_length": TOO_LONG},
     )
     reported_agency = forms.ModelChoiceField(
         label=_("Agency or OPD of the reported ASN"),
         queryset=Agency.objects.none(),
         required=False,
-        empty_label=_("Not in the list (type it below)"),
+        empty_label=_("Choose the agency"),
         error_messages={"invalid_choice": _("Choose one of the listed agencies.")},
     )
     reported_agency_name = forms.CharField(
@@ -264,16 +473,30 @@ class ReportForm(EvidenceCleaningMixin, forms.Form):
         max_length=200,
         required=False,
         help_text=_("Type the agency's name when it is not in the list above."),
+        error_messages={"max_length": TOO_LONG},
     )
     reported_employment = forms.ChoiceField(
         label=_("Employment type"),
         choices=EmploymentType.choices,
-        initial=EmploymentType.PNS,
         widget=RadioGroup,
         error_messages={
             "required": _("Choose PNS, PPPK or other."),
             "invalid_choice": _("Choose PNS, PPPK or other."),
         },
+    )
+    reported_address = forms.CharField(
+        label=_("Address of the reported ASN"),
+        max_length=300,
+        required=False,
+        help_text=_("Home or office address, if known."),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"max_length": TOO_LONG},
+    )
+    reported_phone = PhoneField(
+        label=_("Phone number of the reported ASN"),
+        required=False,
+        help_text=_("If known."),
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
     )
 
     # Incident.
@@ -283,6 +506,15 @@ class ReportForm(EvidenceCleaningMixin, forms.Form):
         error_messages={
             "required": _("Enter the date of the incident."),
             "invalid": _("Enter the date of the incident as a date, e.g. 17/08/2024."),
+        },
+    )
+    incident_time = forms.TimeField(
+        label=_("Time of the incident"),
+        required=False,
+        widget=TIME_INPUT,
+        help_text=_("Hours and minutes, if known."),
+        error_messages={
+            "invalid": _("Enter the time of the incident as hours and minutes, e.g. 14:30.")
         },
     )
     known_date = forms.DateField(
@@ -298,7 +530,10 @@ class ReportForm(EvidenceCleaningMixin, forms.Form):
         label=_("Place of the incident"),
         max_length=300,
         help_text=_("Street, building or online (e.g. the social media account)."),
-        error_messages={"required": _("Enter where the incident happened.")},
+        error_messages={
+            "required": _("Enter where the incident happened."),
+            "max_length": TOO_LONG,
+        },
     )
     incident_kelurahan = KelurahanChoiceField(
         label=_("Kelurahan or desa of the incident"),
@@ -311,7 +546,7 @@ class ReportForm(EvidenceCleaningMixin, forms.Form):
     )
     incident_kelurahan_code = forms.RegexField(
         label=_("Kelurahan or desa code of the incident"),
-        regex=r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$",
+        regex=r"^[0-9]{2}\.[0-9]{2}\.[0-9]{2}\.[0-9]{4}$",
         required=False,
         help_text=_("The Kemendagri code, e.g. 33.74.01.1001."),
         error_messages={
@@ -321,9 +556,20 @@ class ReportForm(EvidenceCleaningMixin, forms.Form):
     )
     description = forms.CharField(
         label=_("What happened"),
+        max_length=DESCRIPTION_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_("Who did what, when and where; how you know."),
-        error_messages={"required": _("Describe what happened.")},
+        help_text=_(
+            "Who did what, when and where; how you know. At most %(limit)s characters: "
+            "attach a longer account as a document."
+        )
+        % {"limit": DESCRIPTION_MAX_LENGTH},
+        error_messages={
+            "required": _("Describe what happened."),
+            "max_length": _(
+                "Describe what happened in at most %(limit_value)s characters (you entered "
+                "%(show_value)s); attach a longer account as a document."
+            ),
+        },
     )
     categories = forms.ModelMultipleChoiceField(
         label=_("Violation categories"),
@@ -332,6 +578,7 @@ class ReportForm(EvidenceCleaningMixin, forms.Form):
         error_messages={
             "required": _("Choose at least one violation category."),
             "invalid_choice": _("Choose only the listed categories."),
+            "invalid_pk_value": _("Choose only the listed categories."),
         },
     )
 
@@ -354,12 +601,15 @@ class ReportForm(EvidenceCleaningMixin, forms.Form):
         ).order_by("-group", "order", "code")
         self.fields["reported_agency"].queryset = self._agency_queryset()
         self.uses_kelurahan_code = False
+        self.zone_label, self.zone = self._office_zone()
+        #: The moment of receipt the official entered (set by ``clean``); None means now.
+        self.received = None
         if self.public:
-            del self.fields["source"]
+            for name in ("source", "received_date", "received_time", "incident_kelurahan_code"):
+                del self.fields[name]
             for name in ("reporter_name", "reporter_address"):
                 self.fields[name].required = True
             self._set_kelurahan_choices(kabkota.code)
-            del self.fields["incident_kelurahan_code"]
         else:
             jurisdiction = user_jurisdiction(user)
             if jurisdiction.nationwide or jurisdiction.region.depth < 2:
@@ -370,6 +620,31 @@ class ReportForm(EvidenceCleaningMixin, forms.Form):
             else:
                 self._set_kelurahan_choices(jurisdiction.region.code)
                 del self.fields["incident_kelurahan_code"]
+            self._set_received_defaults()
+        for field in self.fields.values():
+            # No maxlength attribute: a browser cuts a pasted text off silently at the limit,
+            # whereas the server's message says how long it was.
+            field.widget.attrs.pop("maxlength", None)
+
+    def _office_zone(self):
+        """The zone label and zone of the office receiving the report (WIB when unknown)."""
+        if self.public:
+            return zone_for(self.kabkota)
+        agency = getattr(self.user, "agency", None)
+        return zone_for(agency.region if agency is not None and agency.region_id else None)
+
+    def _set_received_defaults(self) -> None:
+        """The official form starts with now, in the office's zone; the label names the zone."""
+        now = timezone.localtime(timezone.now(), self.zone)
+        self.fields["received_date"].initial = now.date()
+        self.fields["received_time"].initial = now.time().replace(second=0, microsecond=0)
+        self.fields["received_time"].label = _("Time received (%(zone)s)") % {
+            "zone": self.zone_label
+        }
+        self.fields["received_date"].help_text = _(
+            "When the laporan was handed in (for a temuan: when it was recorded). "
+            "Filled in with now; change it for a report received earlier."
+        )
 
     def _agency_queryset(self):
         kinds = [kind for kind in AgencyKind.values if kind not in AgencyKind.bawaslu_kinds()]
@@ -424,61 +699,149 @@ class ReportForm(EvidenceCleaningMixin, forms.Form):
             )
         return region
 
+    def _error(self, field: str, message, code: str) -> None:
+        """Add ``message`` to ``field`` unless the field already has its own error."""
+        if field in self.fields and field not in self.errors:
+            self.add_error(field, ValidationError(message, code=code))
+
     def clean(self):
         cleaned = super().clean()
+        self.received = self._clean_received(cleaned)
+        filed = timezone.localtime(self.received or timezone.now(), self.zone)
+        today = filed.date()
         incident, known = cleaned.get("incident_date"), cleaned.get("known_date")
-        today = timezone.localdate()
         if incident and incident > today:
-            self.add_error(
-                "incident_date",
-                ValidationError(
-                    _("The date of the incident cannot be in the future."), code="future"
-                ),
+            self._error(
+                "incident_date", _("The date of the incident cannot be in the future."), "future"
             )
+        elif incident and cleaned.get("incident_time"):
+            moment = datetime.datetime.combine(incident, cleaned["incident_time"], self.zone)
+            if moment > filed:
+                self._error(
+                    "incident_time",
+                    _("The time of the incident cannot be in the future."),
+                    "future",
+                )
         if known and known > today:
-            self.add_error(
-                "known_date",
-                ValidationError(
-                    _("The date it became known cannot be in the future."), code="future"
-                ),
+            self._error(
+                "known_date", _("The date it became known cannot be in the future."), "future"
             )
-        if incident and known and known < incident:
-            self.add_error(
+        elif incident and known and known < incident:
+            self._error(
                 "known_date",
-                ValidationError(
-                    _("The date it became known cannot be before the date of the incident."),
-                    code="known_before_incident",
-                ),
+                _("The date it became known cannot be before the date of the incident."),
+                "known_before_incident",
             )
-        if not cleaned.get("reported_agency") and not cleaned.get("reported_agency_name"):
-            self.add_error(
+        if (
+            not cleaned.get("reported_agency")
+            and not cleaned.get("reported_agency_name")
+            and "reported_agency" not in self.errors
+        ):
+            self._error(
                 "reported_agency_name",
-                ValidationError(
-                    _("Choose the agency of the reported ASN or type its name."),
-                    code="agency_required",
-                ),
+                _("Choose the agency of the reported ASN or type its name."),
+                "agency_required",
             )
-        source = cleaned.get("source", ReportSource.LAPORAN)
-        if source == ReportSource.LAPORAN:
-            if not cleaned.get("reporter_name"):
-                self.add_error(
-                    "reporter_name",
-                    ValidationError(
-                        _("Enter the reporter's full name (a laporan needs a reporter)."),
-                        code="reporter_required",
-                    ),
-                )
-            if not cleaned.get("reporter_address"):
-                self.add_error(
-                    "reporter_address",
-                    ValidationError(
-                        _("Enter the reporter's address (a laporan needs a reporter)."),
-                        code="reporter_required",
-                    ),
-                )
+        if cleaned.get("source", ReportSource.LAPORAN) == ReportSource.LAPORAN:
+            self._clean_reporter(cleaned, today)
         if self.uses_kelurahan_code:
             cleaned["incident_kelurahan"] = cleaned.get("incident_kelurahan_code")
         return cleaned
+
+    def _clean_reporter(self, cleaned: dict, today: datetime.date) -> None:
+        """A laporan's reporter: name, address, a way to reach them, a plausible age."""
+        if not cleaned.get("reporter_name"):
+            self._error(
+                "reporter_name",
+                _("Enter the reporter's full name (a laporan needs a reporter)."),
+                "reporter_required",
+            )
+        if not cleaned.get("reporter_address"):
+            self._error(
+                "reporter_address",
+                _("Enter the reporter's address (a laporan needs a reporter)."),
+                "reporter_required",
+            )
+        if (
+            not cleaned.get("reporter_phone")
+            and not cleaned.get("reporter_email")
+            and "reporter_email" not in self.errors
+        ):
+            self._error(
+                "reporter_phone",
+                _(
+                    "Enter a phone number or an email address, so that Bawaslu can reach the "
+                    "reporter."
+                ),
+                "contact_required",
+            )
+        birth_date = cleaned.get("reporter_birth_date")
+        if birth_date is None:
+            return
+        if birth_date > today:
+            self._error(
+                "reporter_birth_date", _("The date of birth cannot be in the future."), "future"
+            )
+        elif age_on(birth_date, today) < MIN_REPORTER_AGE:
+            self._error(
+                "reporter_birth_date",
+                _(
+                    "The reporter must be at least %(age)s years old: a laporan comes from a "
+                    "voter, an election participant or a monitor (UU 7/2017 ps. 454 ayat (3))."
+                )
+                % {"age": MIN_REPORTER_AGE},
+                "too_young",
+            )
+        elif age_on(birth_date, today) > MAX_REPORTER_AGE:
+            self._error(
+                "reporter_birth_date",
+                _("Check the date of birth: the reporter cannot be older than %(age)s years.")
+                % {"age": MAX_REPORTER_AGE},
+                "too_old",
+            )
+
+    def _clean_received(self, cleaned: dict) -> datetime.datetime | None:
+        """The moment the office received the report (official form), or None for now.
+
+        Both parts empty mean now; one part alone is an error. Not in the
+        future, and not before the day the incident became known.
+        """
+        if self.public:
+            return None
+        day, time = cleaned.get("received_date"), cleaned.get("received_time")
+        if "received_date" in self.errors or "received_time" in self.errors:
+            return None
+        if day is None and time is None:
+            return None
+        if day is None:
+            self._error("received_date", _("Enter the date the report was received."), "required")
+            return None
+        if time is None:
+            self._error(
+                "received_time",
+                _("Enter the time the report was received, e.g. 14:30."),
+                "required",
+            )
+            return None
+        moment = datetime.datetime.combine(day, time, self.zone)
+        now = timezone.now()
+        today = timezone.localtime(now, self.zone).date()
+        if day > today:
+            self._error("received_date", _("The date received cannot be in the future."), "future")
+            return None
+        if moment > now:
+            self._error("received_time", _("The time received cannot be in the future."), "future")
+            return None
+        known = cleaned.get("known_date")
+        # A known date in the future is that field's own error, not this one's.
+        if known and known <= today and day < known:
+            self._error(
+                "received_date",
+                _("The date received cannot be before the date it became known."),
+                "received_before_known",
+            )
+            return None
+        return moment
 
     def reporter_data(self) -> dict | None:
         """The reporter fields as the intake service expects them, or None for none given."""
@@ -488,6 +851,7 @@ class ReportForm(EvidenceCleaningMixin, forms.Form):
             "birth_place": self.cleaned_data.get("reporter_birth_place", ""),
             "birth_date": self.cleaned_data.get("reporter_birth_date"),
             "sex": self.cleaned_data.get("reporter_sex", ""),
+            "citizenship": self.cleaned_data.get("reporter_citizenship", ""),
             "occupation": self.cleaned_data.get("reporter_occupation", ""),
             "address": self.cleaned_data.get("reporter_address", ""),
             "phone": self.cleaned_data.get("reporter_phone", ""),
@@ -495,6 +859,23 @@ class ReportForm(EvidenceCleaningMixin, forms.Form):
             "withhold_from_reported": self.cleaned_data.get("reporter_withhold", False),
         }
         return data if data["name"] else None
+
+    # The public form, a step at a time.
+
+    def step_has_errors(self, step: FormStep) -> bool:
+        return any(name in self.errors for name in step.fields)
+
+    def keep_errors(self, fields=()) -> None:
+        """Forget the errors of every field but ``fields`` (a step not shown yet says nothing).
+
+        Call after validation; the error summary and the page title then
+        speak only of the step on screen.
+        """
+        kept = set(fields) | {NON_FIELD_ERRORS}
+        self._errors = ErrorDict(
+            {name: errors for name, errors in self.errors.items() if name in kept},
+            renderer=self.renderer,
+        )
 
 
 class EvidenceAddForm(EvidenceCleaningMixin, forms.Form):
@@ -523,19 +904,41 @@ class EvidenceAddForm(EvidenceCleaningMixin, forms.Form):
 
 
 class WitnessForm(forms.Form):
-    """One witness row; an empty row is ignored."""
+    """One witness block; an empty block is ignored."""
 
-    name = forms.CharField(label=_("Witness name"), max_length=150, required=False)
-    contact = forms.CharField(label=_("Witness contact"), max_length=200, required=False)
+    name = forms.CharField(
+        label=_("Witness name"),
+        max_length=150,
+        required=False,
+        error_messages={"max_length": TOO_LONG},
+    )
+    contact = forms.CharField(
+        label=_("Witness contact"),
+        max_length=200,
+        required=False,
+        help_text=_("Phone number or address, if known."),
+        error_messages={"max_length": TOO_LONG},
+    )
     statement_summary = forms.CharField(
         label=_("What the witness saw or heard"),
+        max_length=2000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"max_length": TOO_LONG},
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs.pop("maxlength", None)  # as in ReportForm: the server says it
 
     def clean(self):
         cleaned = super().clean()
-        if (cleaned.get("contact") or cleaned.get("statement_summary")) and not cleaned.get("name"):
+        if (
+            (cleaned.get("contact") or cleaned.get("statement_summary"))
+            and not cleaned.get("name")
+            and "name" not in self.errors
+        ):
             self.add_error(
                 "name",
                 ValidationError(_("Enter the witness's name."), code="witness_name_required"),
@@ -543,13 +946,45 @@ class WitnessForm(forms.Form):
         return cleaned
 
 
+class BaseWitnessFormSet(forms.BaseFormSet):
+    default_error_messages = {
+        "too_many_forms": ngettext_lazy(
+            "Name at most %(num)d witness.", "Name at most %(num)d witnesses.", "num"
+        ),
+    }
+
+    def can_add(self) -> bool:
+        """Whether another witness block may be added."""
+        return self.total_form_count() < self.max_num
+
+    def hide_errors(self) -> None:
+        """Forget every error after validation (the witness step is not on screen yet)."""
+        self._non_form_errors = self.error_class(renderer=self.renderer)
+        for form in self.forms:
+            form._errors = ErrorDict(renderer=form.renderer)
+        self._errors = [form._errors for form in self.forms]
+
+
 WitnessFormSet = forms.formset_factory(
-    WitnessForm, extra=WITNESS_ROWS, max_num=WITNESS_ROWS, validate_max=True
+    WitnessForm,
+    formset=BaseWitnessFormSet,
+    extra=1,
+    max_num=MAX_WITNESSES,
+    validate_max=True,
 )
 
 
+def with_another_witness(data):
+    """A copy of the posted ``data`` with one more (empty) witness block, up to the limit."""
+    data = data.copy()
+    total = data.get("witness-TOTAL_FORMS", "")
+    total = int(total) if total.isdigit() else 0
+    data["witness-TOTAL_FORMS"] = str(min(total + 1, MAX_WITNESSES))
+    return data
+
+
 def witness_data(formset) -> list[dict]:
-    """The filled witness rows of a valid formset."""
+    """The filled witness blocks of a valid formset."""
     return [form.cleaned_data for form in formset.forms if form.cleaned_data.get("name")]
 
 

@@ -2,6 +2,8 @@
 
 import datetime
 import logging
+import re
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
@@ -80,16 +82,140 @@ def test_temuan_needs_no_reporter(client_for, semarang_commissioner):
 
 @pytest.mark.django_db
 def test_late_report_is_recorded_and_marked(client_for, semarang_staff):
-    """A Pemilu report known weeks ago is recorded, marked late, with a warning message."""
+    """A Pemilu report known weeks ago is recorded, marked late, and said to be unregistrable."""
     client = client_for(semarang_staff)
     data = report_post_data(
         election=str(pemilu().pk), incident_date="2024-01-05", known_date="2024-01-08"
     )
     response = client.post(URL, data, follow=True)
     report = Report.objects.get()
-    assert report.filed_late
+    assert report.filed_late and report.fails_filing_deadline
     assert report.filing_deadline == datetime.date(2024, 1, 17)
-    assert "after the filing deadline" in response.content.decode()
+    html = response.content.decode()
+    assert "came after the filing deadline" in html
+    assert "cannot be registered" in html
+
+
+@pytest.mark.django_db
+def test_new_form_fields_are_stored(client_for, semarang_staff):
+    """Formulir Model B.1's fields the portal lacked: time received, citizenship, the reported
+    party's address and phone, and the time of the incident."""
+    client = client_for(semarang_staff)
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    data = report_post_data(
+        known_date=yesterday.isoformat(),
+        received_date=yesterday.isoformat(),
+        received_time="14:30",
+        reporter_citizenship="wni",
+        reported_address="Jl. Terlapor No. 2, Semarang",
+        reported_phone="+62 812-1111-2222",
+        incident_time="09:15",
+    )
+    assert client.post(URL, data).status_code == 302
+    report = Report.objects.get()
+    received = timezone.localtime(report.received_at, ZoneInfo("Asia/Jakarta"))
+    assert (received.date(), received.time()) == (yesterday, datetime.time(14, 30))
+    assert ReportHistory.objects.get(report=report).at == report.received_at
+    assert report.incident_time == datetime.time(9, 15)
+    assert report.reported_address == "Jl. Terlapor No. 2, Semarang"
+    assert report.reported_phone == "+62 812-1111-2222"
+    assert ReporterIdentity.objects.get(report=report).citizenship == "wni"
+
+
+@pytest.mark.django_db
+def test_time_received_defaults_to_now_in_the_office_zone(client_for, semarang_staff):
+    """The form starts with today's date and the time now in the office's zone (WIB for
+    Semarang), and names the zone; left empty, the report is received now."""
+    client = client_for(semarang_staff)
+    response = client.get(URL)
+    form = response.context["form"]
+    now = timezone.localtime(timezone.now(), ZoneInfo("Asia/Jakarta"))
+    assert form["received_date"].value() == now.date()
+    assert abs(
+        datetime.datetime.combine(now.date(), form["received_time"].value())
+        - now.replace(tzinfo=None, second=0, microsecond=0)
+    ) <= datetime.timedelta(minutes=1)
+    assert "Time received (WIB)" in response.content.decode()
+    before = timezone.now()
+    data = report_post_data()
+    assert client.post(URL, data).status_code == 302
+    assert Report.objects.get().received_at >= before
+
+
+@pytest.mark.django_db
+def test_nothing_preselected_but_the_time_received(client_for, semarang_staff):
+    """No employment type is preselected and the agency select starts empty."""
+    html = client_for(semarang_staff).get(URL).content.decode()
+    employment = html.split('id="div_id_reported_employment"')[1].split("</fieldset>")[0]
+    assert "checked" not in employment
+    agency = html.split('id="id_reported_agency"')[1].split("</select>")[0]
+    assert '<option value="" selected>Choose the agency</option>' in agency
+    response = client_for(semarang_staff).post(URL, report_post_data(reported_employment=None))
+    assert response.context["form"].errors["reported_employment"] == ["Choose PNS, PPPK or other."]
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field", "message"),
+    [
+        (
+            {"received_date": "2099-01-01", "received_time": "10:00"},
+            "received_date",
+            "The date received cannot be in the future.",
+        ),
+        (
+            {"received_date": "2024-01-01", "received_time": "10:00"},
+            "received_date",
+            "The date received cannot be before the date it became known.",
+        ),
+        (
+            {"received_date": "2024-01-01", "received_time": ""},
+            "received_time",
+            "Enter the time the report was received, e.g. 14:30.",
+        ),
+        (
+            {"received_date": "", "received_time": "10:00"},
+            "received_date",
+            "Enter the date the report was received.",
+        ),
+        (
+            {"received_time": "25:99"},
+            "received_time",
+            "Enter the time the report was received as hours and minutes, e.g. 14:30.",
+        ),
+        (
+            {"incident_time": "noon"},
+            "incident_time",
+            "Enter the time of the incident as hours and minutes, e.g. 14:30.",
+        ),
+    ],
+)
+@pytest.mark.django_db
+def test_time_received_and_incident_time_errors(
+    client_for, semarang_staff, overrides, field, message
+):
+    """The moment of receipt is a date and a time, not in the future, not before it became
+    known; the incident's time is hours and minutes."""
+    response = client_for(semarang_staff).post(URL, report_post_data(**overrides))
+    assert response.context["form"].errors[field] == [message]
+    assert not Report.objects.exists()
+
+
+@pytest.mark.django_db
+def test_time_received_later_today_is_in_the_future(client_for, semarang_staff):
+    """Today at a time still to come is refused on the time field."""
+    now = timezone.localtime(timezone.now(), ZoneInfo("Asia/Jakarta"))
+    if now.hour == 23 and now.minute == 59:
+        pytest.skip("no later minute today")
+    data = report_post_data(
+        known_date=now.date().isoformat(),
+        incident_date=now.date().isoformat(),
+        received_date=now.date().isoformat(),
+        received_time="23:59",
+    )
+    response = client_for(semarang_staff).post(URL, data)
+    assert response.context["form"].errors["received_time"] == [
+        "The time received cannot be in the future."
+    ]
 
 
 @pytest.mark.parametrize(
@@ -110,6 +236,16 @@ def test_late_report_is_recorded_and_marked(client_for, semarang_staff):
         ({"evidence_links": "javascript:alert(1)"}, "evidence_links", "https://"),
         ({"source": "zzz"}, "source", "laporan or a temuan"),
         ({"reported_employment": "zzz"}, "reported_employment", "PNS, PPPK or other"),
+        ({"reporter_phone": "abc"}, "reporter_phone", "8 to 15 digits"),
+        ({"reported_phone": "12-34"}, "reported_phone", "8 to 15 digits"),
+        (
+            {"reporter_phone": "", "reporter_email": ""},
+            "reporter_phone",
+            "phone number or an email",
+        ),
+        ({"reporter_birth_date": "2031-01-01"}, "reporter_birth_date", "cannot be in the future"),
+        ({"description": "x" * 10_001}, "description", "at most 10000 characters"),
+        ({"reported_address": "x" * 301}, "reported_address", "at most 300 characters"),
     ],
 )
 @pytest.mark.django_db
@@ -120,9 +256,86 @@ def test_bad_input_gets_specific_errors(client_for, semarang_staff, overrides, f
     assert response.status_code == 200
     errors = response.context["form"].errors
     assert field in errors, errors
-    assert any(message in error for error in errors[field]), errors[field]
+    assert len(errors[field]) == 1 and message in errors[field][0], errors[field]
     assert not Report.objects.exists()
     assert "This field is required" not in str(errors)
+
+
+@pytest.mark.django_db
+def test_an_empty_or_too_long_name_gets_one_message(client_for, semarang_staff):
+    """An empty name or address gets one message each; a too-long name is told its length."""
+    client = client_for(semarang_staff)
+    errors = (
+        client.post(URL, report_post_data(reporter_name="", reporter_address=""))
+        .context["form"]
+        .errors
+    )
+    assert errors["reporter_name"] == [
+        "Enter the reporter's full name (a laporan needs a reporter)."
+    ]
+    assert errors["reporter_address"] == [
+        "Enter the reporter's address (a laporan needs a reporter)."
+    ]
+    errors = client.post(URL, report_post_data(reporter_name="N" * 151)).context["form"].errors
+    assert errors["reporter_name"] == ["Enter at most 150 characters (you entered 151)."]
+
+
+@pytest.mark.django_db
+def test_temuan_needs_no_contact_and_no_age(client_for, semarang_commissioner):
+    """The reporter rules apply to a laporan only: a temuan has no reporter."""
+    data = report_post_data(
+        source=ReportSource.TEMUAN,
+        reporter_name="",
+        reporter_address="",
+        reporter_nik="",
+        reporter_phone="",
+        reporter_email="",
+        reporter_birth_date="",
+    )
+    assert client_for(semarang_commissioner).post(URL, data).status_code == 302
+
+
+@pytest.mark.django_db
+def test_report_forms_have_no_legend_with_for(client_for, semarang_staff):
+    """A legend takes no ``for`` (Nu HTML Checker); radio groups are fieldsets with legends."""
+    client = client_for(semarang_staff)
+    for response in (client.get(URL), client.post(URL, report_post_data(source="zzz"))):
+        html = response.content.decode()
+        assert not re.search(r"<legend[^>]*\sfor=", html)
+        assert '<legend class="form-label fs-6">Source<span class="asteriskField">*</span>' in html
+    assert 'aria-describedby="id_source_error"' in html
+    assert 'href="#id_source_0"' in html
+
+
+@pytest.mark.django_db
+def test_add_a_witness_without_javascript(client_for, semarang_staff):
+    """One witness block to start with; "Add a witness" posts the form and it comes back
+    with one more block, every answer kept and no error shown."""
+    client = client_for(semarang_staff)
+    response = client.get(URL)
+    assert len(response.context["witnesses"].forms) == 1
+    assert 'id="witness-template"' in response.content.decode()
+    data = report_post_data(
+        reported_name="",
+        **{"witness-TOTAL_FORMS": "1", "action": "add_witness"},
+    )
+    response = client.post(URL, data)
+    assert response.status_code == 200
+    assert len(response.context["witnesses"].forms) == 2
+    assert not response.context["form"].errors
+    html = response.content.decode()
+    assert "<title>Error:" not in html
+    assert 'value="Saksi Satu"' in html and 'name="witness-1-name"' in html
+    assert not Report.objects.exists()
+
+
+@pytest.mark.django_db
+def test_chosen_files_are_asked_again_after_a_round_trip(client_for, semarang_staff):
+    """When the page comes back (an error, a witness added), the files must be chosen again."""
+    response = client_for(semarang_staff).post(
+        URL, report_post_data(description="", evidence_files=[png_upload()])
+    )
+    assert 'data-testid="files-dropped"' in response.content.decode()
 
 
 @pytest.mark.django_db
