@@ -40,8 +40,13 @@ MAX_PER_ROUTE = 20
 #: render (region and agency choices): a few stand for the rest.
 FORM_ROUTE_SUFFIXES = ("_update", "_copy", "_delete", "_change", "_history")
 MAX_PER_FORM_ROUTE = 5
-#: WeasyPrint takes about half a second per meeting PDF.
-ROUTE_LIMITS = {"coordination:meeting_pdf": 3}
+#: PDFs take about half a second each to build: a few per identity prove the route.
+ROUTE_LIMITS = {
+    "coordination:meeting_pdf": 3,
+    "reports:document_pdf": 3,
+    "reports:receipt_pdf": 1,
+    "reports:register_pdf": 1,
+}
 MAX_ADMIN_PAGES = 150
 IDENTITIES = ["anonymous", "admin", *(login[0] for login in LOGINS)]
 #: Paths never fetched: logging out would end the crawl's session.
