@@ -249,46 +249,22 @@ def _clean_fields(
         _check_target_office(
             actor=actor, report=report, transition=transition, office=values["target_office"]
         )
-    if values.get("recommendation_date") is not None:
-        _check_date(
-            "recommendation_date",
-            values["recommendation_date"],
-            not_before=timezone.localdate(report.received_at, report.office.region.zoneinfo),
-            not_before_label=_("the day the report was received"),
-            today=today,
-        )
-    if values.get("bkn_recommendation_date") is not None:
-        _check_date(
-            "bkn_recommendation_date",
-            values["bkn_recommendation_date"],
-            not_before=report.recommendation_date,
-            not_before_label=_("the recommendation letter"),
-            today=today,
-        )
-    if values.get("ppk_decision_date") is not None:
-        _check_date(
-            "ppk_decision_date",
-            values["ppk_decision_date"],
-            not_before=report.bkn_recommendation_date,
-            not_before_label=_("KASN/BKN's recommendation"),
-            today=today,
-        )
-    if values.get("block_request_date") is not None:
-        _check_date(
-            "block_request_date",
-            values["block_request_date"],
-            not_before=report.bkn_recommendation_date,
-            not_before_label=_("KASN/BKN's recommendation"),
-            today=today,
-        )
-    if values.get("blocked_on") is not None:
-        _check_date(
-            "blocked_on",
-            values["blocked_on"],
-            not_before=report.block_request_date,
-            not_before_label=_("the request to block"),
-            today=today,
-        )
+    # Each date: not in the future, and not before the step it answers.
+    date_order = {
+        "recommendation_date": (
+            timezone.localdate(report.received_at, report.office.region.zoneinfo),
+            _("the day the report was received"),
+        ),
+        "bkn_recommendation_date": (report.recommendation_date, _("the recommendation letter")),
+        "ppk_decision_date": (report.bkn_recommendation_date, _("KASN/BKN's recommendation")),
+        "block_request_date": (report.bkn_recommendation_date, _("KASN/BKN's recommendation")),
+        "blocked_on": (report.block_request_date, _("the request to block")),
+    }
+    for name, (not_before, label) in date_order.items():
+        if values.get(name) is not None:
+            _check_date(
+                name, values[name], not_before=not_before, not_before_label=label, today=today
+            )
     if values.get("ppk_sanction") not in (None, "") and values["ppk_sanction"] not in set(
         Sanction.values
     ):
