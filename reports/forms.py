@@ -261,6 +261,7 @@ PUBLIC_STEPS = (
             "reporter_nik",
             "reporter_birth_place",
             "reporter_birth_date",
+            "reporter_married",
             "reporter_sex",
             "reporter_citizenship",
             "reporter_occupation",
@@ -331,12 +332,13 @@ class ReportForm(EvidenceCleaningMixin, forms.Form):
         choices=[
             (ReportSource.LAPORAN, ReportSource.LAPORAN.label),
             (ReportSource.TEMUAN, ReportSource.TEMUAN.label),
+            (ReportSource.INFORMASI_AWAL, ReportSource.INFORMASI_AWAL.label),
         ],
         initial=ReportSource.LAPORAN,
         widget=RadioGroup,
         error_messages={
-            "required": _("Choose whether this is a laporan or a temuan."),
-            "invalid_choice": _("Choose whether this is a laporan or a temuan."),
+            "required": _("Choose whether this is a laporan, a temuan or informasi awal."),
+            "invalid_choice": _("Choose whether this is a laporan, a temuan or informasi awal."),
         },
     )
     election = forms.ModelChoiceField(
@@ -393,6 +395,15 @@ class ReportForm(EvidenceCleaningMixin, forms.Form):
         required=False,
         widget=DATE_INPUT,
         error_messages={"invalid": _("Enter the date of birth as a date, e.g. 17/08/1980.")},
+    )
+    # Not stored: it only lets a married voter under 17 file (UU 7/2017 ps. 198 ayat (1)).
+    reporter_married = forms.BooleanField(
+        label=_("Under 17 but married or once married"),
+        help_text=_(
+            "A citizen under 17 who is or was married has the right to vote "
+            "(UU 7/2017 ps. 198 ayat (1)) and may file a laporan."
+        ),
+        required=False,
     )
     reporter_sex = forms.ChoiceField(
         label=_("Sex"),
@@ -782,12 +793,13 @@ class ReportForm(EvidenceCleaningMixin, forms.Form):
             self._error(
                 "reporter_birth_date", _("The date of birth cannot be in the future."), "future"
             )
-        elif age_on(birth_date, today) < MIN_REPORTER_AGE:
+        elif age_on(birth_date, today) < MIN_REPORTER_AGE and not cleaned.get("reporter_married"):
             self._error(
                 "reporter_birth_date",
                 _(
-                    "The reporter must be at least %(age)s years old: a laporan comes from a "
-                    "voter, an election participant or a monitor (UU 7/2017 ps. 454 ayat (3))."
+                    "The reporter must be at least %(age)s years old, or married or once married: "
+                    "a laporan comes from a voter, an election participant or a monitor "
+                    "(UU 7/2017 ps. 454 ayat (3), ps. 198 ayat (1))."
                 )
                 % {"age": MIN_REPORTER_AGE},
                 "too_young",

@@ -318,7 +318,7 @@ def tracking_code_mail(*, report: Report, email: str) -> bool:
             message=_(
                 "Thank you for your report to %(office)s.\n\n"
                 "Your tracking code is %(code)s. Keep it: with it you can check the status "
-                "of your report at the portal's “Cek laporan” page.\n\n"
+                "of your report at the portal's “Cek status laporan” page.\n\n"
                 "Do not share this code with others."
             )
             % {"office": report.office.name, "code": report.tracking_code_display},

@@ -154,7 +154,7 @@ def _receipt(request, pk: int, *, pdf: bool):
         report = documents.report_for_filer(pk=pk)
         case = documents.case_file_get(report=report)
         identity = documents.filer_identity(report=report)
-        back = (reverse("reports:status_check"), _("Check the status of your report"))
+        back = (reverse("reports:status_check"), _("Check report status"))
     elif request.user.is_authenticated:
         case = _official_case(request.user, pk)
         identity = None

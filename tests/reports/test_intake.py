@@ -81,6 +81,23 @@ def test_temuan_needs_no_reporter(client_for, semarang_commissioner):
 
 
 @pytest.mark.django_db
+def test_informasi_awal_is_recorded_at_the_office(client_for, semarang_staff):
+    """Media or social-media information is recorded as informasi awal, with no filing deadline."""
+    data = report_post_data(
+        source=ReportSource.INFORMASI_AWAL,
+        reporter_name="",
+        reporter_address="",
+        reporter_nik="",
+        incident_date="2024-01-05",
+        known_date="2024-01-08",
+    )
+    assert client_for(semarang_staff).post(URL, data).status_code == 302
+    report = Report.objects.get()
+    assert report.source == ReportSource.INFORMASI_AWAL
+    assert report.filing_deadline is None and not report.filed_late
+
+
+@pytest.mark.django_db
 def test_late_report_is_recorded_and_marked(client_for, semarang_staff):
     """A Pemilu report known weeks ago is recorded, marked late, and said to be unregistrable."""
     client = client_for(semarang_staff)
@@ -234,7 +251,7 @@ def test_time_received_later_today_is_in_the_future(client_for, semarang_staff):
         ({"reporter_name": ""}, "reporter_name", "reporter's full name"),
         ({"incident_kelurahan": "36.73.01.1001"}, "incident_kelurahan", "listed kelurahan"),
         ({"evidence_links": "javascript:alert(1)"}, "evidence_links", "https://"),
-        ({"source": "zzz"}, "source", "laporan or a temuan"),
+        ({"source": "zzz"}, "source", "a laporan, a temuan or informasi awal"),
         ({"reported_employment": "zzz"}, "reported_employment", "PNS, PPPK or other"),
         ({"reporter_phone": "abc"}, "reporter_phone", "8 to 15 digits"),
         ({"reported_phone": "12-34"}, "reported_phone", "8 to 15 digits"),

@@ -174,8 +174,9 @@ def years_ago(years: int, days: int = 0) -> str:
         (
             {"reporter_birth_date": years_ago(17, days=1)},
             "reporter_birth_date",
-            "The reporter must be at least 17 years old: a laporan comes from a voter, an "
-            "election participant or a monitor (UU 7/2017 ps. 454 ayat (3)).",
+            "The reporter must be at least 17 years old, or married or once married: a laporan "
+            "comes from a voter, an election participant or a monitor (UU 7/2017 ps. 454 "
+            "ayat (3), ps. 198 ayat (1)).",
         ),
         (
             {"reporter_birth_date": years_ago(121)},
@@ -248,12 +249,14 @@ def test_public_bad_input_gets_one_specific_message(
         {"reporter_phone": "+62 812 3456 7890", "reporter_email": ""},
         {"reporter_phone": "", "reporter_email": "pelapor@contoh.id"},
         {"reporter_birth_date": years_ago(17)},
+        {"reporter_birth_date": years_ago(16), "reporter_married": "on"},
         {"reporter_birth_date": ""},
     ],
 )
 @pytest.mark.django_db
 def test_public_form_accepts_plausible_contact_and_age(public, bawaslu_semarang, overrides):
-    """A phone or an email is enough; a reporter who turns 17 today may report."""
+    """A phone or an email is enough; a reporter who turns 17 today, or a married one of 16
+    (UU 7/2017 ps. 198 ayat (1)), may report."""
     assert public.post(FORM_URL, public_data(**overrides)).status_code == 302
 
 
