@@ -215,6 +215,7 @@ def report_public_status(*, tracking_code: str) -> dict | None:
             "received_at",
             "registration_number",
             "filed_late",
+            "source",
             "office__name",
             "election__name",
             "region__timezone",
@@ -231,6 +232,10 @@ def report_public_status(*, tracking_code: str) -> dict | None:
     return {
         "stage": ReportStage(report.stage).label,
         "is_closed": report.stage in ReportStage.closed_stages(),
+        # Made after its filing deadline: it will not be registered (UU 7/2017 ps. 454
+        # ayat (6); UU 10/2016 ps. 134 ayat (4)); the page says so instead of promising
+        # an assessment.
+        "fails_filing_deadline": report.fails_filing_deadline,
         "deadline": None if report.stage in ReportStage.closed_stages() else report.deadline,
         "days_left": report.days_left(),
         "received_at": report.received_at,

@@ -30,7 +30,7 @@ from reports.forms import (
     WitnessFormSet,
     with_another_witness,
 )
-from reports.models import ElectionType, Report, ReportSource
+from reports.models import ElectionType
 from reports.selectors import report_public_status
 from reports.services_intake import bawaslu_office_for_region, tracking_code_mail
 from reports.views.intake import ACTION_ADD_WITNESS, intake_from_form
@@ -279,19 +279,6 @@ def public_done(request):
     return render(request, "reports/public/done.html", {"filed": filed})
 
 
-def _fails_filing_deadline(tracking_code: str) -> bool:
-    """Whether the report with this code was made after its filing deadline (it stays unregistered).
-
-    One query, run for an unknown code as well, so that the status check
-    takes the same queries whether or not the code exists.
-    """
-    return (
-        Report.objects.filter(tracking_code=tracking_code, filed_late=True)
-        .exclude(source=ReportSource.INFORMASI_AWAL)
-        .exists()
-    )
-
-
 @login_not_required
 @never_cache
 def status_check(request):
@@ -316,10 +303,7 @@ def status_check(request):
         if form.is_valid():
             code = form.cleaned_data["code"]
             status = report_public_status(tracking_code=code)
-            late = _fails_filing_deadline(code)
             not_found = status is None
-            if status is not None:
-                status["fails_filing_deadline"] = late
     else:
         form = StatusCheckForm()
     return render(
