@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from bawaslu_portal.forms import add_service_error
 from reports.forms_workflow import ReportCommentForm, TransitionForm
 from reports.permissions import can_apply_transition, can_comment_report
-from reports.services import report_comment_add, report_transition
+from reports.services import GUARD_MESSAGES, report_comment_add, report_transition
 from reports.views.cases import report_for_user
 from reports.workflow import TRANSITIONS_BY_KEY, guard_allows
 
@@ -37,10 +37,12 @@ def report_transition_view(request, pk: int):
         raise Http404(_("Unknown step."))
     if not can_apply_transition(request.user, report, transition):
         raise PermissionDenied(_("Your role or office does not allow this step on this report."))
-    if request.method == "GET" and (
-        transition.source != report.stage or not guard_allows(transition, report)
-    ):
+    if request.method == "GET" and transition.source != report.stage:
         messages.info(request, _("This step is not available in the report's current stage."))
+        return redirect(report)
+    if request.method == "GET" and not guard_allows(transition, report):
+        # In the right stage but refused by its guard: say why (e.g. a late filing).
+        messages.info(request, GUARD_MESSAGES[transition.guard](report))
         return redirect(report)
 
     form = TransitionForm(
