@@ -493,7 +493,7 @@ def _source_meetings(
             agenda=[
                 "Kroscek laporan netralitas ASN, termasuk yang disampaikan pada aksi KAHMI",
                 "Penanganan laporan: kajian awal bersama Bawaslu Provinsi, penanganan hierarkis",
-                "Kolaborasi program Cegah Awas Tindak (CAT) di kecamatan dan kelurahan",
+                "Kolaborasi program Cegah, Awasi, Tindak (CAT) di kecamatan dan kelurahan",
             ],
             summary=(
                 "Pj Wali Kota Pangkalpinang, Budi Utama, mengunjungi kantor Bawaslu Kota "
@@ -505,13 +505,13 @@ def _source_meetings(
                 "melakukan kajian awal berkoordinasi dengan Bawaslu Provinsi, dan bekerja secara "
                 "hierarkis. Agenda Bawaslu dipublikasikan tanpa ditutup-tutupi. Perhatian "
                 "terhadap pemilih disabilitas juga menjadi atensi.\n"
-                "Pj Wali Kota berharap kolaborasi dalam program Cegah Awas Tindak (CAT) di "
+                "Pj Wali Kota berharap kolaborasi dalam program Cegah, Awasi, Tindak (CAT) di "
                 "tingkat kecamatan dan kelurahan, dan meminta seluruh camat dan lurah, termasuk "
                 "ASN, hadir bersama Bawaslu."
             ),
             decisions=(
                 "1. Setiap laporan netralitas ASN dikaji awal bersama Bawaslu Provinsi.\n"
-                "2. Program Cegah Awas Tindak (CAT) dikolaborasikan dengan seluruh camat dan "
+                "2. Program Cegah, Awasi, Tindak (CAT) dikolaborasikan dengan seluruh camat dan "
                 "lurah.\n"
                 "3. Agenda Bawaslu dipublikasikan secara terbuka."
             ),
@@ -525,7 +525,7 @@ def _source_meetings(
                     done=True,
                 ),
                 DemoFollowUp(
-                    "Program Cegah Awas Tindak (CAT) bersama seluruh camat dan lurah",
+                    "Program Cegah, Awasi, Tindak (CAT) bersama seluruh camat dan lurah",
                     "pemkot_pangkalpinang",
                     d(2024, 11, 15),
                     person="budi_utama",
@@ -606,8 +606,8 @@ def _upcoming_meetings(today: datetime.date) -> list[DemoMeeting]:
         ),
         DemoMeeting(
             kind=MeetingKind.SOSIALISASI,
-            title="Sosialisasi Cegah Awas Tindak (CAT) bersama Camat dan Lurah",
-            theme="Program Cegah Awas Tindak",
+            title="Sosialisasi Cegah, Awasi, Tindak (CAT) bersama Camat dan Lurah",
+            theme="Program Cegah, Awasi, Tindak",
             region="19.71",
             host="bawaslu_pangkalpinang",
             starts_at=at(5, 9, WIB),

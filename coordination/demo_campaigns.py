@@ -17,7 +17,7 @@
   at the rakor (Bawaslu, the city government, TNI, Polri, Kejaksaan,
   Kominfo), all plain members, and the decree is dated the day the rakor's
   follow-up "Penetapan SK dan anggota Pokja" was done; the purpose says so.
-- Kota Pangkal Pinang (article 004): the planned "Cegah Awas Tindak" (CAT)
+- Kota Pangkal Pinang (article 004): the planned "Cegah, Awasi, Tindak" (CAT)
   program with all camat and lurah, targets at kecamatan and kelurahan level.
 
 Writes go through ``coordination.services_campaigns``; records are found
@@ -59,7 +59,7 @@ from coordination.models import (
 SEMARANG_CAMPAIGN = "Deklarasi Netralitas ASN Kota Semarang 2023"
 SEMARANG_CULMINATION = "Deklarasi Netralitas ASN Kota Semarang (puncak) di Balaikota Semarang"
 BALIKPAPAN_PROGRAM = "Sosialisasi Pilkada 2024"
-PANGKALPINANG_PROGRAM = "Cegah Awas Tindak (CAT)"
+PANGKALPINANG_PROGRAM = "Cegah, Awasi, Tindak (CAT)"
 SERANG_POKJA = "Pokja Pengawasan dan Penanganan Netralitas ASN Kota Serang"
 
 #: First day of the illustrative kecamatan declarations; one per working day after it.
@@ -316,7 +316,7 @@ PROGRAM_MEETINGS = {
     ],
     ("19.71", PANGKALPINANG_PROGRAM): [
         KUNJUNGAN_PANGKALPINANG,
-        "Sosialisasi Cegah Awas Tindak (CAT) bersama Camat dan Lurah",
+        "Sosialisasi Cegah, Awasi, Tindak (CAT) bersama Camat dan Lurah",
     ],
 }
 POKJA_MEETINGS = {

@@ -5,6 +5,7 @@ import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from coordination.forms import FilterDateField
 
@@ -18,7 +19,7 @@ class RegisterPeriodForm(forms.Form):
     """
 
     dari = FilterDateField(
-        label=_("From"),
+        label=pgettext_lazy("date range", "From"),
         required=True,
         error_messages={
             "required": _("Enter the first day of the period."),
@@ -26,7 +27,7 @@ class RegisterPeriodForm(forms.Form):
         },
     )
     sampai = FilterDateField(
-        label=_("To"),
+        label=pgettext_lazy("date range", "To"),
         required=True,
         error_messages={
             "required": _("Enter the last day of the period."),

@@ -376,7 +376,7 @@ class ProgramLevel(models.TextChoices):
 
 
 class Program(models.Model):
-    """A program such as "Sosialisasi Pilkada 2024" or "Cegah Awas Tindak", with targets."""
+    """A program such as "Sosialisasi Pilkada 2024" or "Cegah, Awasi, Tindak", with targets."""
 
     JURISDICTION_FIELD = "region"
 

@@ -148,7 +148,7 @@ def test_other_source_events(seeded):
     kunjungan = Meeting.objects.get(title=KUNJUNGAN_PANGKALPINANG)
     assert kunjungan.kind == MeetingKind.KUNJUNGAN
     assert kunjungan.host_agency.name == "Bawaslu Kota Pangkalpinang"
-    assert "Cegah Awas Tindak" in kunjungan.summary
+    assert "Cegah, Awasi, Tindak" in kunjungan.summary
     assert "belum masuk ke Bawaslu" in kunjungan.summary
     visitor = kunjungan.attendees.get(person__name="Budi Utama")
     assert visitor.role == AttendeeRole.PESERTA
@@ -170,7 +170,7 @@ def test_campaign_records_are_linked_to_the_source_meetings(seeded):
     assert balikpapan.programs.filter(name="Sosialisasi Pilkada 2024").exists()
     assert Meeting.objects.get(title=RAKOR_SERANG).working_groups.exists()
     kunjungan = Meeting.objects.get(title=KUNJUNGAN_PANGKALPINANG)
-    assert kunjungan.programs.filter(name__contains="Cegah Awas Tindak").exists()
+    assert kunjungan.programs.filter(name__contains="Cegah, Awasi, Tindak").exists()
 
 
 def test_public_agenda_shows_the_seeded_meetings(seeded, client):
