@@ -1,6 +1,7 @@
 from .agencies import Agency, AgencyKind, Person, Position, PositionRole
 from .files import UploadedFile
 from .regions import Region, RegionKind, TimeZoneLabel
+from .tracking import TrackedModel
 from .users import User, UserRole
 
 __all__ = [
@@ -12,6 +13,7 @@ __all__ = [
     "Region",
     "RegionKind",
     "TimeZoneLabel",
+    "TrackedModel",
     "UploadedFile",
     "User",
     "UserRole",

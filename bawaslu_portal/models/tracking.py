@@ -1,0 +1,47 @@
+"""The fields every tracked record repeats: who made and changed it, when, and its version.
+
+:class:`TrackedModel` is the one abstract model for them. A model that does
+not keep one of them opts out by setting it to ``None`` in its body (Django
+removes an inherited abstract field that way), so adopting the base changes
+no column:
+
+.. code-block:: python
+
+    class Program(TrackedModel):
+        created_by = None  # programs record no author
+        updated_by = None
+        version = None
+
+``version`` is the optimistic lock: services compare the version the user
+saw with the stored one and refuse a stale save (see
+``bawaslu_portal.services`` and the apps' services).
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class TrackedModel(models.Model):
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("updated by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    version = models.PositiveIntegerField(_("version"), default=1)
+
+    class Meta:
+        abstract = True
