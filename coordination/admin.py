@@ -82,6 +82,22 @@ class FollowUpNoteInline(admin.TabularInline):
 
 @admin.register(FollowUp)
 class FollowUpAdmin(BoundedAdmin):
+    # Listed because the fields inherited from TrackedModel would otherwise come first.
+    fields = [
+        "title",
+        "description",
+        "responsible_agency",
+        "responsible_person",
+        "due_date",
+        "status",
+        "meeting",
+        "region",
+        "created_by",
+        "created_at",
+        "updated_at",
+        "completed_at",
+        "version",
+    ]
     list_display = ["title", "responsible_agency", "due_date", "status", "region"]
     list_select_related = ["responsible_agency", "region"]
     list_filter = ["status", KabKotaFilter]

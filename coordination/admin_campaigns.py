@@ -65,6 +65,25 @@ class DeclarationDocumentInline(admin.TabularInline):
 
 @admin.register(Declaration)
 class DeclarationAdmin(BoundedAdmin):
+    # Listed because the fields inherited from TrackedModel would otherwise come first.
+    fields = [
+        "kind",
+        "title",
+        "date",
+        "region",
+        "place",
+        "organiser",
+        "signatory_agencies",
+        "participant_count",
+        "campaign",
+        "is_culmination",
+        "meeting",
+        "description",
+        "is_public",
+        "created_by",
+        "created_at",
+        "updated_at",
+    ]
     list_display = ["title", "kind", "date", "region", "organiser", "is_public"]
     list_select_related = ["region", "organiser"]
     list_filter = ["kind", "is_public", KabKotaFilter]
@@ -84,6 +103,19 @@ class DeclarationAdmin(BoundedAdmin):
 
 @admin.register(KelurahanDesignation)
 class KelurahanDesignationAdmin(BoundedAdmin):
+    # Listed because the fields inherited from TrackedModel would otherwise come first.
+    fields = [
+        "kind",
+        "kelurahan",
+        "date",
+        "decree_number",
+        "status",
+        "notes",
+        "revoked_on",
+        "created_by",
+        "created_at",
+        "updated_at",
+    ]
     list_display = ["kelurahan", "kind", "date", "decree_number", "status"]
     list_select_related = ["kelurahan", "kind"]
     list_filter = ["kind", "status", KelurahanKabKotaFilter]

@@ -13,14 +13,13 @@
 Everything is scoped by its region (``JURISDICTION_FIELD``).
 """
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from bawaslu_portal.models import UploadedFile
+from bawaslu_portal.models import TrackedModel, UploadedFile
 from bawaslu_portal.uploads import RandomUploadTo
 
 from .meetings import MeetingKind
@@ -56,7 +55,7 @@ class DeclarationKind(models.TextChoices):
     LAINNYA = "lainnya", _("Other")
 
 
-class DeclarationCampaign(models.Model):
+class DeclarationCampaign(TrackedModel):
     """A city-wide series of declarations, e.g. one per kecamatan and a culminating one.
 
     Its region is a kab/kota: the campaign view lists every kecamatan of it.
@@ -73,7 +72,11 @@ class DeclarationCampaign(models.Model):
         related_name="declaration_campaigns",
     )
     description = models.TextField(_("description"), blank=True)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    # Of the tracked fields, a campaign keeps only ``created_at``.
+    created_by = None
+    updated_by = None
+    updated_at = None
+    version = None
 
     class Meta:
         verbose_name = _("declaration campaign")
@@ -92,7 +95,7 @@ class DeclarationCampaign(models.Model):
             raise _level_error("region", _("A campaign covers a whole city or regency."))
 
 
-class Declaration(models.Model):
+class Declaration(TrackedModel):
     """A public declaration (deklarasi) at city, kecamatan or kelurahan level."""
 
     JURISDICTION_FIELD = "region"
@@ -150,16 +153,9 @@ class Declaration(models.Model):
         default=False,
         help_text=_("Public declarations appear on the public agenda (without contact data)."),
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("created by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # Campaign records have no optimistic lock and keep no last editor.
+    updated_by = None
+    version = None
 
     class Meta:
         verbose_name = _("declaration")
@@ -288,7 +284,7 @@ class DesignationStatus(models.TextChoices):
     DICABUT = "dicabut", _("Revoked (dicabut)")
 
 
-class KelurahanDesignation(models.Model):
+class KelurahanDesignation(TrackedModel):
     """A kelurahan/desa designated as, e.g., Kelurahan Anti Politik Uang (one per kind).
 
     Only active designations count towards coverage.
@@ -318,16 +314,9 @@ class KelurahanDesignation(models.Model):
     )
     notes = models.TextField(_("notes"), blank=True)
     revoked_on = models.DateField(_("revoked on"), null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("created by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # Campaign records have no optimistic lock and keep no last editor.
+    updated_by = None
+    version = None
 
     class Meta:
         verbose_name = _("kelurahan designation")
@@ -375,7 +364,7 @@ class ProgramLevel(models.TextChoices):
         return {"kabkota": 2, "kecamatan": 3, "kelurahan": 4}[self.value]
 
 
-class Program(models.Model):
+class Program(TrackedModel):
     """A program such as "Sosialisasi Pilkada 2024" or "Cegah, Awasi, Tindak", with targets."""
 
     JURISDICTION_FIELD = "region"
@@ -408,8 +397,10 @@ class Program(models.Model):
         related_name="programs",
         blank=True,
     )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # Only when it was created and last changed is kept.
+    created_by = None
+    updated_by = None
+    version = None
 
     class Meta:
         verbose_name = _("program")
@@ -504,7 +495,7 @@ class WorkingGroupRole(models.TextChoices):
     ANGGOTA = "anggota", _("Anggota (member)")
 
 
-class WorkingGroup(models.Model):
+class WorkingGroup(TrackedModel):
     """A pokja (working group), e.g. Kota Serang's pokja on ASN neutrality."""
 
     JURISDICTION_FIELD = "region"
@@ -531,8 +522,10 @@ class WorkingGroup(models.Model):
         related_name="working_groups",
         blank=True,
     )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # Only when it was created and last changed is kept.
+    created_by = None
+    updated_by = None
+    version = None
 
     class Meta:
         verbose_name = _("working group (pokja)")

@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from bawaslu_portal.models import TrackedModel
+
 __all__ = ["FollowUp", "FollowUpNote", "FollowUpStatus"]
 
 
@@ -23,7 +25,7 @@ class FollowUpStatus(models.TextChoices):
         return {cls.TERBUKA, cls.DALAM_PROSES}
 
 
-class FollowUp(models.Model):
+class FollowUp(TrackedModel):
     """A commitment: the responsible agency (and optionally person) does this by the due date.
 
     It comes from a meeting, from a report (created by the reports app through
@@ -71,18 +73,9 @@ class FollowUp(models.Model):
         on_delete=models.PROTECT,
         related_name="follow_ups",
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("created by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
-    version = models.PositiveIntegerField(_("version"), default=1)
+    # Who changed it last is the author of the latest progress note.
+    updated_by = None
 
     class Meta:
         verbose_name = _("follow-up")
@@ -120,7 +113,7 @@ class FollowUp(models.Model):
         return self.is_open and today <= self.due_date <= today + datetime.timedelta(days=6)
 
 
-class FollowUpNote(models.Model):
+class FollowUpNote(TrackedModel):
     """A dated progress note on a follow-up, by its author."""
 
     follow_up = models.ForeignKey(
@@ -136,7 +129,11 @@ class FollowUpNote(models.Model):
         related_name="+",
     )
     text = models.TextField(_("progress"))
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    # A note keeps its ``author`` and when it was written, nothing more.
+    created_by = None
+    updated_by = None
+    updated_at = None
+    version = None
 
     class Meta:
         verbose_name = _("progress note")

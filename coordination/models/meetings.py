@@ -5,7 +5,6 @@ scoped by it. Its start and end are stored as aware datetimes; forms take the
 local date and time in the region's zone (WIB/WITA/WIT) and convert.
 """
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -13,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from bawaslu_portal.models import UploadedFile
+from bawaslu_portal.models import TrackedModel, UploadedFile
 from bawaslu_portal.uploads import RandomUploadTo
 
 __all__ = [
@@ -85,7 +84,7 @@ class AttendeeRole(models.TextChoices):
     NOTULIS = "notulis", _("Notulis (minute-taker)")
 
 
-class Meeting(models.Model):
+class Meeting(TrackedModel):
     """A coordination event, with its attendees, agenda, notulen and decisions.
 
     ``version`` is bumped by every save through the services: an edit form
@@ -144,25 +143,6 @@ class Meeting(models.Model):
         blank=True,
         related_name="copies",
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("created by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("updated by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-    version = models.PositiveIntegerField(_("version"), default=1)
 
     class Meta:
         verbose_name = _("meeting")
