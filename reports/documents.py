@@ -33,7 +33,7 @@ before. Exceptions, each for a reason:
 
 The reporter's identity is never read here except in :func:`filer_identity`
 (for the reporter's own receipt, in the session that filed it); officials get
-it through ``reports.services_intake.reporter_identity_access``, which logs
+it through ``reports.services.intake.reporter_identity_access``, which logs
 each view.
 """
 

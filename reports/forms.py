@@ -1,7 +1,7 @@
 """Forms of the reports app: official and public intake, list filters, status check.
 
 Forms only collect and check input; the report is created by
-``reports.services_intake.report_intake_create``. Every error message is
+``reports.services.intake.report_intake_create``. Every error message is
 specific (what to enter), so the error summary reads as instructions.
 """
 

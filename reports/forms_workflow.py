@@ -15,7 +15,7 @@ from bawaslu_portal.models import Agency, AgencyKind
 from bawaslu_portal.scoping import user_jurisdiction
 from reports.models import ReportStage, Sanction
 from reports.permissions import allowed_transitions, can_comment_report
-from reports.services import FIELD_REQUIRED_MESSAGES
+from reports.services.workflow import FIELD_REQUIRED_MESSAGES
 from reports.workflow import Transition
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

@@ -8,7 +8,7 @@
   over a Bawaslu Kota) may take the case over and comment on it.
 - The reporter's identity: case handlers of the handling office and of the
   offices above it (informasi yang dikecualikan); every view is logged by
-  ``reports.services_intake.reporter_identity_access``.
+  ``reports.services.intake.reporter_identity_access``.
 
 Admins without an agency act nationwide. Every function is pure (no
 queries) once the user's agency and the report's office are loaded.

@@ -1,7 +1,7 @@
 """Reads of reports, always through the jurisdiction scope.
 
 None of these load :class:`~reports.models.ReporterIdentity`: the reporter's
-identity is read only through ``reports.services_intake.reporter_identity_access``,
+identity is read only through ``reports.services.intake.reporter_identity_access``,
 which logs the view.
 """
 

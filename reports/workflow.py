@@ -4,7 +4,7 @@ Each :class:`Transition` row says: from which stage to which, what the button
 is called, which user roles may take it, whether the actor acts for the
 handling office or for an office above it, which fields the step requires,
 which deadline it starts and which side effects it has. The one service that
-applies any of them is ``reports.services.report_transition``; nothing else
+applies any of them is ``reports.services.workflow.report_transition``; nothing else
 changes a report's stage.
 
 Deadlines: ``deadline`` names the :class:`~reports.models.DeadlineStep` the

@@ -379,7 +379,7 @@ class Report(models.Model):
     it. Only the handling office may act on it (``reports.permissions``).
 
     ``stage``, the deadline fields and ``version`` are changed only by
-    ``reports.services.report_transition``; ``version`` guards against two
+    ``reports.services.workflow.report_transition``; ``version`` guards against two
     officials acting on a stale page.
     """
 
@@ -677,7 +677,7 @@ class ReporterIdentity(models.Model):
     """Who filed a laporan. Informasi yang dikecualikan: shown only to case handlers.
 
     Kept apart from :class:`Report` so no list, search or export loads it;
-    read it only through ``reports.services_intake.reporter_identity_access``, which
+    read it only through ``reports.services.intake.reporter_identity_access``, which
     logs the access.
     """
 

@@ -22,7 +22,7 @@ from reports.permissions import (
     can_view_reports,
     is_case_handler,
 )
-from reports.services_intake import evidence_add, reporter_identity_access
+from reports.services.intake import evidence_add, reporter_identity_access
 
 
 def require_case_access(user) -> None:

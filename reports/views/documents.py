@@ -42,7 +42,7 @@ from reports import documents, selectors
 from reports.documents import DOCUMENTS, RECEIPT, DocumentSpec, Identity
 from reports.forms_documents import RegisterPeriodForm
 from reports.permissions import can_view_reporter_identity, can_view_reports
-from reports.services_intake import reporter_identity_access
+from reports.services.intake import reporter_identity_access
 from reports.views.cases import require_case_access
 from reports.views.public import session_may_see_receipt
 

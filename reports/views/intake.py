@@ -9,7 +9,7 @@ from bawaslu_portal.forms import add_service_error
 from bawaslu_portal.timefmt import format_date
 from reports.forms import ReportForm, WitnessFormSet, with_another_witness, witness_data
 from reports.permissions import is_case_handler
-from reports.services_intake import report_intake_create
+from reports.services.intake import report_intake_create
 
 #: The value of the "Add a witness" button (``name="action"``); without JavaScript it posts
 #: the form, which comes back with one more witness block and no error messages.

@@ -32,7 +32,7 @@ from reports.forms import (
 )
 from reports.models import ElectionType
 from reports.selectors import report_public_status
-from reports.services_intake import bawaslu_office_for_region, tracking_code_mail
+from reports.services.intake import bawaslu_office_for_region, tracking_code_mail
 from reports.views.intake import ACTION_ADD_WITNESS, intake_from_form
 
 DEFAULT_FILING_LIMIT = (5, 60 * 60)

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from bawaslu_portal.forms import add_service_error
 from reports.forms_workflow import ReportCommentForm, TransitionForm
 from reports.permissions import can_apply_transition, can_comment_report
-from reports.services import GUARD_MESSAGES, report_comment_add, report_transition
+from reports.services.workflow import GUARD_MESSAGES, report_comment_add, report_transition
 from reports.views.cases import report_for_user
 from reports.workflow import TRANSITIONS_BY_KEY, guard_allows
 

@@ -1,6 +1,6 @@
 """Helpers for intake tests: valid form data, evidence files, and reports made by the service.
 
-Reports made here go through ``reports.services_intake.report_intake_create``,
+Reports made here go through ``reports.services.intake.report_intake_create``,
 so they have their first history row, deadlines and (for a laporan) a
 reporter identity like real ones.
 """
@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from reports.models import Election, EmploymentType, ReportSource, ViolationCategory
-from reports.services_intake import report_intake_create
+from reports.services.intake import report_intake_create
 
 REPORTER_NAME = "Rahasia Pelapor Wibowo"
 REPORTER_NIK = "3374010101800001"

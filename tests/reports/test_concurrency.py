@@ -17,7 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 
 from reports.models import RegistrationCounter, Report, ReportHistory, ReportStage
-from reports.services import report_transition
+from reports.services.workflow import report_transition
 from tests.factories.reports import ReportFactory
 
 pytestmark = [

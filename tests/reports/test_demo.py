@@ -26,7 +26,7 @@ from reports.models import (
     ReportSource,
     ReportStage,
 )
-from reports.services import report_transition
+from reports.services.workflow import report_transition
 
 S = ReportStage
 PUBLIC_CODES = {case.code for case in CASES if case.public}

@@ -28,7 +28,7 @@ from reports.models import (
     ReportStage,
     Witness,
 )
-from reports.services import report_transition
+from reports.services.workflow import report_transition
 from tests.factories import (
     AgencyFactory,
     PersonFactory,

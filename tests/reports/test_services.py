@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from bawaslu_portal.models import UserRole
 from reports.models import RegistrationCounter, ReportHistory, ReportSource, ReportStage
-from reports.services import (
+from reports.services.workflow import (
     registration_number_format,
     report_comment_add,
     report_transition,

@@ -19,7 +19,7 @@ from reports.models import (
     ReportSource,
     ReportStage,
 )
-from reports.services import report_transition
+from reports.services.workflow import report_transition
 from tests.factories import UserFactory
 from tests.factories.reports import PilkadaFactory, ReportFactory
 from tests.factories.reports_intake import intake_report, pemilu

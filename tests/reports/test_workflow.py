@@ -14,7 +14,7 @@ from reports.models import (
     ReportSource,
     ReportStage,
 )
-from reports.services import report_transition
+from reports.services.workflow import report_transition
 from reports.workflow import (
     DECIDERS,
     FILED_LATE,

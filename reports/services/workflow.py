@@ -5,7 +5,7 @@ applies a row of ``reports.workflow.TRANSITIONS``: it checks the actor's role,
 office and jurisdiction, refuses an illegal or stale move, locks the report
 row, writes the history row, starts the next deadline, numbers a
 registration, opens or closes the follow-ups of the follow-through and bumps
-the version. Intake lives in ``reports.services_intake``.
+the version. Intake lives in ``reports.services.intake``.
 """
 
 import datetime

@@ -1,7 +1,7 @@
 """Intake of reports (officials and the public) and the reporter-identity view.
 
 The workflow after intake (every stage change) belongs to
-``reports.services.report_transition``; this module only creates the case
+``reports.services.workflow.report_transition``; this module only creates the case
 file in stage *diterima*, with its first history row and the kajian-awal
 deadline, and logs every view of a reporter's identity.
 
