@@ -36,7 +36,7 @@ from reports.models import (
     ViolationCategory,
     Witness,
 )
-from reports.permissions import can_handle_report, can_view_reporter_identity
+from reports.permissions.cases import can_handle_report, can_view_reporter_identity
 
 logger = logging.getLogger(__name__)
 
@@ -336,7 +336,7 @@ def reporter_identity_access(*, user, report: Report, purpose: str = "") -> Repo
     """The reporter's identity, after logging this view (who, when, which report).
 
     Raises ``PermissionDenied`` for anyone but a case handler of the handling
-    office or an office above it (``reports.permissions.can_view_reporter_identity``),
+    office or an office above it (``reports.permissions.cases.can_view_reporter_identity``),
     and ``ReporterIdentity.DoesNotExist`` when the report has no reporter (a temuan).
     """
     if not can_view_reporter_identity(user, report):

@@ -36,7 +36,7 @@ from reports.models import (
     Sanction,
     recommendation_recipient_for,
 )
-from reports.permissions import can_apply_transition, can_comment_report
+from reports.permissions.cases import can_apply_transition, can_comment_report
 from reports.workflow import (
     CHANGE_OFFICE,
     CLOSE_BKN_FOLLOW_UP,

@@ -3,12 +3,12 @@
 The case page's view is not this module's to change, so the list is built
 here from what the page already holds (the report with its witnesses, the
 timeline, and the reporter flags), with no query: see
-``reports.documents.case_documents``.
+``reports.selectors.documents.case_documents``.
 """
 
 from django import template
 
-from reports.documents import case_documents as build_case_documents
+from reports.selectors.documents import case_documents as build_case_documents
 
 register = template.Library()
 

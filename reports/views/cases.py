@@ -11,17 +11,17 @@ from django.views.decorators.http import require_GET, require_POST
 from bawaslu_portal.forms import add_service_error
 from bawaslu_portal.pagination import paginate
 from bawaslu_portal.uploads import protected_file_response
-from reports import selectors
-from reports.forms import EvidenceAddForm, ReportFilterForm
-from reports.forms_workflow import comment_form_for, transition_actions
+from reports.forms.intake import EvidenceAddForm, ReportFilterForm
+from reports.forms.workflow import comment_form_for, transition_actions
 from reports.models import ReporterIdentity
-from reports.permissions import (
+from reports.permissions.cases import (
     can_handle_report,
     can_view_report,
     can_view_reporter_identity,
     can_view_reports,
     is_case_handler,
 )
+from reports.selectors import cases as selectors
 from reports.services.intake import evidence_add, reporter_identity_access
 
 

@@ -1,6 +1,6 @@
 """A case's printed documents (A4 page with a "Cetak" button, and its PDF twin) and the register.
 
-What each document prints and when a case has it: ``reports.documents``. The
+What each document prints and when a case has it: ``reports.selectors.documents``. The
 print page is the document's template rendered with ``pdf=False``; the PDF is
 the same template with ``pdf=True`` through ``bawaslu_portal.printing.pdf_response``
 (tagged PDF/A-3b, as an attachment).
@@ -9,7 +9,7 @@ Who may print:
 
 - **Case documents**: Bawaslu officials who may see case files
   (``can_view_reports``) and whose jurisdiction contains the case
-  (``selectors.report_get``). Everyone else, partner officials included, gets
+  (``reports.selectors.cases.report_get``). Everyone else, partner officials included, gets
   a 404, as if the case did not exist. A document the case has not reached is
   a 404 page saying why.
 - **The reporter's identity** (the receipt, the report form, clarification
@@ -38,10 +38,11 @@ from django.views.decorators.http import require_GET
 from bawaslu_portal.models import Agency
 from bawaslu_portal.printing import pdf_response, signature_place
 from bawaslu_portal.scoping import user_jurisdiction
-from reports import documents, selectors
-from reports.documents import DOCUMENTS, RECEIPT, DocumentSpec, Identity
-from reports.forms_documents import RegisterPeriodForm
-from reports.permissions import can_view_reporter_identity, can_view_reports
+from reports.forms.documents import RegisterPeriodForm
+from reports.permissions.cases import can_view_reporter_identity, can_view_reports
+from reports.selectors import documents
+from reports.selectors.cases import report_get
+from reports.selectors.documents import DOCUMENTS, RECEIPT, DocumentSpec, Identity
 from reports.services.intake import reporter_identity_access
 from reports.views.cases import require_case_access
 from reports.views.public import session_may_see_receipt
@@ -51,7 +52,7 @@ def _official_case(user, pk: int) -> documents.CaseFile:
     """The case for an official (404 for anyone who may not see case files, or outside)."""
     if not can_view_reports(user):
         raise Http404
-    return documents.case_file_get(report=selectors.report_get(user=user, pk=pk))
+    return documents.case_file_get(report=report_get(user=user, pk=pk))
 
 
 def _logged_identity(user, case: documents.CaseFile, spec: DocumentSpec):

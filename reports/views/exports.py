@@ -4,15 +4,16 @@ from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from reports import exports, selectors
-from reports.forms import ReportFilterForm
+from reports.forms.intake import ReportFilterForm
+from reports.selectors import exports
+from reports.selectors.cases import report_list
 from reports.views.cases import require_case_access
 
 
 def _filtered(request):
     require_case_access(request.user)
     form = ReportFilterForm(request.GET or None, user=request.user)
-    return selectors.report_list(user=request.user, **form.filters())
+    return report_list(user=request.user, **form.filters())
 
 
 def _filename(extension: str) -> str:

@@ -2,7 +2,7 @@
 
 The detail page shows one form per transition the user may take, through
 ``templates/reports/includes/transition_forms.html`` with the context built
-by ``reports.forms_workflow.transition_actions``. A form with errors
+by ``reports.forms.workflow.transition_actions``. A form with errors
 (including a stale page or an illegal move reported by the service) comes
 back on its own page, ``reports/report_action.html``, with the error summary.
 """
@@ -16,8 +16,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from bawaslu_portal.forms import add_service_error
-from reports.forms_workflow import ReportCommentForm, TransitionForm
-from reports.permissions import can_apply_transition, can_comment_report
+from reports.forms.workflow import ReportCommentForm, TransitionForm
+from reports.permissions.cases import can_apply_transition, can_comment_report
 from reports.services.workflow import GUARD_MESSAGES, report_comment_add, report_transition
 from reports.views.cases import report_for_user
 from reports.workflow import TRANSITIONS_BY_KEY, guard_allows

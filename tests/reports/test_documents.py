@@ -19,7 +19,6 @@ from pypdf import PdfReader
 from bawaslu_portal.models import Region, UserRole
 from bawaslu_portal.services import regions_import
 from bawaslu_portal.timefmt import format_date
-from reports import documents
 from reports.models import (
     Report,
     ReporterIdentityAccess,
@@ -28,6 +27,7 @@ from reports.models import (
     ReportStage,
     Witness,
 )
+from reports.selectors import documents
 from reports.services.workflow import report_transition
 from tests.factories import (
     AgencyFactory,

@@ -6,8 +6,8 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from reports import exports
 from reports.models import Report, ReportStage
+from reports.selectors import exports
 from tests.factories.reports_intake import (
     REPORTER_ADDRESS,
     REPORTER_EMAIL,

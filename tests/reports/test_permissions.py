@@ -4,7 +4,7 @@ import pytest
 
 from bawaslu_portal.models import AgencyKind, UserRole
 from reports.models import ReportStage
-from reports.permissions import (
+from reports.permissions.cases import (
     allowed_transitions,
     can_comment_report,
     can_handle_report,

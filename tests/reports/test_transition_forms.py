@@ -9,7 +9,7 @@ from django import forms
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 
-from reports.forms_workflow import TransitionForm
+from reports.forms.workflow import TransitionForm
 from reports.models import Report
 from reports.workflow import TRANSITIONS
 from tests.factories.reports_intake import intake_report

@@ -1107,7 +1107,7 @@ class ReportFilterForm(forms.Form):
         ).order_by("name")
 
     def filters(self) -> dict:
-        """The valid filters as keyword arguments of ``reports.selectors.report_list``.
+        """The valid filters as keyword arguments of ``reports.selectors.cases.report_list``.
 
         An invalid filter (a stale link, a hand-edited URL) is left out and
         shows its error; the valid ones still apply.

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from bawaslu_portal.models import Agency, AgencyKind
 from bawaslu_portal.scoping import user_jurisdiction
 from reports.models import ReportStage, Sanction
-from reports.permissions import allowed_transitions, can_comment_report
+from reports.permissions.cases import allowed_transitions, can_comment_report
 from reports.services.workflow import FIELD_REQUIRED_MESSAGES
 from reports.workflow import Transition
 
