@@ -13,8 +13,9 @@ from bawaslu_portal.models import Region
 from coordination.demo import KUNJUNGAN_PANGKALPINANG, seed_coordination_demo
 from coordination.models import Meeting
 from reports import deadlines
-from reports.demo import CASES, seed_reports_demo, stale_demo_cases
-from reports.forms import ReportForm
+from reports.demo import seed_reports_demo, stale_demo_cases
+from reports.demo.cases import CASES
+from reports.forms.intake import ReportForm
 from reports.models import (
     DeadlineStep,
     FollowUpKind,
