@@ -7,7 +7,7 @@
   "Kelurahan Anti Politik Uang"; coverage is designated / all kelurahan.
 - A **program** has **targets** per level and region; progress is the number
   of linked meetings held (status terlaksana) at that level in that region's
-  subtree, computed by ``coordination.selectors_campaigns``.
+  subtree, computed by ``coordination.selectors.campaigns``.
 - A **working group** (pokja) has members (person, agency, role) and linked meetings.
 
 Everything is scoped by its region (``JURISDICTION_FIELD``).

@@ -2,8 +2,8 @@
 coverage, programs with targets and progress, working groups (pokja).
 
 Views are thin: permission → form → service → message → redirect. Seeing is
-``coordination.selectors_campaigns`` (outside the scope: 404); doing is
-``coordination.permissions_campaigns`` (seen but not allowed: 403).
+``coordination.selectors.campaigns`` (outside the scope: 404); doing is
+``coordination.permissions.campaigns`` (seen but not allowed: 403).
 """
 
 from django.contrib import messages
@@ -17,11 +17,8 @@ from bawaslu_portal.forms import add_service_error
 from bawaslu_portal.pagination import paginate
 from bawaslu_portal.uploads import uploaded_file_response
 from coordination import charts, selectors
-from coordination import permissions_campaigns as permissions
-from coordination import selectors_campaigns as campaign_selectors
-from coordination import services_campaigns as services
 from coordination.forms import with_more_rows
-from coordination.forms_campaigns import (
+from coordination.forms.campaigns import (
     CampaignForm,
     CoverageFilterForm,
     DeclarationDocumentForm,
@@ -42,6 +39,9 @@ from coordination.forms_campaigns import (
     target_initial,
 )
 from coordination.models import WorkingGroupRole
+from coordination.permissions import campaigns as permissions
+from coordination.selectors import campaigns as campaign_selectors
+from coordination.services import campaigns as services
 
 
 def _bind_with_rows(

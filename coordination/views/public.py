@@ -13,11 +13,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from bawaslu_portal.pagination import CappedCountPaginator, paginate
-from coordination import selectors_public
 from coordination.formatting import meeting_time_range
-from coordination.forms_public import AgendaFilterForm
+from coordination.forms.public import AgendaFilterForm
 from coordination.ical import agenda_calendar
-from coordination.selectors_campaigns import declaration_public_list
+from coordination.selectors import public as selectors_public
+from coordination.selectors.campaigns import declaration_public_list
 
 DECLARATIONS_PER_PAGE = 10
 #: Declarations are paged separately from meetings, with their own query parameter.

@@ -6,9 +6,9 @@ import pytest
 
 from bawaslu_portal.demo import seed_portal_demo
 from bawaslu_portal.models import UserRole
-from coordination import selectors_campaigns as selectors
+from coordination import selectors
 from coordination.demo import RAKOR_BALIKPAPAN, RAKOR_SERANG, seed_coordination_demo
-from coordination.demo_campaigns import (
+from coordination.demo.campaigns import (
     BALIKPAPAN_PROGRAM,
     PANGKALPINANG_PROGRAM,
     SEMARANG_CAMPAIGN,

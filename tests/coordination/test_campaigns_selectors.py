@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from bawaslu_portal.models import Region, UserRole
-from coordination import selectors_campaigns as selectors
+from coordination import selectors
 from coordination.models import (
     DesignationKind,
     DesignationStatus,

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from bawaslu_portal.models import Region
-from coordination import services_campaigns as services
+from coordination import services
 from coordination.models import (
     Declaration,
     DeclarationKind,

@@ -28,6 +28,37 @@ from coordination.models import (
 )
 from coordination.services import MAX_ATTACHMENT_BYTES
 
+__all__ = [
+    "AgendaFormSet",
+    "AgendaItemForm",
+    "AttachmentForm",
+    "AttendeeForm",
+    "AttendeeFormSet",
+    "BaseAgendaFormSet",
+    "BaseAttendeeFormSet",
+    "BasePersonFormSet",
+    "BoundedDateInput",
+    "DateInput",
+    "EXTRA_ROWS",
+    "FilterDateField",
+    "FollowUpFilterForm",
+    "FollowUpForm",
+    "FollowUpProgressForm",
+    "FollowUpStatusForm",
+    "MORE_ROWS",
+    "MeetingFilterForm",
+    "MeetingForm",
+    "RowChoices",
+    "RowModelChoiceField",
+    "SuppressibleErrorsMixin",
+    "SuppressibleFormSet",
+    "TimeInput",
+    "agenda_initial",
+    "attendee_initial",
+    "validate_year_range",
+    "with_more_rows",
+]
+
 EXTRA_ROWS = 3
 MORE_ROWS = 3
 

@@ -3,7 +3,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from coordination.selectors_public import public_city_list
+from coordination.selectors.public import public_city_list
+
+__all__ = [
+    "AgendaFilterForm",
+    "AgendaPeriod",
+]
 
 
 class AgendaPeriod:

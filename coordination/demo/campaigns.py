@@ -20,7 +20,7 @@
 - Kota Pangkal Pinang (article 004): the planned "Cegah, Awasi, Tindak" (CAT)
   program with all camat and lurah, targets at kecamatan and kelurahan level.
 
-Writes go through ``coordination.services_campaigns``; records are found
+Writes go through ``coordination.services.campaigns``; records are found
 again by natural keys (region and name/title, kind and kelurahan) and updated
 in place, so a second run changes no counts. ``link_campaign_demo_meetings``
 links the programs and pokja to the source meetings created by
@@ -35,8 +35,7 @@ from django.db import transaction
 from bawaslu_portal.demo import PortalDemo
 from bawaslu_portal.models import Region
 from bawaslu_portal.models.regions import subtree_q
-from coordination import services_campaigns as services
-from coordination.demo import (
+from coordination.demo.meetings import (
     KUNJUNGAN_PANGKALPINANG,
     RAKOR_BALIKPAPAN,
     RAKOR_SERANG,
@@ -55,6 +54,7 @@ from coordination.models import (
     WorkingGroup,
     WorkingGroupRole,
 )
+from coordination.services import campaigns as services
 
 SEMARANG_CAMPAIGN = "Deklarasi Netralitas ASN Kota Semarang 2023"
 SEMARANG_CULMINATION = "Deklarasi Netralitas ASN Kota Semarang (puncak) di Balaikota Semarang"

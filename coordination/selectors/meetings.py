@@ -35,6 +35,23 @@ from coordination.models import (
     Topic,
 )
 
+__all__ = [
+    "FollowUpFilters",
+    "MeetingFilters",
+    "agency_choices",
+    "attachment_get",
+    "follow_up_assigned_list",
+    "follow_up_get",
+    "follow_up_list",
+    "get_or_404",
+    "meeting_get",
+    "meeting_get_for_edit",
+    "meeting_list",
+    "region_choices",
+    "region_filter_choices",
+    "topic_list",
+]
+
 
 def _partner_meeting_q(agency_id: int) -> Q:
     participant = Meeting.participating_agencies.through.objects.filter(

@@ -1,6 +1,6 @@
 """Who may do what with declarations, designations, programs and working groups.
 
-Seeing is decided by ``coordination.selectors_campaigns`` (the jurisdiction
+Seeing is decided by ``coordination.selectors.campaigns`` (the jurisdiction
 scope, and for partner officials only what concerns their agency): outside
 it is a 404. These functions decide actions on what the user can already
 see; a ``False`` is a 403.
@@ -11,6 +11,15 @@ see; a ``False`` is a 403.
 """
 
 from bawaslu_portal.scoping import user_jurisdiction
+
+__all__ = [
+    "can_create_campaign_records",
+    "can_edit_campaign",
+    "can_edit_declaration",
+    "can_edit_designation",
+    "can_edit_program",
+    "can_edit_working_group",
+]
 
 
 def _is_bawaslu_official(user) -> bool:

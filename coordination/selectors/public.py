@@ -17,7 +17,19 @@ from django.utils.translation import gettext as _
 from bawaslu_portal.models import Agency, Region
 from bawaslu_portal.models.regions import subtree_q
 from coordination.models import AttendeeRole, Declaration, Meeting, MeetingAttendee
-from coordination.selectors_campaigns import CITY_CODE_LENGTH
+from coordination.selectors.campaigns import CITY_CODE_LENGTH
+
+__all__ = [
+    "FEED_DAYS_BACK",
+    "FEED_MAX_EVENTS",
+    "declaration_public_feed",
+    "declaration_public_filter",
+    "meeting_public_feed",
+    "meeting_public_get",
+    "meeting_public_list",
+    "public_city_get",
+    "public_city_list",
+]
 
 #: How far back the iCalendar feed reaches; everything upcoming is included.
 FEED_DAYS_BACK = 365

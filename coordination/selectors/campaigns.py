@@ -21,7 +21,6 @@ from django.utils import timezone
 from bawaslu_portal.models import Region
 from bawaslu_portal.models.regions import subtree_q
 from bawaslu_portal.scoping import scope_to_jurisdiction, user_jurisdiction
-from coordination import selectors as meeting_selectors
 from coordination.models import (
     Declaration,
     DeclarationCampaign,
@@ -37,6 +36,39 @@ from coordination.models import (
     WorkingGroup,
     WorkingGroupMember,
 )
+from coordination.selectors import meetings as meeting_selectors
+
+__all__ = [
+    "CITY_CODE_LENGTH",
+    "CampaignOverview",
+    "Coverage",
+    "CoverageRow",
+    "DeclarationFilters",
+    "DesignationFilters",
+    "KECAMATAN_CODE_LENGTH",
+    "KecamatanDeclarationRow",
+    "ProgramProgress",
+    "TargetProgress",
+    "campaign_choices",
+    "campaign_get",
+    "campaign_list",
+    "campaign_overview",
+    "coverage_city_choices",
+    "declaration_document_get",
+    "declaration_get",
+    "declaration_list",
+    "declaration_public_list",
+    "designation_coverage",
+    "designation_get",
+    "designation_kind_list",
+    "designation_list",
+    "meeting_link_choices",
+    "program_get",
+    "program_list",
+    "program_progress",
+    "working_group_get",
+    "working_group_list",
+]
 
 #: Kemendagri codes have fixed widths: "33.74" is a kab/kota, "33.74.01" a kecamatan.
 CITY_CODE_LENGTH = 5

@@ -118,7 +118,3 @@ class FollowUpAdmin(BoundedAdmin):
         if change:
             obj.version += 1
         super().save_model(request, obj, form, change)
-
-
-# Declarations, designations, programs and pokja register themselves there.
-from coordination import admin_campaigns  # noqa: E402, F401

@@ -65,7 +65,7 @@ RAKOR_BALIKPAPAN = "Rakor Stakeholder: Posisi Stakeholder Dalam Menciptakan Pilk
 RAKOR_SERANG = "Rapat Koordinasi Stakeholder: Membangun Komitmen Netralitas untuk Pemilihan 2024"
 KUNJUNGAN_PANGKALPINANG = "Kunjungan Pj Wali Kota Pangkalpinang ke Bawaslu Kota Pangkalpinang"
 #: The Serang pokja's decree: the day the rakor's follow-up to set it up was done. The
-#: article gives no decree; ``coordination.demo_campaigns`` dates the pokja by this.
+#: article gives no decree; ``coordination.demo.campaigns`` dates the pokja by this.
 SERANG_POKJA_DECREE_DATE = datetime.date(2024, 11, 25)
 SOURCE_MEETING_TITLES = [
     AUDIENSI_SEMARANG,
@@ -731,10 +731,19 @@ def _seed_campaigns(portal: PortalDemo, meetings: dict[str, Meeting]) -> None:
     program came out of the kunjungan. Imported here because the campaigns
     seed imports this module's meeting titles.
     """
-    from coordination import demo_campaigns
+    from coordination.demo import campaigns as demo_campaigns
 
     demo_campaigns.seed_campaigns_demo(portal=portal)
     demo_campaigns.link_campaign_demo_meetings(portal=portal, meetings=meetings)
 
 
-__all__ = ["SOURCE_MEETING_TITLES", "seed_coordination_demo"]
+__all__ = [
+    "AUDIENSI_SEMARANG",
+    "KUNJUNGAN_PANGKALPINANG",
+    "RAKOR_BALIKPAPAN",
+    "RAKOR_SERANG",
+    "SERANG_POKJA_DECREE_DATE",
+    "SILATURAHMI_SEMARANG",
+    "SOURCE_MEETING_TITLES",
+    "seed_coordination_demo",
+]

@@ -14,8 +14,8 @@ from bawaslu_portal.models import Region
 from bawaslu_portal.scoping import scope_to_jurisdiction
 from bawaslu_portal.timefmt import format_date
 from bawaslu_portal.uploads import validate_upload
-from coordination import selectors, selectors_campaigns
-from coordination.forms import (
+from coordination import selectors
+from coordination.forms.meetings import (
     BasePersonFormSet,
     DateInput,
     FilterDateField,
@@ -32,7 +32,37 @@ from coordination.models import (
     ProgramLevel,
     WorkingGroupRole,
 )
-from coordination.services_campaigns import MAX_DOCUMENT_BYTES
+from coordination.selectors import campaigns as selectors_campaigns
+from coordination.services.campaigns import MAX_DOCUMENT_BYTES
+
+__all__ = [
+    "BaseMemberFormSet",
+    "BaseSignatoryFormSet",
+    "BaseTargetFormSet",
+    "CampaignForm",
+    "CoverageFilterForm",
+    "DateRangeMixin",
+    "DeclarationDocumentForm",
+    "DeclarationFilterForm",
+    "DeclarationForm",
+    "DesignationFilterForm",
+    "DesignationForm",
+    "DesignationRevokeForm",
+    "MeetingLinkForm",
+    "MemberForm",
+    "MemberFormSet",
+    "PersonRowForm",
+    "ProgramFilterForm",
+    "ProgramForm",
+    "SignatoryForm",
+    "SignatoryFormSet",
+    "TargetForm",
+    "TargetFormSet",
+    "WorkingGroupForm",
+    "member_initial",
+    "signatory_initial",
+    "target_initial",
+]
 
 EXTRA_ROWS = 3
 

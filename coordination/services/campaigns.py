@@ -3,7 +3,7 @@
 Every service is keyword-only and transactional, validates with
 ``full_clean()`` before saving, and raises ``ValidationError`` with a code for
 anything the user must fix. Permission checks are the caller's
-(``coordination.permissions_campaigns``); the services enforce the domain
+(``coordination.permissions.campaigns``); the services enforce the domain
 rules: regions inside the actor's jurisdiction (``actor=None`` is a trusted
 system job such as the demo seed), nobody listed twice, targets and linked
 meetings inside the program's region.
@@ -36,7 +36,27 @@ from coordination.models import (
     WorkingGroupMember,
     WorkingGroupRole,
 )
-from coordination.services import person_for_attendee
+from coordination.services.meetings import person_for_attendee
+
+__all__ = [
+    "MAX_DOCUMENT_BYTES",
+    "campaign_create",
+    "campaign_update",
+    "declaration_create",
+    "declaration_delete",
+    "declaration_document_add",
+    "declaration_document_delete",
+    "declaration_update",
+    "designation_create",
+    "designation_revoke",
+    "designation_update",
+    "program_create",
+    "program_set_meetings",
+    "program_update",
+    "working_group_create",
+    "working_group_set_meetings",
+    "working_group_update",
+]
 
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 

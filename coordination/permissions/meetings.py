@@ -15,6 +15,17 @@ functions decide the actions on an object the user can already see: a
 from bawaslu_portal.scoping import user_jurisdiction
 from coordination.models import FollowUp, Meeting
 
+__all__ = [
+    "can_change_follow_up_status",
+    "can_copy_meeting",
+    "can_create_follow_up",
+    "can_create_meeting",
+    "can_edit_follow_up",
+    "can_edit_meeting",
+    "can_manage_attachments",
+    "can_update_follow_up",
+]
+
 
 def _is_bawaslu_in(user, region_code: str) -> bool:
     return bool(
