@@ -127,7 +127,12 @@ def crawl(client: Client, *, admin: bool) -> tuple[list[str], list[str]]:
         if response.status_code >= 500:
             errors.append(f"{url} (linked from {referrer}): HTTP {response.status_code}")
         if response.streaming:
-            response.close()  # file downloads: the status is what counts
+            # Read downloads to the end: a stream may fail half-way, and the test
+            # client closes it (with the connection-closing signal held back) only
+            # once it is consumed; closing it unread would drop the database
+            # connection inside the crawl's transaction on PostgreSQL.
+            for _chunk in response.streaming_content:
+                pass
             continue
         if response.status_code in (301, 302, 303, 307, 308):
             hrefs = [response["Location"]]
