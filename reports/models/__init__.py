@@ -1,5 +1,12 @@
 """Models of the reports app, one module per feature.
 
+- ``rules``: the editable rule data (elections and their periods, violation
+  categories, deadline rules, non-working days)
+- ``cases``: the report, its reporter identity, witnesses, evidence, comments
+  and the log of identity views
+- ``workflow``: the stages, the history of every move, registration counters,
+  the sanctions and the follow-through (recipient, linked follow-ups)
+
 Django loads an app's models from ``reports.models``: every model is imported
 here, and so are the choices and helpers callers use, so ``from reports.models
 import Report`` reads the same whichever module defines it. Migrations refer to
@@ -7,11 +14,26 @@ import Report`` reads the same whichever module defines it. Migrations refer to
 """
 
 from .cases import (
-    BKN_RECEIVES_FROM,
     DUE_SOON_DAYS,
     TRACKING_ALPHABET,
     TRACKING_CODE_LENGTH,
     Citizenship,
+    EmploymentType,
+    Evidence,
+    Report,
+    ReportComment,
+    ReporterIdentity,
+    ReporterIdentityAccess,
+    ReportSource,
+    Sex,
+    Witness,
+    format_tracking_code,
+    generate_tracking_code,
+    nik_validator,
+    normalize_tracking_code,
+    tracking_code_validator,
+)
+from .rules import (
     CountedFrom,
     DayUnit,
     DeadlineRule,
@@ -20,31 +42,20 @@ from .cases import (
     ElectionStage,
     ElectionStageKind,
     ElectionType,
-    EmploymentType,
-    Evidence,
-    FollowUpKind,
     NonWorkingDay,
-    RecommendationRecipient,
-    RegistrationCounter,
-    Report,
-    ReportComment,
-    ReporterIdentity,
-    ReporterIdentityAccess,
-    ReportFollowUp,
-    ReportHistory,
-    ReportSource,
-    ReportStage,
-    Sanction,
-    Sex,
     ViolationCategory,
     ViolationGroup,
-    Witness,
-    format_tracking_code,
-    generate_tracking_code,
-    nik_validator,
-    normalize_tracking_code,
+)
+from .workflow import (
+    BKN_RECEIVES_FROM,
+    FollowUpKind,
+    RecommendationRecipient,
+    RegistrationCounter,
+    ReportFollowUp,
+    ReportHistory,
+    ReportStage,
+    Sanction,
     recommendation_recipient_for,
-    tracking_code_validator,
 )
 
 __all__ = [

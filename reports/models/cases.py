@@ -1,18 +1,15 @@
-"""ASN-neutrality reports: elections, editable rule data, the report and its case file.
+"""The case: the report, its reporter, witnesses and evidence, comments and identity views.
 
 The reporter's identity lives in its own table (:class:`ReporterIdentity`) so
 that lists, searches and exports never load it by accident; every view of it
-is logged in :class:`ReporterIdentityAccess`. The workflow itself (stages and
-the allowed transitions) is a table in ``reports/workflow.py``; the stage
-choices are defined here so the database can check them.
+is logged in :class:`ReporterIdentityAccess`.
 """
 
-import datetime
 import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator, RegexValidator
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -22,94 +19,14 @@ from django.utils.translation import gettext_lazy as _
 from bawaslu_portal.models.agencies import nip_validator
 from bawaslu_portal.uploads import RandomUploadTo
 
-# ---------------------------------------------------------------------------
-# Choices
-
-
-class ElectionType(models.TextChoices):
-    """The two statutory regimes: their deadlines differ (DOMAIN.md §3)."""
-
-    PEMILU = "pemilu", _("Pemilu (President, DPR, DPD, DPRD; UU 7/2017)")
-    PEMILIHAN = "pemilihan", _("Pemilihan (Gubernur, Bupati, Wali Kota)")
-
-
-class ElectionStageKind(models.TextChoices):
-    PENDAFTARAN = "pendaftaran", _("Candidate registration")
-    KAMPANYE = "kampanye", _("Campaign period")
-    MASA_TENANG = "masa_tenang", _("Quiet period (masa tenang)")
-    PEMUNGUTAN = "pemungutan", _("Voting day")
-    PENGHITUNGAN = "penghitungan", _("Counting and recapitulation")
-    LAINNYA = "lainnya", _("Other")
-
-
-class ViolationGroup(models.TextChoices):
-    ETIK = "etik", _("Code of ethics (kode etik)")
-    DISIPLIN = "disiplin", _("Discipline (disiplin, PP 94/2021)")
-
-
-class DeadlineStep(models.TextChoices):
-    """The steps that have a statutory deadline (see DOMAIN.md §3 and docs/reports.md)."""
-
-    TEMUAN = "temuan", _("Establishing a temuan (from its discovery)")
-    FILING = "filing", _("Filing a laporan (from the day it became known)")
-    KAJIAN_AWAL = "kajian_awal", _("Kajian awal")
-    COMPLETION = "completion", _("Completing the report (perlu dilengkapi)")
-    HANDLING = "handling", _("Handling")
-    HANDLING_EXTENDED = "handling_extended", _("Handling when more information is needed")
-    BKN_RESPONSE = "bkn_response", _("KASN/BKN's recommendation")
-    PPK_DECISION = "ppk_decision", _("PPK's decision (tindak lanjut)")
-    BLOCK_RESPONSE = "block_response", _("Blocking of the ASN's record in BKN's system")
-
-
-class CountedFrom(models.TextChoices):
-    """The day a deadline counts from, as its statute says (the day itself not counted)."""
-
-    DISCOVERY = "discovery", _("the day the supervisor discovered it")
-    KNOWN = "known", _("the day it became known")
-    STEP = "step", _("the day the step starts (the file received, completed or forwarded)")
-    RECEIPT = "receipt", _("the day the laporan was received")
-    REGISTRATION = "registration", _("the day the report was received and registered")
-    PREVIOUS_DEADLINE = "previous_deadline", _("the end of the period it extends")
-    LETTER = "letter", _("the date of the letter that starts it")
-
-
-class DayUnit(models.TextChoices):
-    CALENDAR = "calendar", _("calendar days")
-    WORKING = "working", _("working days")
+from .rules import DeadlineStep, Election, ViolationCategory
+from .workflow import RecommendationRecipient, ReportStage, Sanction
 
 
 class ReportSource(models.TextChoices):
     LAPORAN = "laporan", _("Laporan (report by a voter, monitor or participant)")
     TEMUAN = "temuan", _("Temuan (finding by the supervisors)")
     INFORMASI_AWAL = "informasi_awal", _("Informasi awal (initial information)")
-
-
-class ReportStage(models.TextChoices):
-    DITERIMA = "diterima", _("Diterima (received)")
-    DICABUT = "dicabut", _("Dicabut (withdrawn, kept as informasi awal)")
-    KAJIAN_AWAL = "kajian_awal", _("Kajian awal")
-    PERLU_DILENGKAPI = "perlu_dilengkapi", _("Perlu dilengkapi (to be completed)")
-    DIREGISTRASI = "diregistrasi", _("Diregistrasi (registered)")
-    TIDAK_DIREGISTRASI = "tidak_diregistrasi", _("Tidak diregistrasi (not registered)")
-    DILIMPAHKAN = "dilimpahkan", _("Dilimpahkan (forwarded)")
-    DIAMBIL_ALIH = "diambil_alih", _("Diambil alih (taken over)")
-    KLARIFIKASI = "klarifikasi", _("Klarifikasi")
-    KAJIAN = "kajian", _("Kajian")
-    REKOMENDASI_DITERUSKAN = "rekomendasi_diteruskan", _("Diteruskan ke KASN/BKN")
-    DIHENTIKAN = "dihentikan", _("Dihentikan (not a violation)")
-    TINDAK_LANJUT_PPK = "tindak_lanjut_ppk", _("Tindak lanjut PPK")
-    PEMBLOKIRAN = "pemblokiran", _("Pemblokiran data ASN requested from BKN")
-    INFORMASI_AWAL = "informasi_awal", _("Kept as informasi awal (filed late)")
-    SELESAI = "selesai", _("Selesai (closed)")
-
-    @classmethod
-    def closed_stages(cls) -> set[str]:
-        """Stages in which the case is over: no deadline runs any more."""
-        return {cls.TIDAK_DIREGISTRASI, cls.DIHENTIKAN, cls.SELESAI}
-
-    @classmethod
-    def open_stages(cls) -> list[str]:
-        return [stage for stage in cls.values if stage not in cls.closed_stages()]
 
 
 class EmploymentType(models.TextChoices):
@@ -123,215 +40,10 @@ class Sex(models.TextChoices):
     PEREMPUAN = "P", _("Female")
 
 
-class Sanction(models.TextChoices):
-    """The sanctions a PPK may impose for an ASN-neutrality violation, with their details.
-
-    Ethics: *sanksi moral*, a closed or an open statement (PP 42/2004 ps. 15).
-    Discipline (PP 94/2021 ps. 8): for neutrality only *sedang* (ayat (3)) or
-    *berat* (ayat (4)); *ringan* (ayat (2)) does not apply and is not offered.
-    """
-
-    MORAL_TERTUTUP = "moral_tertutup", _("Sanksi moral: a closed statement (pernyataan tertutup)")
-    MORAL_TERBUKA = "moral_terbuka", _("Sanksi moral: an open statement (pernyataan terbuka)")
-    SEDANG_6 = "sedang_6", _("Hukuman disiplin sedang: 25% performance allowance cut, 6 months")
-    SEDANG_9 = "sedang_9", _("Hukuman disiplin sedang: 25% performance allowance cut, 9 months")
-    SEDANG_12 = "sedang_12", _("Hukuman disiplin sedang: 25% performance allowance cut, 12 months")
-    BERAT_DEMOTION = (
-        "berat_penurunan",
-        _("Hukuman disiplin berat: demotion one level lower for 12 months"),
-    )
-    BERAT_RELEASE = (
-        "berat_pembebasan",
-        _("Hukuman disiplin berat: released from the post to an executor post for 12 months"),
-    )
-    BERAT_DISMISSAL = (
-        "berat_pemberhentian",
-        _("Hukuman disiplin berat: honourable dismissal not at own request"),
-    )
-    TIDAK_ADA = "tidak_ada", _("No sanction imposed")
-
-    @classmethod
-    def grouped_choices(cls) -> list:
-        """The choices grouped as the PPK's decision reads them (ethics, sedang, berat)."""
-        groups = {}
-        for value, label in cls.choices:
-            key = value.split("_")[0]
-            groups.setdefault(key, []).append((value, label))
-        return [
-            (_("Code of ethics (PP 42/2004 ps. 15)"), groups["moral"]),
-            (_("Discipline, sedang (PP 94/2021 ps. 8 ayat (3))"), groups["sedang"]),
-            (_("Discipline, berat (PP 94/2021 ps. 8 ayat (4))"), groups["berat"]),
-            (_("No sanction"), groups["tidak"]),
-        ]
-
-
-class RecommendationRecipient(models.TextChoices):
-    """Who receives Bawaslu's ASN-neutrality recommendation: KASN, then BKN."""
-
-    KASN = "kasn", "KASN"
-    BKN = "bkn", "BKN"
-
-
-#: The first day BKN receives recommendations: Bawaslu dates the end of KASN's
-#: functions 24 August 2024 (UU 20/2023 on ASN and the MenPANRB circular that followed).
-BKN_RECEIVES_FROM = datetime.date(2024, 8, 24)
-
-
-def recommendation_recipient_for(day: datetime.date) -> str:
-    """KASN for a recommendation forwarded before :data:`BKN_RECEIVES_FROM`, BKN from then on."""
-    return RecommendationRecipient.KASN if day < BKN_RECEIVES_FROM else RecommendationRecipient.BKN
-
-
 class Citizenship(models.TextChoices):
     WNI = "wni", _("Indonesian citizen (WNI)")
     WNA = "wna", _("Foreign citizen (WNA)")
 
-
-class FollowUpKind(models.TextChoices):
-    """Which part of the follow-through a linked coordination follow-up tracks."""
-
-    BKN_RECOMMENDATION = "bkn_recommendation", _("KASN/BKN's recommendation")
-    PPK_DECISION = "ppk_decision", _("PPK's decision")
-    BLOCK_REQUEST = "block_request", _("Blocking of the ASN's record")
-
-
-# ---------------------------------------------------------------------------
-# Elections and editable rule data
-
-
-class Election(models.Model):
-    """A Pemilu or Pilkada; its type selects the deadline rules."""
-
-    name = models.CharField(_("name"), max_length=120)
-    type = models.CharField(_("type"), max_length=10, choices=ElectionType.choices)
-    code = models.CharField(
-        _("code for numbering"),
-        max_length=8,
-        help_text=_("Used in registration numbers, for example “PL” or “PW”."),
-    )
-    voting_day = models.DateField(_("voting day"))
-    is_active = models.BooleanField(_("active"), default=True)
-
-    class Meta:
-        verbose_name = _("election")
-        verbose_name_plural = _("elections")
-        ordering = ["-voting_day", "name"]
-        indexes = [models.Index(fields=["is_active", "voting_day"], name="election_active_idx")]
-
-    def __str__(self):
-        return self.name
-
-
-class ElectionStage(models.Model):
-    """A period of an election (campaign, quiet period, voting day, …)."""
-
-    election = models.ForeignKey(
-        Election, verbose_name=_("election"), on_delete=models.CASCADE, related_name="stages"
-    )
-    name = models.CharField(_("name"), max_length=120)
-    kind = models.CharField(_("kind"), max_length=16, choices=ElectionStageKind.choices)
-    starts_on = models.DateField(_("starts on"))
-    ends_on = models.DateField(_("ends on"))
-
-    class Meta:
-        verbose_name = _("election stage")
-        verbose_name_plural = _("election stages")
-        ordering = ["election", "starts_on"]
-        indexes = [
-            models.Index(
-                fields=["election", "starts_on", "ends_on"], name="electionstage_dates_idx"
-            )
-        ]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(ends_on__gte=models.F("starts_on")),
-                name="electionstage_ends_after_start",
-                violation_error_message=_("The stage cannot end before it starts."),
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.election}: {self.name}"
-
-
-class ViolationCategory(models.Model):
-    """A form of ASN-neutrality violation (SKB 2022), editable by admins."""
-
-    group = models.CharField(_("group"), max_length=10, choices=ViolationGroup.choices)
-    code = models.CharField(_("code"), max_length=10, unique=True)
-    name = models.CharField(_("name"), max_length=300)
-    description = models.TextField(_("description"), blank=True)
-    order = models.PositiveSmallIntegerField(_("order"), default=100)
-    is_active = models.BooleanField(_("active"), default=True)
-
-    class Meta:
-        verbose_name = _("violation category")
-        verbose_name_plural = _("violation categories")
-        ordering = ["group", "order", "code"]
-
-    def __str__(self):
-        return f"{self.code}. {self.name}"
-
-
-class DeadlineRule(models.Model):
-    """How long a step may take for an election type, in calendar or working days."""
-
-    election_type = models.CharField(
-        _("election type"), max_length=10, choices=ElectionType.choices
-    )
-    step = models.CharField(_("step"), max_length=24, choices=DeadlineStep.choices)
-    days = models.PositiveSmallIntegerField(_("days"), validators=[MinValueValidator(1)])
-    unit = models.CharField(_("unit"), max_length=8, choices=DayUnit.choices)
-    counted_from = models.CharField(
-        _("counted from"),
-        max_length=20,
-        choices=CountedFrom.choices,
-        default=CountedFrom.RECEIPT,
-        help_text=_("The day the period counts from; that day itself is not counted."),
-    )
-    legal_basis = models.CharField(_("legal basis"), max_length=200, blank=True)
-    to_verify = models.BooleanField(
-        _("to verify"),
-        default=False,
-        help_text=_(
-            "The regulation leaves the unit or length uncertain: the rule is shown with its "
-            "basis and a note that it is to be verified."
-        ),
-    )
-
-    class Meta:
-        verbose_name = _("deadline rule")
-        verbose_name_plural = _("deadline rules")
-        ordering = ["election_type", "step"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["election_type", "step"],
-                name="deadlinerule_unique_step",
-                violation_error_message=_("This election type already has a rule for this step."),
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.get_election_type_display()}: {self.get_step_display()}"
-
-
-class NonWorkingDay(models.Model):
-    """An extra non-working day (cuti bersama) on top of the national holidays."""
-
-    date = models.DateField(_("date"), unique=True)
-    name = models.CharField(_("name"), max_length=120)
-
-    class Meta:
-        verbose_name = _("non-working day")
-        verbose_name_plural = _("non-working days")
-        ordering = ["date"]
-
-    def __str__(self):
-        return f"{self.date:%Y-%m-%d} {self.name}"
-
-
-# ---------------------------------------------------------------------------
-# The report
 
 #: "Due soon": an open report whose deadline is today or within this many days.
 DUE_SOON_DAYS = 2
@@ -772,49 +484,6 @@ class Evidence(models.Model):
         return self.description or self.original_name or self.url
 
 
-class ReportHistory(models.Model):
-    """One row per transition (and per intake): who moved the case, when, and why.
-
-    ``office`` is the handling office *after* the step, so a forwarded case
-    shows both sides.
-    """
-
-    report = models.ForeignKey(
-        Report, verbose_name=_("report"), on_delete=models.CASCADE, related_name="history"
-    )
-    from_stage = models.CharField(_("from"), max_length=24, choices=ReportStage.choices, blank=True)
-    to_stage = models.CharField(_("to"), max_length=24, choices=ReportStage.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    office = models.ForeignKey(
-        "bawaslu_portal.Agency",
-        verbose_name=_("handling office"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    at = models.DateTimeField(_("at"), default=timezone.now)
-    note = models.TextField(_("note"), blank=True)
-    deadline = models.DateField(_("deadline set"), null=True, blank=True)
-    data = models.JSONField(_("details"), default=dict, blank=True)
-
-    class Meta:
-        verbose_name = _("history entry")
-        verbose_name_plural = _("history")
-        ordering = ["report", "at", "pk"]
-        indexes = [models.Index(fields=["report", "at"], name="reporthistory_report_at_idx")]
-
-    def __str__(self):
-        return f"{self.report_id}: {self.from_stage or '∅'} → {self.to_stage}"
-
-
 class ReporterIdentityAccess(models.Model):
     """The view log of reporter identities: who saw which reporter, when, and why."""
 
@@ -844,33 +513,6 @@ class ReporterIdentityAccess(models.Model):
 
     def __str__(self):
         return f"{self.user_id} → {self.report_id} ({self.at:%Y-%m-%d %H:%M})"
-
-
-class RegistrationCounter(models.Model):
-    """The last registration sequence used by an office in a year (gap-free numbering).
-
-    ``report_transition`` locks this row while it numbers a report, so two
-    registrations at the same moment get consecutive numbers.
-    """
-
-    office = models.ForeignKey(
-        "bawaslu_portal.Agency",
-        verbose_name=_("office"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    year = models.PositiveSmallIntegerField(_("year"))
-    last = models.PositiveIntegerField(_("last sequence"), default=0)
-
-    class Meta:
-        verbose_name = _("registration counter")
-        verbose_name_plural = _("registration counters")
-        constraints = [
-            models.UniqueConstraint(fields=["office", "year"], name="registrationcounter_unique"),
-        ]
-
-    def __str__(self):
-        return f"{self.office_id}/{self.year}: {self.last}"
 
 
 class ReportComment(models.Model):
@@ -906,29 +548,3 @@ class ReportComment(models.Model):
 
     def __str__(self):
         return f"{self.report_id}: {self.text[:50]}"
-
-
-class ReportFollowUp(models.Model):
-    """A coordination follow-up created for the follow-through of a report."""
-
-    report = models.ForeignKey(
-        Report, verbose_name=_("report"), on_delete=models.CASCADE, related_name="follow_up_links"
-    )
-    follow_up = models.OneToOneField(
-        "coordination.FollowUp",
-        verbose_name=_("follow-up"),
-        on_delete=models.CASCADE,
-        related_name="report_link",
-    )
-    kind = models.CharField(_("kind"), max_length=24, choices=FollowUpKind.choices)
-
-    class Meta:
-        verbose_name = _("report follow-up")
-        verbose_name_plural = _("report follow-ups")
-        ordering = ["report", "pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["report", "kind"], name="reportfollowup_one_per_kind"),
-        ]
-
-    def __str__(self):
-        return f"{self.report_id}: {self.get_kind_display()}"
