@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from bawaslu_portal.models import TrackedModel
 from bawaslu_portal.models.agencies import nip_validator
 from bawaslu_portal.uploads import RandomUploadTo
 
@@ -80,7 +81,7 @@ def format_tracking_code(code: str) -> str:
     return "-".join(code[i : i + 4] for i in range(0, len(code), 4))
 
 
-class Report(models.Model):
+class Report(TrackedModel):
     """One ASN-neutrality case: a laporan, a temuan or informasi awal.
 
     ``office`` is the Bawaslu office handling it now (it changes when the case
@@ -237,6 +238,8 @@ class Report(models.Model):
     end_reason = models.TextField(_("reason"), blank=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
 
+    # The tracked fields (TrackedModel), but its author is the official who recorded it
+    # (None for the public form) and every change is a history row, not ``updated_by``.
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("recorded by"),
@@ -245,9 +248,7 @@ class Report(models.Model):
         blank=True,
         related_name="+",
     )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-    version = models.PositiveIntegerField(_("version"), default=1)
+    updated_by = None
 
     class Meta:
         verbose_name = _("report")
