@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from bawaslu_portal.models import Agency, Person, Region
+from bawaslu_portal.models import Agency, Region
 from bawaslu_portal.scoping import user_jurisdiction
 from bawaslu_portal.uploads import uploaded_file_save
 from coordination.models import (
@@ -36,7 +36,7 @@ from coordination.models import (
     WorkingGroupMember,
     WorkingGroupRole,
 )
-from coordination.services.meetings import person_for_attendee
+from coordination.services.shared import check_region, replace_person_rows
 
 __all__ = [
     "MAX_DOCUMENT_BYTES",
@@ -61,48 +61,27 @@ __all__ = [
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 
 
-def _check_region(*, actor, region: Region, field: str = "region") -> None:
-    """The region must lie in the actor's jurisdiction."""
-    if actor is None:
-        return
-    if not user_jurisdiction(actor).contains(region.code):
-        message = _("%(region)s is outside your jurisdiction.") % {"region": region.label}
-        raise ValidationError({field: ValidationError(message, code="outside_jurisdiction")})
-
-
-def _person(data: Mapping) -> Person:
-    """The row's ``person``, or the person found/created for its ``name`` and agency."""
-    return data.get("person") or person_for_attendee(name=data["name"], agency=data.get("agency"))
-
-
 # Declarations ---------------------------------------------------------------------------------
 
 
 def _replace_signatories(declaration: Declaration, signatories: Iterable[Mapping]) -> None:
-    rows, seen = [], set()
-    for order, data in enumerate(signatories, start=1):
-        person = _person(data)
-        if person.pk in seen:
-            raise ValidationError(
-                _("%(person)s is listed twice among the signatories.") % {"person": person},
-                code="duplicate_signatory",
-            )
-        seen.add(person.pk)
-        row = DeclarationSignatory(
+    replace_person_rows(
+        declaration.signatories,
+        signatories,
+        build=lambda person, data, order: DeclarationSignatory(
             declaration=declaration,
             person=person,
             agency=data.get("agency"),
             position_title=data.get("position_title", "") or "",
             order=order,
-        )
-        row.full_clean(exclude=["declaration"], validate_unique=False)
-        rows.append(row)
-    declaration.signatories.all().delete()
-    DeclarationSignatory.objects.bulk_create(rows)
+        ),
+        duplicate_message=_("%(person)s is listed twice among the signatories."),
+        duplicate_code="duplicate_signatory",
+    )
 
 
 def _check_declaration(declaration: Declaration, *, actor) -> None:
-    _check_region(actor=actor, region=declaration.region)
+    check_region(actor=actor, region=declaration.region)
     if declaration.is_culmination and declaration.campaign_id is None:
         message = _("Only a declaration of a campaign can be its culminating declaration.")
         raise ValidationError(
@@ -282,7 +261,7 @@ def campaign_create(
     *, actor, name: str, kind: str, region: Region, description: str = ""
 ) -> DeclarationCampaign:
     """Create a city-wide campaign. Raises ``outside_jurisdiction`` or ``wrong_level``."""
-    _check_region(actor=actor, region=region)
+    check_region(actor=actor, region=region)
     campaign = DeclarationCampaign(name=name, kind=kind, region=region, description=description)
     campaign.full_clean()
     campaign.save()
@@ -300,7 +279,7 @@ def campaign_update(
     description: str = "",
 ) -> DeclarationCampaign:
     """Change a campaign. Its city cannot change while it has declarations elsewhere."""
-    _check_region(actor=actor, region=region)
+    check_region(actor=actor, region=region)
     campaign.name, campaign.kind, campaign.region = name, kind, region
     campaign.description = description
     campaign.full_clean()
@@ -336,7 +315,7 @@ def designation_create(
     kecamatan or city), a non-field error when the kelurahan already has this
     designation, or a field error.
     """
-    _check_region(actor=actor, region=kelurahan, field="kelurahan")
+    check_region(actor=actor, region=kelurahan, field="kelurahan")
     designation = KelurahanDesignation(
         kind=kind,
         kelurahan=kelurahan,
@@ -365,7 +344,7 @@ def designation_update(
     notes: str = "",
 ) -> KelurahanDesignation:
     """Change a designation. Errors as :func:`designation_create`."""
-    _check_region(actor=actor, region=kelurahan, field="kelurahan")
+    check_region(actor=actor, region=kelurahan, field="kelurahan")
     current = KelurahanDesignation.objects.select_for_update().get(pk=designation.pk)
     current.kind, current.kelurahan, current.date = kind, kelurahan, date
     current.decree_number, current.notes = decree_number, notes
@@ -447,7 +426,7 @@ def _replace_targets(program: Program, targets: Iterable[Mapping]) -> None:
 def _save_program(program: Program, *, actor, fields: Mapping, targets) -> Program:
     for name, value in fields.items():
         setattr(program, name, value)
-    _check_region(actor=actor, region=program.region)
+    check_region(actor=actor, region=program.region)
     program.full_clean()
     if program.pk:
         outside = program.meetings.exclude(region_id=program.region_id).exclude(
@@ -559,32 +538,25 @@ def program_set_meetings(*, actor, program: Program, meetings: Iterable[Meeting]
 
 
 def _replace_members(group: WorkingGroup, members: Iterable[Mapping]) -> None:
-    rows, seen = [], set()
-    for order, data in enumerate(members, start=1):
-        person = _person(data)
-        if person.pk in seen:
-            raise ValidationError(
-                _("%(person)s is listed twice among the members.") % {"person": person},
-                code="duplicate_member",
-            )
-        seen.add(person.pk)
-        row = WorkingGroupMember(
+    replace_person_rows(
+        group.members,
+        members,
+        build=lambda person, data, order: WorkingGroupMember(
             group=group,
             person=person,
             agency=data.get("agency"),
             role=data.get("role") or WorkingGroupRole.ANGGOTA,
             order=order,
-        )
-        row.full_clean(exclude=["group"], validate_unique=False)
-        rows.append(row)
-    group.members.all().delete()
-    WorkingGroupMember.objects.bulk_create(rows)
+        ),
+        duplicate_message=_("%(person)s is listed twice among the members."),
+        duplicate_code="duplicate_member",
+    )
 
 
 def _save_working_group(group: WorkingGroup, *, actor, fields: Mapping, members) -> WorkingGroup:
     for name, value in fields.items():
         setattr(group, name, value)
-    _check_region(actor=actor, region=group.region)
+    check_region(actor=actor, region=group.region)
     group.full_clean()
     group.save()
     _replace_members(group, members)

@@ -1,0 +1,107 @@
+"""What the coordination services share: the jurisdiction and version checks, people by name.
+
+``actor=None`` is a trusted system job such as the demo seed: no jurisdiction
+check applies to it.
+"""
+
+from collections.abc import Callable, Iterable, Mapping
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from bawaslu_portal.models import Agency, Person, Region
+from bawaslu_portal.scoping import user_jurisdiction
+from bawaslu_portal.timefmt import format_datetime
+
+# What other apps may use; the checks are for the services of this package.
+__all__ = ["person_for_attendee"]
+
+
+def check_region(*, actor, region: Region, field: str = "region") -> None:
+    """The region must lie in the actor's jurisdiction (no actor: a system job, trusted)."""
+    if actor is None:
+        return
+    if not user_jurisdiction(actor).contains(region.code):
+        message = _("%(region)s is outside your jurisdiction.") % {"region": region.label}
+        raise ValidationError({field: ValidationError(message, code="outside_jurisdiction")})
+
+
+def check_version(obj, expected_version: int | None, *, what: str) -> None:
+    """Optimistic locking: refuse a save based on an older version of ``obj``."""
+    if expected_version is None or obj.version == expected_version:
+        return
+    who = getattr(obj, "updated_by", None) or getattr(obj, "created_by", None)
+    region = getattr(obj, "region", None)
+    raise ValidationError(
+        _(
+            "This %(what)s was changed by %(who)s at %(when)s while you were editing it; "
+            "your changes were not saved. They are shown below: check them against the "
+            "current version and save again."
+        )
+        % {
+            "what": what,
+            "who": who or _("another user"),
+            "when": format_datetime(obj.updated_at, region),
+        },
+        code="stale_version",
+    )
+
+
+def person_for_attendee(*, name: str, agency: Agency | None = None) -> Person:
+    """The person called ``name`` for ``agency``: an existing one if known there, else new.
+
+    Forms take attendees by name (no JavaScript pickers over a national
+    people table). A name matches, case-insensitively, a person who holds a
+    position in ``agency`` or has attended a meeting for it; failing that, a
+    person of that name with no agency ties at all; otherwise a new person is
+    created, so two namesakes in different agencies stay two people.
+    """
+    name = " ".join(name.split())
+    candidates = Person.objects.filter(name__iexact=name)
+    if agency is not None:
+        tied = candidates.filter(
+            Q(positions__agency=agency) | Q(meeting_attendances__agency=agency)
+        ).first()
+        if tied:
+            return tied
+    loose = candidates.filter(positions__isnull=True, meeting_attendances__isnull=True).first()
+    if loose:
+        return loose
+    person = Person(name=name)
+    person.full_clean()
+    person.save()
+    return person
+
+
+def replace_person_rows(
+    rows_of,
+    rows: Iterable[Mapping],
+    *,
+    build: Callable[[Person, Mapping, int], models.Model],
+    duplicate_message: str,
+    duplicate_code: str,
+) -> None:
+    """Replace the person rows ``rows_of`` holds (a related manager) by ``rows``, in order.
+
+    Each mapping gives ``person`` or ``name`` (found or created by
+    :func:`person_for_attendee` for its ``agency``); ``build(person, data,
+    order)`` makes the unsaved row, ``order`` counting from 1. Every row is
+    checked before the old ones are deleted. Raises ``ValidationError``
+    ``duplicate_code`` (``duplicate_message`` names the person) when a person
+    appears twice, or a field error.
+    """
+    new_rows, seen = [], set()
+    for order, data in enumerate(rows, start=1):
+        person = data.get("person") or person_for_attendee(
+            name=data["name"], agency=data.get("agency")
+        )
+        if person.pk in seen:
+            raise ValidationError(duplicate_message % {"person": person}, code=duplicate_code)
+        seen.add(person.pk)
+        row = build(person, data, order)
+        row.full_clean(exclude=[rows_of.field.name], validate_unique=False)
+        new_rows.append(row)
+    rows_of.all().delete()
+    rows_of.model.objects.bulk_create(new_rows)
