@@ -1,4 +1,4 @@
-"""Language selection: Indonesian unless the user chose English with the switch."""
+"""Language selection (Indonesian unless chosen otherwise) and the Permissions-Policy header."""
 
 from django.conf import settings
 from django.utils import translation
@@ -21,4 +21,21 @@ class PortalLanguageMiddleware(MiddlewareMixin):
 
     def process_response(self, request, response):
         response.headers.setdefault("Content-Language", translation.get_language())
+        return response
+
+
+class PermissionsPolicyMiddleware:
+    """Send ``settings.PERMISSIONS_POLICY`` with every response (Django has no setting for it).
+
+    The portal uses no camera, microphone, location or payment API; saying so
+    keeps an injected frame or script from asking the browser for them.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if settings.PERMISSIONS_POLICY:
+            response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response

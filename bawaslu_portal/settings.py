@@ -46,6 +46,25 @@ def secret_key_problem(key: str, debug: bool) -> str | None:
     return None
 
 
+#: Mail backends that deliver nothing: in production they would print password-reset
+#: links and the citizens' filing mails into the server log, or drop them.
+UNDELIVERED_MAIL_BACKENDS = frozenset(
+    f"django.core.mail.backends.{name}.EmailBackend"
+    for name in ("console", "locmem", "dummy", "filebased")
+)
+
+
+def mail_backend_problem(backend: str, debug: bool) -> str | None:
+    """Why ``backend`` is unfit for production, or None. Used at start-up and by a deploy check."""
+    if debug or backend not in UNDELIVERED_MAIL_BACKENDS:
+        return None
+    return (
+        "EMAIL_BACKEND must deliver mail when DJANGO_DEBUG is off (for example "
+        "django.core.mail.backends.smtp.EmailBackend with EMAIL_HOST): the "
+        f"{backend.split('.')[-2]} backend would print password-reset links to the log."
+    )
+
+
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
@@ -69,6 +88,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "bawaslu_portal.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "bawaslu_portal.middleware.PortalLanguageMiddleware",
@@ -202,6 +222,12 @@ if EMAIL_BACKEND_PATH.endswith("smtp.EmailBackend"):
 MAILERS = {"default": {"BACKEND": EMAIL_BACKEND_PATH, "OPTIONS": _mail_options}}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Portal Bawaslu <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Browser features the portal never uses are switched off for every page.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=(), browsing-topics=()"
+)
 
 # Content Security Policy: no inline script or style anywhere.
 SECURE_CSP = {

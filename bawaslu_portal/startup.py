@@ -1,9 +1,9 @@
-"""Start-up guard: production refuses to start with a missing or weak secret key."""
+"""Start-up guard: production refuses a weak secret key or a mail backend that delivers nothing."""
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
-from bawaslu_portal.settings import secret_key_problem
+from bawaslu_portal.settings import mail_backend_problem, secret_key_problem
 
 
 def configured_secret_key() -> str:
@@ -14,8 +14,15 @@ def configured_secret_key() -> str:
         return ""
 
 
+def configured_mail_backend() -> str:
+    """The dotted path of the default mailer's backend."""
+    return settings.MAILERS.get("default", {}).get("BACKEND", "")
+
+
 def refuse_insecure_production() -> None:
-    """Raise ``ImproperlyConfigured`` when DEBUG is off and the secret key is unfit."""
-    problem = secret_key_problem(configured_secret_key(), settings.DEBUG)
+    """Raise ``ImproperlyConfigured`` when DEBUG is off and the secret key or mail is unfit."""
+    problem = secret_key_problem(configured_secret_key(), settings.DEBUG) or mail_backend_problem(
+        configured_mail_backend(), settings.DEBUG
+    )
     if problem:
         raise ImproperlyConfigured(problem)

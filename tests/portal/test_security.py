@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from bawaslu_portal.settings import secret_key_problem
+from bawaslu_portal.settings import mail_backend_problem, secret_key_problem
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -67,6 +67,46 @@ def test_wsgi_refuses_to_start_without_secret_key(settings):
     settings.SECRET_KEY = "short"
     with pytest.raises(ImproperlyConfigured):
         refuse_insecure_production()
+
+
+def test_check_deploy_fails_with_a_console_mail_backend():
+    """Production must deliver mail: the console backend would log password-reset links."""
+    env = {**PRODUCTION_ENV, "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(64),
+        **env,
+    )
+    assert result.returncode != 0
+    assert "bawaslu_portal.E002" in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("name", ["console", "locmem", "dummy", "filebased"])
+def test_undelivered_mail_backends_are_refused_without_debug(name):
+    backend = f"django.core.mail.backends.{name}.EmailBackend"
+    assert mail_backend_problem(backend, debug=False)
+    assert mail_backend_problem(backend, debug=True) is None
+    assert mail_backend_problem("django.core.mail.backends.smtp.EmailBackend", debug=False) is None
+
+
+def test_wsgi_refuses_to_start_with_the_console_mail_backend(settings):
+    from bawaslu_portal.startup import refuse_insecure_production
+
+    settings.DEBUG = False
+    settings.SECRET_KEY = secrets.token_urlsafe(64)
+    settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+    with pytest.raises(ImproperlyConfigured, match="EMAIL_BACKEND"):
+        refuse_insecure_production()
+
+
+def test_every_response_has_a_permissions_policy(client, db):
+    """Camera, microphone, location and payment APIs are off for every page, public or not."""
+    for url in ("/masuk/", "/agenda/", "/static/css/portal.css"):
+        header = client.get(url).headers.get("Permissions-Policy", "")
+        assert "camera=()" in header and "geolocation=()" in header, url
 
 
 def test_csp_forbids_inline_script_and_style(client, db):
