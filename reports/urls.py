@@ -1,13 +1,14 @@
-from django.urls import path  # noqa: F401 - patterns are added by the reports views
+from django.urls import path
+
+from reports.views import cases, documents, exports, intake, public, workflow
 
 app_name = "reports"
 
-urlpatterns = []
-
-# Intake, case pages and exports (officials).
-from reports.views import cases, exports, intake, public  # noqa: E402
-
-urlpatterns += [
+# Order matters where a fixed path and a pattern share a prefix: ``lapor/terkirim/``
+# before ``lapor/<kabkota>/``, and the receipt's own URLs (they alone also answer the
+# session that filed it) before the generic case documents.
+urlpatterns = [
+    # Case pages and intake (officials).
     path("laporan/", cases.report_list, name="list"),
     path("laporan/baru/", intake.report_create, name="create"),
     path("laporan/ekspor.csv", exports.report_export_csv, name="export_csv"),
@@ -25,21 +26,10 @@ urlpatterns += [
     path("lapor/terkirim/", public.public_done, name="public_done"),
     path("lapor/<str:kabkota>/", public.public_form, name="public_form"),
     path("cek-laporan/", public.status_check, name="status_check"),
-]
-
-# Workflow actions (reports/views/workflow.py).
-from reports.views import workflow  # noqa: E402
-
-urlpatterns += [
+    # Workflow actions and comments.
     path("laporan/<int:pk>/tindakan/", workflow.report_transition_view, name="transition"),
-    path("laporan/<int:pk>/komentar/", workflow.report_comment_view, name="comment_add"),
-]
-
-# Case documents and the register book (reports/views/documents.py). The receipt's own
-# URLs come before the generic ones: they alone also answer the session that filed it.
-from reports.views import documents  # noqa: E402
-
-urlpatterns += [
+    path("laporan/<int:pk>/komentar/", cases.report_comment_view, name="comment_add"),
+    # Case documents and the register book.
     path("laporan/register/", documents.register_print, name="register"),
     path("laporan/register/pdf/", documents.register_pdf, name="register_pdf"),
     path("laporan/<int:pk>/cetak/tanda-bukti/", documents.receipt_print, name="receipt"),

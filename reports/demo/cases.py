@@ -69,8 +69,9 @@ from reports.models import (
     Sanction,
     ViolationCategory,
 )
+from reports.services.cases import report_comment_add
 from reports.services.intake import report_intake_create
-from reports.services.workflow import report_comment_add, report_transition
+from reports.services.workflow import report_transition
 
 S = ReportStage
 D = datetime.date

@@ -1,13 +1,14 @@
-"""Forms of the reports app: official and public intake, list filters, status check.
+"""The report form (official and public intake), its witness blocks and evidence fields.
 
 Forms only collect and check input; the report is created by
 ``reports.services.intake.report_intake_create``. Every error message is
-specific (what to enter), so the error summary reads as instructions.
+specific (what to enter), so the error summary reads as instructions. The
+field types and checks here (phone, email, evidence files and links) serve the
+other report forms too.
 """
 
 import datetime
 import re
-from dataclasses import dataclass
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -22,17 +23,15 @@ from bawaslu_portal.models.regions import subtree_q
 from bawaslu_portal.scoping import scope_to_jurisdiction, user_jurisdiction
 from bawaslu_portal.timefmt import zone_for
 from bawaslu_portal.uploads import validate_upload
+from reports.forms.public import FormStep
 from reports.models import (
-    TRACKING_CODE_LENGTH,
     Citizenship,
     Election,
     EmploymentType,
     ReportSource,
-    ReportStage,
     Sex,
     ViolationCategory,
     ViolationGroup,
-    normalize_tracking_code,
 )
 
 #: The most evidence files one submission may carry.
@@ -233,82 +232,6 @@ class EvidenceCleaningMixin:
                     code="invalid_link",
                 ) from error
         return lines
-
-
-@dataclass(frozen=True)
-class FormStep:
-    """One step of the public report form: its title and the fields it asks.
-
-    The public form is one ``<form>`` shown a step at a time (two phone
-    screens at most per step instead of one 7,000-pixel page); the fields of the
-    other steps travel along, hidden, so every step posts the whole report.
-    """
-
-    key: str
-    title: str
-    fields: tuple[str, ...]
-    #: Whether the witness formset belongs to this step.
-    witnesses: bool = False
-
-
-#: The steps of the public form after the first (requirements and kab/kota, at ``/lapor/``).
-PUBLIC_STEPS = (
-    FormStep(
-        "reporter",
-        _("About you"),
-        (
-            "reporter_name",
-            "reporter_nik",
-            "reporter_birth_place",
-            "reporter_birth_date",
-            "reporter_married",
-            "reporter_sex",
-            "reporter_citizenship",
-            "reporter_occupation",
-            "reporter_address",
-            "reporter_phone",
-            "reporter_email",
-            "reporter_withhold",
-        ),
-    ),
-    FormStep(
-        "reported",
-        _("The reported ASN"),
-        (
-            "reported_name",
-            "reported_nip",
-            "reported_position",
-            "reported_agency",
-            "reported_agency_name",
-            "reported_employment",
-            "reported_address",
-            "reported_phone",
-        ),
-    ),
-    FormStep(
-        "incident",
-        _("What happened"),
-        (
-            "election",
-            "incident_date",
-            "incident_time",
-            "known_date",
-            "incident_place",
-            "incident_kelurahan",
-            "description",
-        ),
-    ),
-    # The 19 categories of the SKB are a phone screen and a half on their own.
-    FormStep("categories", _("Form of violation"), ("categories",)),
-    FormStep(
-        "evidence",
-        _("Witnesses and evidence"),
-        ("evidence_files", "evidence_links"),
-        witnesses=True,
-    ),
-)
-#: The title of the public form's first step, the ``/lapor/`` page.
-PUBLIC_FIRST_STEP_TITLE = _("Requirements and place")
 
 
 class ReportForm(EvidenceCleaningMixin, forms.Form):
@@ -890,31 +813,6 @@ class ReportForm(EvidenceCleaningMixin, forms.Form):
         )
 
 
-class EvidenceAddForm(EvidenceCleaningMixin, forms.Form):
-    """More evidence for a case already recorded (e.g. after "perlu dilengkapi")."""
-
-    evidence_files = evidence_files_field()
-    evidence_links = evidence_links_field()
-    description = forms.CharField(
-        label=_("What the evidence shows"),
-        max_length=300,
-        required=False,
-        help_text=_("Applies to every file and link added now."),
-    )
-
-    def clean(self):
-        cleaned = super().clean()
-        if (
-            not self.errors
-            and not cleaned.get("evidence_files")
-            and not cleaned.get("evidence_links")
-        ):
-            raise ValidationError(
-                _("Choose at least one file or enter at least one link."), code="no_evidence"
-            )
-        return cleaned
-
-
 class WitnessForm(forms.Form):
     """One witness block; an empty block is ignored."""
 
@@ -998,130 +896,3 @@ def with_another_witness(data):
 def witness_data(formset) -> list[dict]:
     """The filled witness blocks of a valid formset."""
     return [form.cleaned_data for form in formset.forms if form.cleaned_data.get("name")]
-
-
-class PublicRegionForm(forms.Form):
-    """Step one of the public form: the kab/kota where the incident happened."""
-
-    kabkota = forms.ModelChoiceField(
-        label=_("City or regency where it happened"),
-        queryset=Region.objects.none(),
-        empty_label=_("Choose the city or regency"),
-        error_messages={
-            "required": _("Choose the city or regency where it happened."),
-            "invalid_choice": _("Choose one of the listed cities or regencies."),
-        },
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        served = Agency.objects.filter(is_active=True, kind=AgencyKind.BAWASLU_KABKOTA).values_list(
-            "region_id", flat=True
-        )
-        self.fields["kabkota"].queryset = Region.objects.filter(code__in=served).order_by("name")
-        self.fields["kabkota"].label_from_instance = lambda region: region.label
-
-
-class StatusCheckForm(forms.Form):
-    """``/cek-laporan/``: the tracking code only."""
-
-    code = forms.CharField(
-        label=_("Tracking code"),
-        max_length=20,
-        help_text=_("The 10 letters and digits you received, e.g. ABCD-EFGH-JK."),
-        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
-        error_messages={
-            "required": _("Enter your tracking code."),
-            "max_length": _("A tracking code has 10 letters and digits, e.g. ABCD-EFGH-JK."),
-        },
-    )
-
-    def clean_code(self):
-        code = normalize_tracking_code(self.cleaned_data["code"])
-        if len(code) != TRACKING_CODE_LENGTH:
-            raise ValidationError(
-                _("A tracking code has 10 letters and digits, e.g. ABCD-EFGH-JK."),
-                code="invalid_tracking_code",
-            )
-        return code
-
-
-class ReportFilterForm(forms.Form):
-    """The filters of ``/laporan/`` (GET)."""
-
-    stage = forms.ChoiceField(
-        label=_("Stage"),
-        required=False,
-        choices=[("", _("All stages")), *ReportStage.choices],
-        error_messages={"invalid_choice": _("Choose one of the listed stages.")},
-    )
-    election = forms.ModelChoiceField(
-        label=_("Election"),
-        required=False,
-        queryset=Election.objects.all(),
-        empty_label=_("All elections"),
-        error_messages={"invalid_choice": _("Choose one of the listed elections.")},
-    )
-    category = forms.ModelChoiceField(
-        label=_("Category"),
-        required=False,
-        queryset=ViolationCategory.objects.all(),
-        empty_label=_("All categories"),
-        error_messages={"invalid_choice": _("Choose one of the listed categories.")},
-    )
-    kecamatan = forms.ModelChoiceField(
-        label=_("Kecamatan"),
-        required=False,
-        queryset=Region.objects.none(),
-        empty_label=_("All kecamatan"),
-        to_field_name="code",
-        error_messages={"invalid_choice": _("Choose one of the listed kecamatan.")},
-    )
-    agency = forms.ModelChoiceField(
-        label=_("Agency of the ASN"),
-        required=False,
-        queryset=Agency.objects.none(),
-        empty_label=_("All agencies"),
-        error_messages={"invalid_choice": _("Choose one of the listed agencies.")},
-    )
-    late = forms.BooleanField(label=_("Late only"), required=False)
-    due_soon = forms.BooleanField(label=_("Due within 2 days"), required=False)
-
-    def __init__(self, *args, user=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["kecamatan"].queryset = scope_to_jurisdiction(
-            Region.objects.filter(depth=3), user
-        ).order_by("name")
-        self.fields["kecamatan"].label_from_instance = lambda region: region.name
-        jurisdiction = user_jurisdiction(user)
-        if jurisdiction.nationwide or jurisdiction.region.depth < 2:
-            # Hundreds or thousands of kecamatan: a code field, not a select.
-            self.fields["kecamatan"].widget = forms.TextInput(attrs={"placeholder": "33.74.01"})
-            self.fields["kecamatan"].label = _("Kecamatan code")
-            self.fields["kecamatan"].error_messages["invalid_choice"] = _(
-                "Enter a kecamatan code in your jurisdiction, e.g. 33.74.01."
-            )
-        kinds = [kind for kind in AgencyKind.values if kind not in AgencyKind.bawaslu_kinds()]
-        self.fields["agency"].queryset = scope_to_jurisdiction(
-            Agency.objects.filter(kind__in=kinds), user
-        ).order_by("name")
-
-    def filters(self) -> dict:
-        """The valid filters as keyword arguments of ``reports.selectors.cases.report_list``.
-
-        An invalid filter (a stale link, a hand-edited URL) is left out and
-        shows its error; the valid ones still apply.
-        """
-        if not self.is_bound:
-            return {}
-        self.is_valid()  # cleaned_data then holds the valid fields only
-        data = self.cleaned_data
-        return {
-            "stage": data.get("stage") or "",
-            "election": data.get("election"),
-            "category": data.get("category"),
-            "kecamatan": data.get("kecamatan"),
-            "agency": data.get("agency"),
-            "late": bool(data.get("late")),
-            "due_soon": bool(data.get("due_soon")),
-        }

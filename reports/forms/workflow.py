@@ -1,4 +1,4 @@
-"""Forms for the workflow: one form per transition row, and the comment form.
+"""Forms for the workflow: one form per transition row.
 
 :class:`TransitionForm` is built from a row of ``reports.workflow.TRANSITIONS``:
 it offers exactly the row's fields (required ones required, with specific
@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from bawaslu_portal.models import Agency, AgencyKind
 from bawaslu_portal.scoping import user_jurisdiction
 from reports.models import ReportStage, Sanction
-from reports.permissions.cases import allowed_transitions, can_comment_report
+from reports.permissions.workflow import allowed_transitions
 from reports.services.workflow import FIELD_REQUIRED_MESSAGES
 from reports.workflow import Transition
 
@@ -180,19 +180,6 @@ class TransitionForm(forms.Form):
         return ""
 
 
-class ReportCommentForm(forms.Form):
-    text = forms.CharField(
-        label=_("Comment"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=4000,
-        error_messages={"required": _("Enter your comment.")},
-    )
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("auto_id", "id_comment_%s")
-        super().__init__(*args, **kwargs)
-
-
 @dataclass(frozen=True)
 class TransitionAction:
     transition: Transition
@@ -207,8 +194,3 @@ def transition_actions(*, user, report) -> list[TransitionAction]:
         )
         for transition in allowed_transitions(user, report)
     ]
-
-
-def comment_form_for(*, user, report) -> ReportCommentForm | None:
-    """An empty comment form when ``user`` may comment on ``report``, else None."""
-    return ReportCommentForm() if can_comment_report(user, report) else None

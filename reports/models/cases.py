@@ -390,7 +390,7 @@ class ReporterIdentity(models.Model):
     """Who filed a laporan. Informasi yang dikecualikan: shown only to case handlers.
 
     Kept apart from :class:`Report` so no list, search or export loads it;
-    read it only through ``reports.services.intake.reporter_identity_access``, which
+    read it only through ``reports.services.cases.reporter_identity_access``, which
     logs the access.
     """
 

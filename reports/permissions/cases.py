@@ -1,14 +1,14 @@
-"""Who may see and do what with a report.
+"""Who may see and handle a case: the report, its reporter's identity, evidence, comments.
 
 - Seeing a report: Bawaslu officials (staff, commissioners, viewers of a
   Bawaslu office, admins) whose jurisdiction contains the incident's region.
   Partner officials never see case files.
-- Acting on it (transitions, evidence, editing): staff, commissioners and
-  admins of the *handling* office; an office *above* it (a Bawaslu Provinsi
-  over a Bawaslu Kota) may take the case over and comment on it.
+- Acting on it (evidence, editing; transitions in ``reports.permissions.workflow``):
+  staff, commissioners and admins of the *handling* office; an office *above* it
+  (a Bawaslu Provinsi over a Bawaslu Kota) may take the case over and comment on it.
 - The reporter's identity: case handlers of the handling office and of the
   offices above it (informasi yang dikecualikan); every view is logged by
-  ``reports.services.intake.reporter_identity_access``.
+  ``reports.services.cases.reporter_identity_access``.
 
 Admins without an agency act nationwide. Every function is pure (no
 queries) once the user's agency and the report's office are loaded.
@@ -16,14 +16,7 @@ queries) once the user's agency and the report's office are loaded.
 
 from bawaslu_portal.models import UserRole
 from bawaslu_portal.scoping import user_jurisdiction
-from reports.workflow import (
-    HANDLERS,
-    HANDLING_OFFICE,
-    OFFICE_ABOVE,
-    Transition,
-    guard_allows,
-    transitions_from,
-)
+from reports.workflow import HANDLERS
 
 
 def _is_nationwide(user) -> bool:
@@ -35,7 +28,8 @@ def _bawaslu_agency(user):
     return agency if agency is not None and agency.is_bawaslu else None
 
 
-def _in_jurisdiction(user, report) -> bool:
+def in_jurisdiction(user, report) -> bool:
+    """The report's incident lies in the user's jurisdiction."""
     return user_jurisdiction(user).contains(report.region_id)
 
 
@@ -76,14 +70,14 @@ def can_view_reports(user) -> bool:
 
 
 def can_view_report(user, report) -> bool:
-    return can_view_reports(user) and _in_jurisdiction(user, report)
+    return can_view_reports(user) and in_jurisdiction(user, report)
 
 
 def can_handle_report(user, report) -> bool:
     """Change the case file (evidence, witnesses, details): the handling office's handlers."""
     return (
         is_case_handler(user)
-        and _in_jurisdiction(user, report)
+        and in_jurisdiction(user, report)
         and acts_for_handling_office(user, report)
     )
 
@@ -91,7 +85,7 @@ def can_handle_report(user, report) -> bool:
 def can_view_reporter_identity(user, report) -> bool:
     return (
         is_case_handler(user)
-        and _in_jurisdiction(user, report)
+        and in_jurisdiction(user, report)
         and (acts_for_handling_office(user, report) or acts_for_office_above(user, report))
     )
 
@@ -101,31 +95,6 @@ def can_comment_report(user, report) -> bool:
     return (
         not report.is_closed
         and is_case_handler(user)
-        and _in_jurisdiction(user, report)
+        and in_jurisdiction(user, report)
         and (acts_for_handling_office(user, report) or acts_for_office_above(user, report))
     )
-
-
-def can_apply_transition(user, report, transition: Transition) -> bool:
-    """Role, office and jurisdiction allow ``user`` to take ``transition`` on ``report``.
-
-    The stage and the row's guard are checked separately (``guard_allows``).
-    """
-    if not is_case_handler(user) or user.role not in transition.roles:
-        return False
-    if not _in_jurisdiction(user, report):
-        return False
-    if transition.acting_for == HANDLING_OFFICE:
-        return acts_for_handling_office(user, report)
-    if transition.acting_for == OFFICE_ABOVE:
-        return acts_for_office_above(user, report)
-    return False
-
-
-def allowed_transitions(user, report) -> list[Transition]:
-    """The transitions ``user`` may take on ``report`` now, in table order."""
-    return [
-        transition
-        for transition in transitions_from(report.stage)
-        if guard_allows(transition, report) and can_apply_transition(user, report, transition)
-    ]

@@ -1,9 +1,10 @@
-"""Intake of reports (officials and the public) and the reporter-identity view.
+"""Intake of reports, recorded by officials or filed by the public, with their evidence.
 
 The workflow after intake (every stage change) belongs to
-``reports.services.workflow.report_transition``; this module only creates the case
-file in stage *diterima*, with its first history row and the kajian-awal
-deadline, and logs every view of a reporter's identity.
+``reports.services.workflow.report_transition``; this module only creates the
+case file in stage *diterima*, with its first history row and the kajian-awal
+deadline, and checks and stores evidence (at intake, and for
+``reports.services.cases.evidence_add`` later).
 
 Nothing here logs personal data: log lines name the report's id and the
 acting user's id, never a reporter's name, NIK, phone, email or address.
@@ -13,9 +14,7 @@ import datetime
 import logging
 from dataclasses import dataclass
 
-from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -29,14 +28,12 @@ from reports.models import (
     Evidence,
     Report,
     ReporterIdentity,
-    ReporterIdentityAccess,
     ReportHistory,
     ReportSource,
     ReportStage,
     ViolationCategory,
     Witness,
 )
-from reports.permissions.cases import can_handle_report, can_view_reporter_identity
 
 logger = logging.getLogger(__name__)
 
@@ -207,9 +204,7 @@ def report_intake_create(
     for upload in evidence_files or []:
         evidence_add_file(report=report, upload=upload, user=user, now=now)
     for url in evidence_links or []:
-        evidence = Evidence(report=report, url=url, uploaded_by=user, uploaded_at=now)
-        evidence.full_clean()
-        evidence.save()
+        evidence_add_link(report=report, url=url, user=user, now=now)
 
     note = _("Filed through the public form.") if user is None else _("Recorded at the office.")
     if filed_late:
@@ -268,82 +263,20 @@ def evidence_add_file(
     return evidence
 
 
-@transaction.atomic
-def evidence_add(
-    *,
-    user,
-    report: Report,
-    files: list | None = None,
-    links: list[str] | None = None,
-    description: str = "",
-) -> list[Evidence]:
-    """Add evidence to a recorded case (for example once the reporter has completed it).
+def evidence_add_link(
+    *, report: Report, url: str, user=None, now=None, description: str = ""
+) -> Evidence:
+    """Attach one link (e.g. the social media post) to ``report``.
 
-    Only the handling office's case handlers may (``PermissionDenied``
-    otherwise); each file is checked like at intake. A history note is not
-    written: evidence does not change the stage, and the items carry who
-    added them and when.
+    Raises the model's ``ValidationError`` for a link that is not a URL.
     """
-    if not can_handle_report(user, report):
-        raise PermissionDenied(_("Only the handling office can add evidence."))
-    now = timezone.now()
-    added = []
-    for upload in files or []:
-        added.append(
-            evidence_add_file(
-                report=report, upload=upload, user=user, now=now, description=description
-            )
-        )
-    for url in links or []:
-        evidence = Evidence(
-            report=report, url=url, description=description[:300], uploaded_by=user, uploaded_at=now
-        )
-        evidence.full_clean()
-        evidence.save()
-        added.append(evidence)
-    logger.info("evidence added: report=%s by_user=%s count=%s", report.pk, user.pk, len(added))
-    return added
-
-
-def tracking_code_mail(*, report: Report, email: str) -> bool:
-    """Mail the tracking code to the reporter; the mail holds no other personal data.
-
-    A mail failure never undoes the report (the code is on screen too): it
-    is logged without the address, and False is returned.
-    """
-    try:
-        send_mail(
-            subject=_("Your report to Bawaslu: tracking code %(code)s")
-            % {"code": report.tracking_code_display},
-            message=_(
-                "Thank you for your report to %(office)s.\n\n"
-                "Your tracking code is %(code)s. Keep it: with it you can check the status "
-                "of your report at the portal's “Cek status laporan” page.\n\n"
-                "Do not share this code with others."
-            )
-            % {"office": report.office.name, "code": report.tracking_code_display},
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            recipient_list=[email],
-        )
-    except Exception:  # noqa: BLE001 - any mail failure; the report itself is saved
-        logger.warning("tracking code mail failed: report=%s", report.pk)
-        return False
-    return True
-
-
-@transaction.atomic
-def reporter_identity_access(*, user, report: Report, purpose: str = "") -> ReporterIdentity:
-    """The reporter's identity, after logging this view (who, when, which report).
-
-    Raises ``PermissionDenied`` for anyone but a case handler of the handling
-    office or an office above it (``reports.permissions.cases.can_view_reporter_identity``),
-    and ``ReporterIdentity.DoesNotExist`` when the report has no reporter (a temuan).
-    """
-    if not can_view_reporter_identity(user, report):
-        raise PermissionDenied(_("Only case handlers may see the reporter's identity."))
-    identity = ReporterIdentity.objects.get(report=report)
-    ReporterIdentityAccess.objects.create(
-        report=report, user=user, at=timezone.now(), purpose=purpose[:200]
+    evidence = Evidence(
+        report=report,
+        url=url,
+        description=description[:300],
+        uploaded_by=user,
+        uploaded_at=now or timezone.now(),
     )
-    logger.info("reporter identity viewed: report=%s by_user=%s", report.pk, user.pk)
-    return identity
+    evidence.full_clean()
+    evidence.save()
+    return evidence

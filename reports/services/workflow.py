@@ -1,11 +1,12 @@
-"""Writes of the case workflow: the one transition service, registration numbers, comments.
+"""Writes of the case workflow: the one transition service, registration numbers, follow-ups.
 
 :func:`report_transition` is the only code that changes a report's stage. It
 applies a row of ``reports.workflow.TRANSITIONS``: it checks the actor's role,
 office and jurisdiction, refuses an illegal or stale move, locks the report
 row, writes the history row, starts the next deadline, numbers a
 registration, opens or closes the follow-ups of the follow-through and bumps
-the version. Intake lives in ``reports.services.intake``.
+the version. Intake lives in ``reports.services.intake``, comments on a case
+in ``reports.services.cases``.
 """
 
 import datetime
@@ -28,7 +29,6 @@ from reports.models import (
     FollowUpKind,
     RegistrationCounter,
     Report,
-    ReportComment,
     ReportFollowUp,
     ReportHistory,
     ReportSource,
@@ -36,7 +36,7 @@ from reports.models import (
     Sanction,
     recommendation_recipient_for,
 )
-from reports.permissions.cases import can_apply_transition, can_comment_report
+from reports.permissions.workflow import can_apply_transition
 from reports.workflow import (
     CHANGE_OFFICE,
     CLOSE_BKN_FOLLOW_UP,
@@ -564,35 +564,10 @@ def report_transition(
     return locked
 
 
-@transaction.atomic
-def report_comment_add(*, actor, report: Report, text: str) -> ReportComment:
-    """Add a comment from the handling office or an office above it (e.g. on the kajian awal).
-
-    Comments do not change the report's version: they never make an
-    official's pending transition stale. Raises ``PermissionDenied`` when
-    the actor may not comment, ``ValidationError`` (``required``) when empty.
-    """
-    if not can_comment_report(actor, report):
-        raise PermissionDenied(_("You cannot comment on this report."))
-    comment = ReportComment(
-        report=report,
-        author=actor,
-        office=actor.agency,
-        stage=report.stage,
-        text=(text or "").strip(),
-    )
-    if not comment.text:
-        raise ValidationError({"text": ValidationError(_("Enter your comment."), code="required")})
-    comment.full_clean()
-    comment.save()
-    return comment
-
-
 __all__ = [
     "DEFAULT_REPORT_NUMBER_FORMAT",
     "TRANSITION_FIELDS",
     "registration_number_format",
-    "report_comment_add",
     "report_transition",
     "roman_month",
 ]

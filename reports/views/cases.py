@@ -1,8 +1,9 @@
-"""Case pages for officials: the list, the detail, the reporter identity and evidence downloads."""
+"""Case pages for officials: the list, the detail, the reporter identity, evidence, comments."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
@@ -11,18 +12,34 @@ from django.views.decorators.http import require_GET, require_POST
 from bawaslu_portal.forms import add_service_error
 from bawaslu_portal.pagination import paginate
 from bawaslu_portal.uploads import protected_file_response
-from reports.forms.intake import EvidenceAddForm, ReportFilterForm
-from reports.forms.workflow import comment_form_for, transition_actions
+from reports.forms.cases import (
+    EvidenceAddForm,
+    ReportCommentForm,
+    ReportFilterForm,
+    comment_form_for,
+)
+from reports.forms.workflow import transition_actions
 from reports.models import ReporterIdentity
 from reports.permissions.cases import (
+    can_comment_report,
     can_handle_report,
     can_view_report,
     can_view_reporter_identity,
     can_view_reports,
     is_case_handler,
 )
-from reports.selectors import cases as selectors
-from reports.services.intake import evidence_add, reporter_identity_access
+from reports.selectors.cases import (
+    evidence_get,
+    report_comment_list,
+    report_get,
+    report_identity_access_list,
+    report_reporter_status,
+)
+
+# The list view below is called report_list too (the URL name's view).
+from reports.selectors.cases import report_list as select_report_list
+from reports.selectors.workflow import report_deadline_rules, report_history_list
+from reports.services.cases import evidence_add, report_comment_add, reporter_identity_access
 
 
 def require_case_access(user) -> None:
@@ -34,7 +51,7 @@ def require_case_access(user) -> None:
 def report_for_user(user, pk: int):
     """The report (404 outside the jurisdiction, 403 when the user may not see case files)."""
     require_case_access(user)
-    report = selectors.report_get(user=user, pk=pk)
+    report = report_get(user=user, pk=pk)
     if not can_view_report(user, report):
         raise PermissionDenied(_("You may not see this report."))
     return report
@@ -46,7 +63,7 @@ def report_list(request):
     require_case_access(request.user)
     form = ReportFilterForm(request.GET or None, user=request.user)
     filters = form.filters()
-    page = paginate(request, selectors.report_list(user=request.user, **filters))
+    page = paginate(request, select_report_list(user=request.user, **filters))
     return render(
         request,
         "reports/report_list.html",
@@ -64,7 +81,7 @@ def report_detail(request, pk: int):
     report = report_for_user(request.user, pk)
     handler = can_view_reporter_identity(request.user, report)
     reporter = (
-        selectors.report_reporter_status(report=report)
+        report_reporter_status(report=report)
         if handler
         else {"has_reporter": False, "withhold_from_reported": False}
     )
@@ -73,9 +90,9 @@ def report_detail(request, pk: int):
         "reports/report_detail.html",
         {
             "report": report,
-            "history": selectors.report_history_list(report=report),
-            "rules": selectors.report_deadline_rules(report=report),
-            "comments": selectors.report_comment_list(report=report),
+            "history": report_history_list(report=report),
+            "rules": report_deadline_rules(report=report),
+            "comments": report_comment_list(report=report),
             "can_handle": can_handle_report(request.user, report),
             "actions": transition_actions(user=request.user, report=report),
             "comment_form": comment_form_for(user=request.user, report=report),
@@ -83,7 +100,7 @@ def report_detail(request, pk: int):
             "has_reporter": reporter["has_reporter"],
             "withhold_from_reported": reporter["withhold_from_reported"],
             "identity_accesses": (
-                selectors.report_identity_access_list(report=report)[:50] if handler else []
+                report_identity_access_list(report=report)[:50] if handler else []
             ),
         },
     )
@@ -118,7 +135,7 @@ def reporter_identity(request, pk: int):
 def evidence_download(request, pk: int, evidence_pk: int):
     """Download an evidence file (as an attachment) after the same checks as the case page."""
     report = report_for_user(request.user, pk)
-    evidence = selectors.evidence_get(user=request.user, report_pk=report.pk, pk=evidence_pk)
+    evidence = evidence_get(user=request.user, report_pk=report.pk, pk=evidence_pk)
     if not evidence.file:
         raise PermissionDenied(_("This evidence is a link, not a file."))
     return protected_file_response(
@@ -160,3 +177,32 @@ def evidence_add_view(request, pk: int):
     else:
         form = EvidenceAddForm()
     return render(request, "reports/evidence_form.html", {"form": form, "report": report})
+
+
+@require_POST
+def report_comment_view(request, pk: int):
+    """Add a comment (the handling office and the offices above it)."""
+    report = report_for_user(request.user, pk)
+    if not can_comment_report(request.user, report):
+        raise PermissionDenied(_("You cannot comment on this report."))
+    form = ReportCommentForm(request.POST)
+    if form.is_valid():
+        try:
+            report_comment_add(actor=request.user, report=report, text=form.cleaned_data["text"])
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("Your comment was added."))
+            return redirect(f"{report.get_absolute_url()}#comments-title")
+    return render(
+        request,
+        "reports/report_action.html",
+        {
+            "report": report,
+            "form": form,
+            "heading": _("Comment on the report"),
+            "action_url": reverse("reports:comment_add", args=[report.pk]),
+            "submit_label": _("Add comment"),
+            "confirm": "",
+        },
+    )

@@ -43,7 +43,7 @@ from reports.permissions.cases import can_view_reporter_identity, can_view_repor
 from reports.selectors import documents
 from reports.selectors.cases import report_get
 from reports.selectors.documents import DOCUMENTS, RECEIPT, DocumentSpec, Identity
-from reports.services.intake import reporter_identity_access
+from reports.services.cases import reporter_identity_access
 from reports.views.cases import require_case_access
 from reports.views.public import session_may_see_receipt
 

@@ -4,7 +4,7 @@ from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from reports.forms.intake import ReportFilterForm
+from reports.forms.cases import ReportFilterForm
 from reports.selectors import exports
 from reports.selectors.cases import report_list
 from reports.views.cases import require_case_access

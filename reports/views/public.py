@@ -21,18 +21,17 @@ from django.views.decorators.http import require_GET
 from bawaslu_portal.clients import client_ip
 from bawaslu_portal.forms import add_service_error
 from bawaslu_portal.models import Region
-from reports.forms.intake import (
+from reports.forms.intake import ReportForm, WitnessFormSet, with_another_witness
+from reports.forms.public import (
     PUBLIC_FIRST_STEP_TITLE,
     PUBLIC_STEPS,
     PublicRegionForm,
-    ReportForm,
     StatusCheckForm,
-    WitnessFormSet,
-    with_another_witness,
 )
 from reports.models import ElectionType
-from reports.selectors.cases import report_public_status
-from reports.services.intake import bawaslu_office_for_region, tracking_code_mail
+from reports.selectors.public import report_public_status
+from reports.services.intake import bawaslu_office_for_region
+from reports.services.public import tracking_code_mail
 from reports.views.intake import ACTION_ADD_WITNESS, intake_from_form
 
 DEFAULT_FILING_LIMIT = (5, 60 * 60)

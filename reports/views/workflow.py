@@ -1,10 +1,11 @@
-"""Workflow actions on a case: apply a transition, comment (thin views, Post/Redirect/Get).
+"""Workflow actions on a case: apply a transition (a thin view, Post/Redirect/Get).
 
 The detail page shows one form per transition the user may take, through
 ``templates/reports/includes/transition_forms.html`` with the context built
 by ``reports.forms.workflow.transition_actions``. A form with errors
 (including a stale page or an illegal move reported by the service) comes
-back on its own page, ``reports/report_action.html``, with the error summary.
+back on its own page, ``reports/report_action.html``, with the error summary
+(the comment form, ``reports.views.cases.report_comment_view``, does the same).
 """
 
 from django.contrib import messages
@@ -13,12 +14,12 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from bawaslu_portal.forms import add_service_error
-from reports.forms.workflow import ReportCommentForm, TransitionForm
-from reports.permissions.cases import can_apply_transition, can_comment_report
-from reports.services.workflow import GUARD_MESSAGES, report_comment_add, report_transition
+from reports.forms.workflow import TransitionForm
+from reports.permissions.workflow import can_apply_transition
+from reports.services.workflow import GUARD_MESSAGES, report_transition
 from reports.views.cases import report_for_user
 from reports.workflow import TRANSITIONS_BY_KEY, guard_allows
 
@@ -80,34 +81,5 @@ def report_transition_view(request, pk: int):
             "action_url": reverse("reports:transition", args=[report.pk]),
             "submit_label": transition.label,
             "confirm": form.confirm_message,
-        },
-    )
-
-
-@require_POST
-def report_comment_view(request, pk: int):
-    """Add a comment (the handling office and the offices above it)."""
-    report = report_for_user(request.user, pk)
-    if not can_comment_report(request.user, report):
-        raise PermissionDenied(_("You cannot comment on this report."))
-    form = ReportCommentForm(request.POST)
-    if form.is_valid():
-        try:
-            report_comment_add(actor=request.user, report=report, text=form.cleaned_data["text"])
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("Your comment was added."))
-            return redirect(f"{report.get_absolute_url()}#comments-title")
-    return render(
-        request,
-        "reports/report_action.html",
-        {
-            "report": report,
-            "form": form,
-            "heading": _("Comment on the report"),
-            "action_url": reverse("reports:comment_add", args=[report.pk]),
-            "submit_label": _("Add comment"),
-            "confirm": "",
         },
     )

@@ -5,12 +5,12 @@ import pytest
 from bawaslu_portal.models import AgencyKind, UserRole
 from reports.models import ReportStage
 from reports.permissions.cases import (
-    allowed_transitions,
     can_comment_report,
     can_handle_report,
     can_view_report,
     can_view_reporter_identity,
 )
+from reports.permissions.workflow import allowed_transitions
 from tests.factories import AgencyFactory, UserFactory
 from tests.factories.reports import ReportFactory
 

@@ -9,12 +9,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from bawaslu_portal.models import UserRole
 from reports.models import RegistrationCounter, ReportHistory, ReportSource, ReportStage
-from reports.services.workflow import (
-    registration_number_format,
-    report_comment_add,
-    report_transition,
-    roman_month,
-)
+from reports.services.cases import report_comment_add
+from reports.services.workflow import registration_number_format, report_transition, roman_month
 from tests.factories import AgencyFactory, UserFactory
 from tests.factories.reports import PilkadaFactory, ReporterIdentityFactory, ReportFactory
 

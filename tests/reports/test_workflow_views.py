@@ -9,7 +9,8 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from bawaslu_portal.models import UserRole
-from reports.forms.workflow import comment_form_for, transition_actions
+from reports.forms.cases import comment_form_for
+from reports.forms.workflow import transition_actions
 from reports.models import ReportComment, ReportHistory, ReportStage
 from tests.factories import UserFactory
 from tests.factories.reports import ReportFactory

@@ -1,0 +1,139 @@
+"""Forms of the case pages: the list filters, more evidence, a comment.
+
+Forms only collect and check input; the services (``reports.services.cases``)
+write, and the list reads through ``reports.selectors.cases.report_list``.
+"""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from bawaslu_portal.models import Agency, AgencyKind, Region
+from bawaslu_portal.scoping import scope_to_jurisdiction, user_jurisdiction
+from reports.forms.intake import EvidenceCleaningMixin, evidence_files_field, evidence_links_field
+from reports.models import Election, ReportStage, ViolationCategory
+from reports.permissions.cases import can_comment_report
+
+
+class ReportFilterForm(forms.Form):
+    """The filters of ``/laporan/`` (GET)."""
+
+    stage = forms.ChoiceField(
+        label=_("Stage"),
+        required=False,
+        choices=[("", _("All stages")), *ReportStage.choices],
+        error_messages={"invalid_choice": _("Choose one of the listed stages.")},
+    )
+    election = forms.ModelChoiceField(
+        label=_("Election"),
+        required=False,
+        queryset=Election.objects.all(),
+        empty_label=_("All elections"),
+        error_messages={"invalid_choice": _("Choose one of the listed elections.")},
+    )
+    category = forms.ModelChoiceField(
+        label=_("Category"),
+        required=False,
+        queryset=ViolationCategory.objects.all(),
+        empty_label=_("All categories"),
+        error_messages={"invalid_choice": _("Choose one of the listed categories.")},
+    )
+    kecamatan = forms.ModelChoiceField(
+        label=_("Kecamatan"),
+        required=False,
+        queryset=Region.objects.none(),
+        empty_label=_("All kecamatan"),
+        to_field_name="code",
+        error_messages={"invalid_choice": _("Choose one of the listed kecamatan.")},
+    )
+    agency = forms.ModelChoiceField(
+        label=_("Agency of the ASN"),
+        required=False,
+        queryset=Agency.objects.none(),
+        empty_label=_("All agencies"),
+        error_messages={"invalid_choice": _("Choose one of the listed agencies.")},
+    )
+    late = forms.BooleanField(label=_("Late only"), required=False)
+    due_soon = forms.BooleanField(label=_("Due within 2 days"), required=False)
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kecamatan"].queryset = scope_to_jurisdiction(
+            Region.objects.filter(depth=3), user
+        ).order_by("name")
+        self.fields["kecamatan"].label_from_instance = lambda region: region.name
+        jurisdiction = user_jurisdiction(user)
+        if jurisdiction.nationwide or jurisdiction.region.depth < 2:
+            # Hundreds or thousands of kecamatan: a code field, not a select.
+            self.fields["kecamatan"].widget = forms.TextInput(attrs={"placeholder": "33.74.01"})
+            self.fields["kecamatan"].label = _("Kecamatan code")
+            self.fields["kecamatan"].error_messages["invalid_choice"] = _(
+                "Enter a kecamatan code in your jurisdiction, e.g. 33.74.01."
+            )
+        kinds = [kind for kind in AgencyKind.values if kind not in AgencyKind.bawaslu_kinds()]
+        self.fields["agency"].queryset = scope_to_jurisdiction(
+            Agency.objects.filter(kind__in=kinds), user
+        ).order_by("name")
+
+    def filters(self) -> dict:
+        """The valid filters as keyword arguments of ``reports.selectors.cases.report_list``.
+
+        An invalid filter (a stale link, a hand-edited URL) is left out and
+        shows its error; the valid ones still apply.
+        """
+        if not self.is_bound:
+            return {}
+        self.is_valid()  # cleaned_data then holds the valid fields only
+        data = self.cleaned_data
+        return {
+            "stage": data.get("stage") or "",
+            "election": data.get("election"),
+            "category": data.get("category"),
+            "kecamatan": data.get("kecamatan"),
+            "agency": data.get("agency"),
+            "late": bool(data.get("late")),
+            "due_soon": bool(data.get("due_soon")),
+        }
+
+
+class EvidenceAddForm(EvidenceCleaningMixin, forms.Form):
+    """More evidence for a case already recorded (e.g. after "perlu dilengkapi")."""
+
+    evidence_files = evidence_files_field()
+    evidence_links = evidence_links_field()
+    description = forms.CharField(
+        label=_("What the evidence shows"),
+        max_length=300,
+        required=False,
+        help_text=_("Applies to every file and link added now."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            not self.errors
+            and not cleaned.get("evidence_files")
+            and not cleaned.get("evidence_links")
+        ):
+            raise ValidationError(
+                _("Choose at least one file or enter at least one link."), code="no_evidence"
+            )
+        return cleaned
+
+
+class ReportCommentForm(forms.Form):
+    text = forms.CharField(
+        label=_("Comment"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=4000,
+        error_messages={"required": _("Enter your comment.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "id_comment_%s")
+        super().__init__(*args, **kwargs)
+
+
+def comment_form_for(*, user, report) -> ReportCommentForm | None:
+    """An empty comment form when ``user`` may comment on ``report``, else None."""
+    return ReportCommentForm() if can_comment_report(user, report) else None
