@@ -1,5 +1,68 @@
-"""Demo data of the reports app (``manage.py seed_demo`` calls :func:`seed_reports_demo`)."""
+"""Demo data of the reports app: the demo cases, replayed through the real services.
 
-from .cases import seed_reports_demo, stale_demo_cases
+``manage.py seed_demo`` calls :func:`seed_reports_demo` after the portal's and
+coordination's seeds (it builds on their agencies, people and logins; nothing
+there imports from here). The cases are data (``reports.demo.cases``); the
+replay through the services, each step at its own moment, is
+``reports.demo.replay``.
 
-__all__ = ["seed_reports_demo", "stale_demo_cases"]
+Idempotent: each case has a fixed tracking code (``DEM0…``); a case whose
+code exists is left alone. A demo database seeded by an earlier version
+keeps that version's cases; :func:`stale_demo_cases` names those that
+differ (``seed_demo`` says so): recreate the database to replay them.
+"""
+
+from django.db import transaction
+from django.utils import timezone
+
+from reports.demo.cases import CASES
+from reports.demo.replay import (
+    clock,
+    decider_accounts,
+    replay_events,
+    replay_intake,
+    replay_step,
+)
+from reports.models import Report
+
+
+def stale_demo_cases() -> list[str]:
+    """Codes of the demo cases in the database that differ from the cases as seeded now.
+
+    The seed never touches a case whose code exists, so a database seeded by an
+    earlier version keeps that version's case: this finds those received on
+    another day or through another channel (office or public form).
+    """
+    specs = {case.code: case for case in CASES}
+    stale = []
+    for report in Report.objects.filter(tracking_code__in=specs).select_related("office__region"):
+        case = specs[report.tracking_code]
+        received = timezone.localdate(report.received_at, report.office.region.zoneinfo)
+        if received != case.received or report.via_public_form != case.public:
+            stale.append(report.tracking_code)
+    return sorted(stale)
+
+
+@transaction.atomic
+def seed_reports_demo(*, portal) -> list[Report]:
+    """Create the demo cases (idempotent); return every demo report."""
+    users = decider_accounts(portal)
+    codes = [case.code for case in CASES]
+    existing = set(
+        Report.objects.filter(tracking_code__in=codes).values_list("tracking_code", flat=True)
+    )
+    # The forwarded and taken-over cases stay in their office's zone (same province).
+    zones = {case.office: portal.agencies[case.office].region.zoneinfo for case in CASES}
+    missing = [case for case in CASES if case.code not in existing]
+    reports: dict[str, Report] = {}
+    for moment, _order, _index, case, step in replay_events(missing, zones):
+        with clock(moment):
+            if step is None:
+                reports[case.code] = replay_intake(
+                    case, moment, agencies=portal.agencies, users=users
+                )
+            else:
+                reports[case.code] = replay_step(
+                    reports[case.code], step, agencies=portal.agencies, users=users
+                )
+    return list(Report.objects.filter(tracking_code__in=codes))

@@ -1,11 +1,4 @@
-"""Demo data of the reports app: ASN-neutrality cases in every demo city, across every stage.
-
-The cases are replayed through the real services (``report_intake_create``,
-``report_transition``, ``report_comment_add``), so their history, deadlines,
-registration numbers and follow-ups are exactly what the portal would have
-produced. Each step runs *at its own date*, under a clock set to the moment
-it happened (:func:`_clock`), and the steps of all cases run in the order of
-those moments, so registration numbers follow the dates as they would have.
+"""The demo cases: ASN-neutrality cases in every demo city, across every stage.
 
 Every path that creates a record is here:
 
@@ -42,36 +35,19 @@ Bawaslu Provinsi (the article: every kajian awal is coordinated with the
 province). Reporters, reported ASN, witnesses, letter numbers and everything
 after the article's day are illustrative demo data; the articles name none.
 
-Idempotent: each case has a fixed tracking code (``DEM0…``); a case whose
-code exists is left alone. A demo database seeded by an earlier version
-keeps that version's cases; :func:`stale_demo_cases` names those that
-differ (``seed_demo`` says so): recreate the database to replay them. The
-commissioners who take the pleno decisions get accounts without a usable
-password (they appear in the history; an admin can give them a password).
+The commissioners who take the pleno decisions (:data:`DECIDERS`) get
+accounts without a usable password (they appear in the history; an admin can
+give them a password).
 """
 
 import datetime
-import zoneinfo
-from contextlib import contextmanager
 from dataclasses import dataclass, field
-from unittest import mock
 
-from django.db import transaction
-from django.utils import timezone
-
-from bawaslu_portal.models import Agency, Region, User, UserRole
 from reports.models import (
-    Election,
-    EmploymentType,
-    Report,
     ReportSource,
     ReportStage,
     Sanction,
-    ViolationCategory,
 )
-from reports.services.cases import report_comment_add
-from reports.services.intake import report_intake_create
-from reports.services.workflow import report_transition
 
 S = ReportStage
 D = datetime.date
@@ -167,6 +143,100 @@ def _witness(name: str, contact: str = "", summary: str = "") -> dict:
     return {"name": name, "contact": contact, "statement_summary": summary}
 
 
+@dataclass(frozen=True)
+class City:
+    """A demo city: its region code, its Bawaslu office (agency key) and the staff login."""
+
+    code: str
+    office: str
+    staff: str
+
+
+PANGKALPINANG = City("19.71", "bawaslu_pangkalpinang", "pangkalpinang.staf")
+SEMARANG = City("33.74", "bawaslu_semarang", "semarang.staf")
+BALIKPAPAN = City("64.71", "bawaslu_balikpapan", "balikpapan.staf")
+SERANG = City("36.73", "bawaslu_serang", "serang.staf")
+
+
+def _case(city: City, code: str, *, public: bool = False, **fields) -> Case:
+    """A case of ``city``'s office: recorded by its staff, or filed through the public form."""
+    return Case(
+        code=code,
+        city=city.code,
+        office=city.office,
+        actor=None if public else city.staff,
+        **fields,
+    )
+
+
+# The steps of the follow-through: each letter is dated the day its step is recorded.
+
+
+def _forwarded(on: datetime.date, decider: str, number: str, note: str, *, hour: int = 10) -> Step:
+    """The pleno forwards the recommendation to KASN/BKN by letter ``number``."""
+    return Step(
+        on,
+        S.REKOMENDASI_DITERUSKAN,
+        decider,
+        note,
+        hour=hour,
+        fields={"recommendation_number": number, "recommendation_date": on},
+    )
+
+
+def _to_ppk(on: datetime.date, actor: str, number: str, ppk: str, note: str) -> Step:
+    """KASN/BKN's recommendation ``number`` arrives and goes to the PPK of agency ``ppk``."""
+    return Step(
+        on,
+        S.TINDAK_LANJUT_PPK,
+        actor,
+        note,
+        fields={
+            "bkn_recommendation_number": number,
+            "bkn_recommendation_date": on,
+            "ppk_agency": ppk,
+        },
+    )
+
+
+def _block_requested(on: datetime.date, actor: str, number: str) -> Step:
+    """The PPK missed its deadline: letter ``number`` asks BKN to block the ASN's record."""
+    return Step(
+        on,
+        S.PEMBLOKIRAN,
+        actor,
+        "PPK belum memutus dalam batas waktu.",
+        fields={"block_request_number": number, "block_request_date": on},
+    )
+
+
+def _blocked(on: datetime.date, actor: str) -> Step:
+    """BKN has blocked the record."""
+    return Step(
+        on,
+        S.PEMBLOKIRAN,
+        actor,
+        "BKN memblokir data kepegawaian terlapor sampai PPK memutus.",
+        fields={"blocked_on": on},
+    )
+
+
+def _ppk_decided(on: datetime.date, actor: str, sanction: str, number: str, note: str) -> Step:
+    """The PPK's decision ``number`` (``sanction``) is received: the case closes."""
+    return Step(
+        on,
+        S.SELESAI,
+        actor,
+        note,
+        fields={"ppk_sanction": sanction, "ppk_decision_number": number, "ppk_decision_date": on},
+    )
+
+
+def _ended(on: datetime.date, to: str, actor: str, reason: str) -> Step:
+    """A step that ends or sets the case aside with a ``reason`` (kept in ``end_reason``)."""
+    return Step(on, to, actor, fields={"reason": reason})
+
+
 PEMILIHAN = "Pemilihan Serentak 2024"
 PEMILU = "Pemilu 2024"
 COORDINATED_WITH_PROVINCE = (
@@ -181,12 +251,10 @@ KAHMI_NOT_FILED = (
 
 CASES = [
     # --- Kota Pangkal Pinang: the KAHMI protest claims (source 004), as informasi awal ---
-    Case(
-        code="DEM0PGK001",
-        city="19.71",
+    _case(
+        PANGKALPINANG,
+        "DEM0PGK001",
         kelurahan_index=3,
-        office="bawaslu_pangkalpinang",
-        actor="pangkalpinang.staf",
         election=PEMILIHAN,
         source=ReportSource.INFORMASI_AWAL,
         received=D(2024, 10, 28),
@@ -233,47 +301,33 @@ CASES = [
                 "kepegawaian terlapor masih diperlukan (UU 10/2016 ps. 134 ayat (6)).",
             ),
             Step(D(2024, 11, 1), S.KAJIAN, "pangkalpinang.staf"),
-            Step(
+            _forwarded(
                 D(2024, 11, 1),
-                S.REKOMENDASI_DITERUSKAN,
                 "pangkalpinang.ketua",
+                "001/PP.01.02/K.BB-01/XI/2024",
                 "Pleno: pelanggaran peraturan perundang-undangan lainnya (netralitas ASN).",
                 hour=15,
-                fields={
-                    "recommendation_number": "001/PP.01.02/K.BB-01/XI/2024",
-                    "recommendation_date": D(2024, 11, 1),
-                },
             ),
-            Step(
+            _to_ppk(
                 D(2024, 11, 18),
-                S.TINDAK_LANJUT_PPK,
                 "pangkalpinang.staf",
+                "DEMO/BKN/2024/118",
+                "pemkot_pangkalpinang",
                 "Rekomendasi BKN diteruskan kepada Pj Wali Kota selaku PPK.",
-                fields={
-                    "bkn_recommendation_number": "DEMO/BKN/2024/118",
-                    "bkn_recommendation_date": D(2024, 11, 18),
-                    "ppk_agency": "pemkot_pangkalpinang",
-                },
             ),
-            Step(
+            _ppk_decided(
                 D(2024, 12, 2),
-                S.SELESAI,
                 "pangkalpinang.staf",
+                Sanction.SEDANG_6,
+                "DEMO/800/2024/12",
                 "Keputusan PPK diterima.",
-                fields={
-                    "ppk_sanction": Sanction.SEDANG_6,
-                    "ppk_decision_number": "DEMO/800/2024/12",
-                    "ppk_decision_date": D(2024, 12, 2),
-                },
             ),
         ],
     ),
-    Case(
-        code="DEM0PGK002",
-        city="19.71",
+    _case(
+        PANGKALPINANG,
+        "DEM0PGK002",
         kelurahan_index=10,
-        office="bawaslu_pangkalpinang",
-        actor="pangkalpinang.staf",
         election=PEMILIHAN,
         source=ReportSource.INFORMASI_AWAL,
         received=D(2024, 10, 28),
@@ -303,25 +357,21 @@ CASES = [
                     "layar dengan tanggal unggahannya."
                 ),
             ),
-            Step(
+            _ended(
                 D(2024, 10, 30),
                 S.TIDAK_DIREGISTRASI,
                 "pangkalpinang.staf",
-                fields={
-                    "reason": (
-                        "Penelusuran tidak menemukan unggahan yang dimaksud maupun saksi; "
-                        "informasi awal tidak memenuhi syarat untuk diregistrasi sebagai temuan."
-                    )
-                },
+                (
+                    "Penelusuran tidak menemukan unggahan yang dimaksud maupun saksi; "
+                    "informasi awal tidak memenuhi syarat untuk diregistrasi sebagai temuan."
+                ),
             ),
         ],
     ),
-    Case(
-        code="DEM0PGK003",
-        city="19.71",
+    _case(
+        PANGKALPINANG,
+        "DEM0PGK003",
         kelurahan_index=20,
-        office="bawaslu_pangkalpinang",
-        actor="pangkalpinang.staf",
         election=PEMILIHAN,
         source=ReportSource.LAPORAN,
         received=D(2024, 11, 4),
@@ -345,54 +395,31 @@ CASES = [
             Step(D(2024, 11, 5), S.DIREGISTRASI, "pangkalpinang.staf"),
             Step(D(2024, 11, 6), S.KLARIFIKASI, "pangkalpinang.staf", "Klarifikasi terlapor."),
             Step(D(2024, 11, 7), S.KAJIAN, "pangkalpinang.staf"),
-            Step(
+            _forwarded(
                 D(2024, 11, 7),
-                S.REKOMENDASI_DITERUSKAN,
                 "pangkalpinang.ketua",
+                "002/PP.01.02/K.BB-01/XI/2024",
                 "Pleno: pelanggaran netralitas ASN; rekomendasi diteruskan ke BKN.",
                 hour=15,
-                fields={
-                    "recommendation_number": "002/PP.01.02/K.BB-01/XI/2024",
-                    "recommendation_date": D(2024, 11, 7),
-                },
             ),
-            Step(
+            _to_ppk(
                 D(2024, 11, 21),
-                S.TINDAK_LANJUT_PPK,
                 "pangkalpinang.staf",
+                "DEMO/BKN/2024/131",
+                "pemkot_pangkalpinang",
                 "Rekomendasi BKN diteruskan kepada Pj Wali Kota selaku PPK.",
-                fields={
-                    "bkn_recommendation_number": "DEMO/BKN/2024/131",
-                    "bkn_recommendation_date": D(2024, 11, 21),
-                    "ppk_agency": "pemkot_pangkalpinang",
-                },
             ),
-            Step(
-                D(2024, 12, 16),
-                S.PEMBLOKIRAN,
-                "pangkalpinang.staf",
-                "PPK belum memutus dalam batas waktu.",
-                fields={
-                    "block_request_number": "003/PP.01.02/K.BB-01/XII/2024",
-                    "block_request_date": D(2024, 12, 16),
-                },
+            _block_requested(
+                D(2024, 12, 16), "pangkalpinang.staf", "003/PP.01.02/K.BB-01/XII/2024"
             ),
-            Step(
-                D(2024, 12, 23),
-                S.PEMBLOKIRAN,
-                "pangkalpinang.staf",
-                "BKN memblokir data kepegawaian terlapor sampai PPK memutus.",
-                fields={"blocked_on": D(2024, 12, 23)},
-            ),
+            _blocked(D(2024, 12, 23), "pangkalpinang.staf"),
         ],
     ),
     # --- Kota Semarang ---
-    Case(
-        code="DEM0SMG001",
-        city="33.74",
+    _case(
+        SEMARANG,
+        "DEM0SMG001",
         kelurahan_index=5,
-        office="bawaslu_semarang",
-        actor="semarang.staf",
         election=PEMILU,
         source=ReportSource.LAPORAN,
         received=D(2023, 12, 4),
@@ -418,35 +445,25 @@ CASES = [
             Step(D(2023, 12, 6), S.DIREGISTRASI, "semarang.staf"),
             Step(D(2023, 12, 8), S.KLARIFIKASI, "semarang.staf", "Klarifikasi terlapor."),
             Step(D(2023, 12, 11), S.KAJIAN, "semarang.staf"),
-            Step(
+            _forwarded(
                 D(2023, 12, 12),
-                S.REKOMENDASI_DITERUSKAN,
                 "semarang.ketua",
+                "010/PP.01.02/K.JT-22/XII/2023",
                 "Pleno: menyukai dan membagikan unggahan kampanye melanggar netralitas ASN.",
-                fields={
-                    "recommendation_number": "010/PP.01.02/K.JT-22/XII/2023",
-                    "recommendation_date": D(2023, 12, 12),
-                },
             ),
-            Step(
+            _to_ppk(
                 D(2023, 12, 28),
-                S.TINDAK_LANJUT_PPK,
                 "semarang.staf",
+                "DEMO/KASN/2023/112",
+                "pemkot_semarang",
                 "Rekomendasi KASN diteruskan kepada Wali Kota selaku PPK.",
-                fields={
-                    "bkn_recommendation_number": "DEMO/KASN/2023/112",
-                    "bkn_recommendation_date": D(2023, 12, 28),
-                    "ppk_agency": "pemkot_semarang",
-                },
             ),
         ],
     ),
-    Case(
-        code="DEM0SMG002",
-        city="33.74",
+    _case(
+        SEMARANG,
+        "DEM0SMG002",
         kelurahan_index=40,
-        office="bawaslu_semarang",
-        actor="semarang.staf",
         election=PEMILU,
         source=ReportSource.TEMUAN,
         received=D(2024, 1, 15),
@@ -465,23 +482,19 @@ CASES = [
             Step(D(2024, 1, 15), S.KAJIAN_AWAL, "semarang.staf", hour=14),
             Step(D(2024, 1, 16), S.DIREGISTRASI, "semarang.staf"),
             Step(D(2024, 1, 18), S.KAJIAN, "semarang.staf"),
-            Step(
+            _ended(
                 D(2024, 1, 22),
                 S.DIHENTIKAN,
                 "semarang.ketua",
-                fields={
-                    "reason": "Foto diambil pada acara warga tanpa simbol atau gerakan "
-                    "keberpihakan; bukan pelanggaran."
-                },
+                "Foto diambil pada acara warga tanpa simbol atau gerakan "
+                "keberpihakan; bukan pelanggaran.",
             ),
         ],
     ),
-    Case(
-        code="DEM0SMG003",
-        city="33.74",
+    _case(
+        SEMARANG,
+        "DEM0SMG003",
         kelurahan_index=60,
-        office="bawaslu_semarang",
-        actor="semarang.staf",
         election=PEMILU,
         source=ReportSource.LAPORAN,
         received=D(2024, 1, 29),
@@ -497,20 +510,18 @@ CASES = [
             "Pelapor Demo Semarang Dua", "Pedagang", "Kota Semarang", "081200000501"
         ),
         steps=[
-            Step(
+            _ended(
                 D(2024, 1, 30),
                 S.DICABUT,
                 "semarang.staf",
-                fields={"reason": "Pelapor mencabut laporan secara tertulis."},
+                "Pelapor mencabut laporan secara tertulis.",
             ),
         ],
     ),
-    Case(
-        code="DEM0SMG004",
-        city="33.74",
+    _case(
+        SEMARANG,
+        "DEM0SMG004",
         kelurahan_index=80,
-        office="bawaslu_semarang",
-        actor="semarang.staf",
         election=PEMILU,
         source=ReportSource.LAPORAN,
         received=D(2024, 2, 1),
@@ -550,12 +561,10 @@ CASES = [
             ),
         ],
     ),
-    Case(
-        code="DEM0SMG005",
-        city="33.74",
+    _case(
+        SEMARANG,
+        "DEM0SMG005",
         kelurahan_index=100,
-        office="bawaslu_semarang",
-        actor="semarang.staf",
         election=PEMILIHAN,
         source=ReportSource.LAPORAN,
         received=D(2024, 10, 7),
@@ -585,12 +594,11 @@ CASES = [
             ),
         ],
     ),
-    Case(
-        code="DEM0SMG006",
-        city="33.74",
+    _case(
+        SEMARANG,
+        "DEM0SMG006",
         kelurahan_index=120,
-        office="bawaslu_semarang",
-        actor=None,
+        public=True,
         election=PEMILU,
         source=ReportSource.LAPORAN,
         received=D(2024, 1, 8),
@@ -634,64 +642,35 @@ CASES = [
                 "paling lama 14 hari kerja setelah registrasi (UU 7/2017 ps. 454 ayat (8)).",
             ),
             Step(D(2024, 1, 23), S.KAJIAN, "semarang.staf"),
-            Step(
+            _forwarded(
                 D(2024, 1, 26),
-                S.REKOMENDASI_DITERUSKAN,
                 "semarang.ketua",
+                "011/PP.01.02/K.JT-22/I/2024",
                 "Pleno: foto dengan simbol keberpihakan melanggar netralitas ASN.",
-                fields={
-                    "recommendation_number": "011/PP.01.02/K.JT-22/I/2024",
-                    "recommendation_date": D(2024, 1, 26),
-                },
             ),
-            Step(
+            _to_ppk(
                 D(2024, 2, 13),
-                S.TINDAK_LANJUT_PPK,
                 "semarang.staf",
+                "DEMO/KASN/2024/021",
+                "pemkot_semarang",
                 "Rekomendasi KASN diteruskan kepada Wali Kota selaku PPK.",
-                fields={
-                    "bkn_recommendation_number": "DEMO/KASN/2024/021",
-                    "bkn_recommendation_date": D(2024, 2, 13),
-                    "ppk_agency": "pemkot_semarang",
-                },
             ),
-            Step(
-                D(2024, 3, 12),
-                S.PEMBLOKIRAN,
-                "semarang.staf",
-                "PPK belum memutus dalam batas waktu.",
-                fields={
-                    "block_request_number": "012/PP.01.02/K.JT-22/III/2024",
-                    "block_request_date": D(2024, 3, 12),
-                },
-            ),
-            Step(
-                D(2024, 3, 20),
-                S.PEMBLOKIRAN,
-                "semarang.staf",
-                "BKN memblokir data kepegawaian terlapor sampai PPK memutus.",
-                fields={"blocked_on": D(2024, 3, 20)},
-            ),
-            Step(
+            _block_requested(D(2024, 3, 12), "semarang.staf", "012/PP.01.02/K.JT-22/III/2024"),
+            _blocked(D(2024, 3, 20), "semarang.staf"),
+            _ppk_decided(
                 D(2024, 4, 2),
-                S.SELESAI,
                 "semarang.staf",
+                Sanction.MORAL_TERBUKA,
+                "DEMO/800/2024/04",
                 "Keputusan PPK diterima; BKN diminta membuka blokir.",
-                fields={
-                    "ppk_sanction": Sanction.MORAL_TERBUKA,
-                    "ppk_decision_number": "DEMO/800/2024/04",
-                    "ppk_decision_date": D(2024, 4, 2),
-                },
             ),
         ],
     ),
     # --- Kota Balikpapan (Pemilihan Serentak 2024; WITA) ---
-    Case(
-        code="DEM0BPN001",
-        city="64.71",
+    _case(
+        BALIKPAPAN,
+        "DEM0BPN001",
         kelurahan_index=2,
-        office="bawaslu_balikpapan",
-        actor="balikpapan.staf",
         election=PEMILIHAN,
         source=ReportSource.LAPORAN,
         received=D(2024, 9, 30),
@@ -708,12 +687,10 @@ CASES = [
         ),
         steps=[Step(D(2024, 9, 30), S.KAJIAN_AWAL, "balikpapan.staf", hour=11)],
     ),
-    Case(
-        code="DEM0BPN002",
-        city="64.71",
+    _case(
+        BALIKPAPAN,
+        "DEM0BPN002",
         kelurahan_index=12,
-        office="bawaslu_balikpapan",
-        actor="balikpapan.staf",
         election=PEMILIHAN,
         source=ReportSource.LAPORAN,
         received=D(2024, 10, 14),
@@ -733,12 +710,10 @@ CASES = [
             Step(D(2024, 10, 15), S.DIREGISTRASI, "balikpapan.staf"),
         ],
     ),
-    Case(
-        code="DEM0BPN003",
-        city="64.71",
+    _case(
+        BALIKPAPAN,
+        "DEM0BPN003",
         kelurahan_index=25,
-        office="bawaslu_balikpapan",
-        actor="balikpapan.staf",
         election=PEMILIHAN,
         source=ReportSource.TEMUAN,
         received=D(2024, 11, 4),
@@ -756,12 +731,10 @@ CASES = [
             Step(D(2024, 11, 6), S.KLARIFIKASI, "balikpapan.staf", "Klarifikasi saksi."),
         ],
     ),
-    Case(
-        code="DEM0BPN005",
-        city="64.71",
+    _case(
+        BALIKPAPAN,
+        "DEM0BPN005",
         kelurahan_index=18,
-        office="bawaslu_balikpapan",
-        actor="balikpapan.staf",
         election=PEMILIHAN,
         source=ReportSource.LAPORAN,
         received=D(2024, 10, 28),
@@ -785,25 +758,20 @@ CASES = [
             Step(D(2024, 10, 29), S.DIREGISTRASI, "balikpapan.staf"),
             Step(D(2024, 10, 30), S.KLARIFIKASI, "balikpapan.staf", "Klarifikasi terlapor."),
             Step(D(2024, 10, 31), S.KAJIAN, "balikpapan.staf"),
-            Step(
+            _forwarded(
                 D(2024, 10, 31),
-                S.REKOMENDASI_DITERUSKAN,
                 "balikpapan.ketua",
+                "005/PP.01.02/K.KI-02/X/2024",
                 "Pleno: pelanggaran netralitas ASN; rekomendasi diteruskan ke BKN.",
                 hour=14,
-                fields={
-                    "recommendation_number": "005/PP.01.02/K.KI-02/X/2024",
-                    "recommendation_date": D(2024, 10, 31),
-                },
             ),
         ],
     ),
-    Case(
-        code="DEM0BPN004",
-        city="64.71",
+    _case(
+        BALIKPAPAN,
+        "DEM0BPN004",
         kelurahan_index=30,
-        office="bawaslu_balikpapan",
-        actor=None,
+        public=True,
         election=PEMILIHAN,
         source=ReportSource.LAPORAN,
         received=D(2024, 10, 21),
@@ -827,28 +795,24 @@ CASES = [
             phone="081200001201",
         ),
         steps=[
-            Step(
+            _ended(
                 D(2024, 10, 22),
                 S.INFORMASI_AWAL,
                 "balikpapan.staf",
-                fields={
-                    "reason": (
-                        "Laporan disampaikan 21 Oktober 2024, lebih dari 7 hari sejak diketahui "
-                        "(11 Oktober 2024; batas 18 Oktober 2024): tidak memenuhi syarat formal "
-                        "dan tidak dapat diregistrasi (UU 10/2016 ps. 134 ayat (4)). Disimpan "
-                        "sebagai informasi awal untuk ditelusuri pengawas."
-                    )
-                },
+                (
+                    "Laporan disampaikan 21 Oktober 2024, lebih dari 7 hari sejak diketahui "
+                    "(11 Oktober 2024; batas 18 Oktober 2024): tidak memenuhi syarat formal "
+                    "dan tidak dapat diregistrasi (UU 10/2016 ps. 134 ayat (4)). Disimpan "
+                    "sebagai informasi awal untuk ditelusuri pengawas."
+                ),
             ),
         ],
     ),
     # --- Kota Serang (Pemilihan Serentak 2024; Pokja netralitas ASN formed 21 Nov 2024) ---
-    Case(
-        code="DEM0SRG001",
-        city="36.73",
+    _case(
+        SERANG,
+        "DEM0SRG001",
         kelurahan_index=4,
-        office="bawaslu_serang",
-        actor="serang.staf",
         election=PEMILIHAN,
         source=ReportSource.LAPORAN,
         received=D(2024, 11, 11),
@@ -867,12 +831,10 @@ CASES = [
             Step(D(2024, 11, 13), S.KAJIAN, "serang.staf"),
         ],
     ),
-    Case(
-        code="DEM0SRG002",
-        city="36.73",
+    _case(
+        SERANG,
+        "DEM0SRG002",
         kelurahan_index=30,
-        office="bawaslu_serang",
-        actor="serang.staf",
         election=PEMILIHAN,
         source=ReportSource.LAPORAN,
         received=D(2024, 11, 19),
@@ -897,12 +859,11 @@ CASES = [
             ),
         ],
     ),
-    Case(
-        code="DEM0SRG003",
-        city="36.73",
+    _case(
+        SERANG,
+        "DEM0SRG003",
         kelurahan_index=50,
-        office="bawaslu_serang",
-        actor=None,
+        public=True,
         election=PEMILIHAN,
         source=ReportSource.LAPORAN,
         received=D(2024, 11, 25),
@@ -924,168 +885,3 @@ CASES = [
         ),
     ),
 ]
-
-
-@contextmanager
-def _clock(moment: datetime.datetime):
-    """Run the services as if it were ``moment`` (``timezone.now()`` returns it)."""
-    with mock.patch("django.utils.timezone.now", return_value=moment):
-        yield moment
-
-
-def _deciders(portal) -> dict[str, User]:
-    users = dict(portal.users)
-    for username, first, last, agency_key, person_key in DECIDERS:
-        user, created = User.objects.get_or_create(
-            username=username,
-            defaults={
-                "email": f"{username}@example.go.id",
-                "first_name": first,
-                "last_name": last,
-                "role": UserRole.STAFF if username.endswith(".staf") else UserRole.COMMISSIONER,
-                "agency": portal.agencies[agency_key],
-                "person": portal.people.get(person_key) if person_key else None,
-            },
-        )
-        if created:
-            user.set_unusable_password()
-            user.save(update_fields=["password"])
-        users[username] = user
-    return users
-
-
-def _kelurahan(city: str, index: int) -> Region:
-    codes = list(
-        Region.objects.kelurahan()
-        .filter(code__startswith=f"{city}.")
-        .order_by("code")
-        .values_list("code", flat=True)
-    )
-    return Region.objects.get(code=codes[index % len(codes)])
-
-
-def _field_value(name: str, value, agencies: dict[str, Agency]):
-    if name in {"target_office", "ppk_agency"}:
-        return agencies[value]
-    return value
-
-
-def _intake(
-    case: Case, moment: datetime.datetime, *, agencies: dict[str, Agency], users: dict[str, User]
-) -> Report:
-    """Record the case as it came in: at the office, or through the public form."""
-    reported_agency = agencies[case.reported_agency] if case.reported_agency else None
-    common = {
-        "election": Election.objects.get(name=case.election),
-        "incident_kelurahan": _kelurahan(case.city, case.kelurahan_index),
-        "incident_date": case.incident,
-        "incident_time": case.incident_time,
-        "known_date": case.known,
-        "incident_place": case.place,
-        "description": case.description,
-        "reported_name": case.reported_name,
-        "reported_nip": "",
-        "reported_position": case.reported_position,
-        "reported_agency": reported_agency,
-        "reported_agency_name": case.reported_agency_name,
-        "reported_employment": EmploymentType.PNS,
-        "reported_address": "",
-        "reported_phone": "",
-        "categories": list(ViolationCategory.objects.filter(code__in=case.categories)),
-        "reporter": case.reporter,
-        "witnesses": case.witnesses,
-        "evidence_links": case.links,
-    }
-    if case.public:
-        # What reports.views.public passes: no user, no source (the public form files a
-        # laporan), no moment of receipt (it is now: the clock).
-        report = report_intake_create(user=None, source="", evidence_files=[], **common).report
-    else:
-        report = report_intake_create(
-            user=users[case.actor], source=case.source, now=moment, **common
-        ).report
-    # A fixed, readable tracking code makes the seed idempotent and the demo checkable.
-    Report.objects.filter(pk=report.pk).update(tracking_code=case.code)
-    report.tracking_code = case.code
-    return report
-
-
-def _step(
-    report: Report, step: Step, *, agencies: dict[str, Agency], users: dict[str, User]
-) -> Report:
-    report = report_transition(
-        actor=users[step.actor],
-        report=report,
-        to_stage=step.to,
-        expected_version=report.version,
-        note=step.note,
-        **{name: _field_value(name, value, agencies) for name, value in step.fields.items()},
-    )
-    if step.comment:
-        report_comment_add(actor=users[step.comment_by], report=report, text=step.comment)
-    return report
-
-
-Event = tuple[datetime.datetime, int, int, Case, Step | None]
-
-
-def _events(cases: list[Case], zones: dict[str, zoneinfo.ZoneInfo]) -> list[Event]:
-    """Every intake and step of ``cases`` with its moment (in the office's zone), in order.
-
-    Raises ``ValueError`` when a case's own steps are not in time order (its
-    history would read wrongly).
-    """
-    events = []
-    for order, case in enumerate(cases):
-        previous = None
-        for index, step in enumerate([None, *case.steps]):
-            day, hour = (
-                (case.received, case.received_hour) if step is None else (step.on, step.hour)
-            )
-            moment = datetime.datetime.combine(day, datetime.time(hour), tzinfo=zones[case.office])
-            if previous is not None and moment <= previous:
-                raise ValueError(f"{case.code}: step {index} is not after the one before it")
-            previous = moment
-            events.append((moment, order, index, case, step))
-    events.sort(key=lambda event: event[:3])
-    return events
-
-
-def stale_demo_cases() -> list[str]:
-    """Codes of the demo cases in the database that differ from :data:`CASES` as seeded.
-
-    The seed never touches a case whose code exists, so a database seeded by an
-    earlier version keeps that version's case: this finds those received on
-    another day or through another channel (office or public form).
-    """
-    specs = {case.code: case for case in CASES}
-    stale = []
-    for report in Report.objects.filter(tracking_code__in=specs).select_related("office__region"):
-        case = specs[report.tracking_code]
-        received = timezone.localdate(report.received_at, report.office.region.zoneinfo)
-        if received != case.received or report.via_public_form != case.public:
-            stale.append(report.tracking_code)
-    return sorted(stale)
-
-
-@transaction.atomic
-def seed_reports_demo(*, portal) -> list[Report]:
-    """Create the demo cases (idempotent); return every demo report."""
-    users = _deciders(portal)
-    codes = [case.code for case in CASES]
-    existing = set(
-        Report.objects.filter(tracking_code__in=codes).values_list("tracking_code", flat=True)
-    )
-    # The forwarded and taken-over cases stay in their office's zone (same province).
-    zones = {case.office: portal.agencies[case.office].region.zoneinfo for case in CASES}
-    missing = [case for case in CASES if case.code not in existing]
-    reports: dict[str, Report] = {}
-    for moment, _order, _index, case, step in _events(missing, zones):
-        with _clock(moment):
-            if step is None:
-                reports[case.code] = _intake(case, moment, agencies=portal.agencies, users=users)
-            else:
-                reports[case.code] = _step(
-                    reports[case.code], step, agencies=portal.agencies, users=users
-                )
-    return list(Report.objects.filter(tracking_code__in=codes))
