@@ -36,7 +36,8 @@ from coordination.models import (
     WorkingGroup,
     WorkingGroupMember,
 )
-from coordination.selectors import meetings as meeting_selectors
+from coordination.selectors.meetings import meeting_list
+from coordination.selectors.shared import get_or_404, visible_to
 
 __all__ = [
     "CITY_CODE_LENGTH",
@@ -57,7 +58,6 @@ __all__ = [
     "declaration_document_get",
     "declaration_get",
     "declaration_list",
-    "declaration_public_list",
     "designation_coverage",
     "designation_get",
     "designation_kind_list",
@@ -82,22 +82,18 @@ def _depth(code: str) -> int:
 # Declarations ---------------------------------------------------------------------------------
 
 
+def _partner_declaration_q(agency_id: int) -> Q:
+    signed_as_agency = Declaration.signatory_agencies.through.objects.filter(
+        declaration_id=OuterRef("pk"), agency_id=agency_id
+    )
+    signed_by_person = DeclarationSignatory.objects.filter(
+        declaration_id=OuterRef("pk"), agency_id=agency_id
+    )
+    return Q(organiser_id=agency_id) | Exists(signed_as_agency) | Exists(signed_by_person)
+
+
 def _visible_declarations(user) -> QuerySet[Declaration]:
-    queryset = scope_to_jurisdiction(Declaration.objects.all(), user)
-    if user.is_partner:
-        if user.agency_id is None:
-            return queryset.none()
-        agency_id = user.agency_id
-        signed_as_agency = Declaration.signatory_agencies.through.objects.filter(
-            declaration_id=OuterRef("pk"), agency_id=agency_id
-        )
-        signed_by_person = DeclarationSignatory.objects.filter(
-            declaration_id=OuterRef("pk"), agency_id=agency_id
-        )
-        queryset = queryset.filter(
-            Q(organiser_id=agency_id) | Exists(signed_as_agency) | Exists(signed_by_person)
-        )
-    return queryset
+    return visible_to(user, Declaration.objects.all(), partner_q=_partner_declaration_q)
 
 
 @dataclass(frozen=True)
@@ -139,28 +135,12 @@ def declaration_get(*, user, pk: int) -> Declaration:
         "signatory_agencies",
         "documents",
     )
-    return meeting_selectors.get_or_404(queryset, pk=pk)
+    return get_or_404(queryset, pk=pk)
 
 
 def declaration_document_get(*, declaration: Declaration, pk: int):
     """A document of a declaration the caller has already fetched through the scope."""
-    return meeting_selectors.get_or_404(declaration.documents.all(), pk=pk)
-
-
-def declaration_public_list(*, city_code: str | None = None) -> QuerySet[Declaration]:
-    """Public declarations, latest first, optionally in one kab/kota (no login, no scope).
-
-    For the public agenda: only ``is_public`` rows; the organiser and signatory
-    agencies are loaded, never people's contact data.
-    """
-    queryset = Declaration.objects.filter(is_public=True)
-    if city_code:
-        queryset = queryset.filter(subtree_q("region", city_code))
-    return (
-        queryset.select_related("region", "organiser", "campaign")
-        .prefetch_related("signatory_agencies")
-        .order_by("-date", "-pk")
-    )
+    return get_or_404(declaration.documents.all(), pk=pk)
 
 
 # Campaigns ------------------------------------------------------------------------------------
@@ -178,7 +158,7 @@ def campaign_list(*, user) -> QuerySet[DeclarationCampaign]:
 
 def campaign_get(*, user, pk: int) -> DeclarationCampaign:
     queryset = scope_to_jurisdiction(DeclarationCampaign.objects.select_related("region"), user)
-    return meeting_selectors.get_or_404(queryset, pk=pk)
+    return get_or_404(queryset, pk=pk)
 
 
 def campaign_choices(*, user) -> QuerySet[DeclarationCampaign]:
@@ -279,7 +259,7 @@ def designation_get(*, user, pk: int) -> KelurahanDesignation:
     queryset = scope_to_jurisdiction(
         KelurahanDesignation.objects.select_related("kind", "kelurahan__parent"), user
     )
-    return meeting_selectors.get_or_404(queryset, pk=pk)
+    return get_or_404(queryset, pk=pk)
 
 
 def designation_kind_list() -> QuerySet[DesignationKind]:
@@ -485,7 +465,7 @@ def _linked_meetings(user) -> QuerySet[Meeting]:
     """
     queryset = Meeting.objects.select_related("region").order_by("starts_at", "pk")
     if user.is_partner:
-        visible = meeting_selectors.meeting_list(user=user).values("pk")
+        visible = meeting_list(user=user).values("pk")
         queryset = queryset.filter(pk__in=visible)
     return queryset
 
@@ -495,7 +475,7 @@ def program_get(*, user, pk: int) -> Program:
     queryset = scope_to_jurisdiction(
         Program.objects.select_related("region", "owner_agency"), user
     ).prefetch_related(Prefetch("meetings", queryset=_linked_meetings(user)))
-    return meeting_selectors.get_or_404(queryset, pk=pk)
+    return get_or_404(queryset, pk=pk)
 
 
 def meeting_link_choices(
@@ -527,16 +507,13 @@ def meeting_link_choices(
 # Working groups -------------------------------------------------------------------------------
 
 
+def _partner_working_group_q(agency_id: int) -> Q:
+    member = WorkingGroupMember.objects.filter(group_id=OuterRef("pk"), agency_id=agency_id)
+    return Q(agency_id=agency_id) | Exists(member)
+
+
 def _visible_working_groups(user) -> QuerySet[WorkingGroup]:
-    queryset = scope_to_jurisdiction(WorkingGroup.objects.all(), user)
-    if user.is_partner:
-        if user.agency_id is None:
-            return queryset.none()
-        member = WorkingGroupMember.objects.filter(
-            group_id=OuterRef("pk"), agency_id=user.agency_id
-        )
-        queryset = queryset.filter(Q(agency_id=user.agency_id) | Exists(member))
-    return queryset
+    return visible_to(user, WorkingGroup.objects.all(), partner_q=_partner_working_group_q)
 
 
 def working_group_list(*, user) -> QuerySet[WorkingGroup]:
@@ -565,4 +542,4 @@ def working_group_get(*, user, pk: int) -> WorkingGroup:
             Prefetch("meetings", queryset=_linked_meetings(user)),
         )
     )
-    return meeting_selectors.get_or_404(queryset, pk=pk)
+    return get_or_404(queryset, pk=pk)

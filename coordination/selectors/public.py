@@ -24,6 +24,7 @@ __all__ = [
     "FEED_MAX_EVENTS",
     "declaration_public_feed",
     "declaration_public_filter",
+    "declaration_public_list",
     "meeting_public_feed",
     "meeting_public_get",
     "meeting_public_list",
@@ -131,8 +132,24 @@ def meeting_public_feed(
     return list(reversed(queryset[:FEED_MAX_EVENTS]))
 
 
+def declaration_public_list(*, city_code: str | None = None) -> QuerySet[Declaration]:
+    """Public declarations, latest first, optionally in one kab/kota (no login, no scope).
+
+    For the public agenda: only ``is_public`` rows; the organiser and signatory
+    agencies are loaded, never people's contact data.
+    """
+    queryset = Declaration.objects.filter(is_public=True)
+    if city_code:
+        queryset = queryset.filter(subtree_q("region", city_code))
+    return (
+        queryset.select_related("region", "organiser", "campaign")
+        .prefetch_related("signatory_agencies")
+        .order_by("-date", "-pk")
+    )
+
+
 def declaration_public_filter(queryset: QuerySet, *, upcoming: bool, today=None) -> QuerySet:
-    """Narrow the campaigns part's public declarations to upcoming (from today) or past ones."""
+    """Narrow :func:`declaration_public_list` to upcoming (from today) or past declarations."""
     today = today or timezone.localdate()
     if upcoming:
         return queryset.filter(date__gte=today).order_by("date", "pk")

@@ -17,7 +17,6 @@ from coordination.formatting import meeting_time_range
 from coordination.forms.public import AgendaFilterForm
 from coordination.ical import agenda_calendar
 from coordination.selectors import public as selectors_public
-from coordination.selectors.campaigns import declaration_public_list
 
 DECLARATIONS_PER_PAGE = 10
 #: Declarations are paged separately from meetings, with their own query parameter.
@@ -32,7 +31,8 @@ def agenda(request):
     filters = form.filters()
     meetings = selectors_public.meeting_public_list(**filters)
     declarations = selectors_public.declaration_public_filter(
-        declaration_public_list(city_code=filters["city_code"]), upcoming=filters["upcoming"]
+        selectors_public.declaration_public_list(city_code=filters["city_code"]),
+        upcoming=filters["upcoming"],
     )
     paginator = CappedCountPaginator(declarations, DECLARATIONS_PER_PAGE)
     declaration_page = paginator.get_page(request.GET.get(DECLARATION_PAGE_PARAM))
@@ -70,7 +70,7 @@ def agenda_feed(request, city_code: str | None = None):
     host = request.get_host().split(":")[0]
     name = _("Public agenda") + (f" {city.label}" if city else "")
     declarations = selectors_public.declaration_public_feed(
-        declaration_public_list(city_code=city_code)
+        selectors_public.declaration_public_list(city_code=city_code)
     )
     agenda_url = request.build_absolute_uri(reverse("coordination:public_agenda"))
     body = agenda_calendar(

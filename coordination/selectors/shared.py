@@ -1,0 +1,84 @@
+"""What the coordination selectors share: the partner rule, the 404, and the form choices.
+
+Every read goes through the jurisdiction scope. On top of it, a partner
+official (role ``partner``) sees only what concerns their own agency; each
+feature says what that is (see :func:`visible_to`).
+"""
+
+from collections.abc import Callable
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from bawaslu_portal.models import Agency, Region
+from bawaslu_portal.models.regions import subtree_q
+from bawaslu_portal.scoping import scope_to_jurisdiction, user_jurisdiction
+
+__all__ = ["agency_choices", "get_or_404", "region_choices", "region_filter_choices"]
+
+
+def visible_to(user, queryset: QuerySet, *, partner_q: Callable[[int], Q]) -> QuerySet:
+    """``queryset`` in the user's jurisdiction; a partner official's narrowed further.
+
+    For a partner, ``partner_q(agency_id)`` selects what concerns their agency;
+    a partner without an agency sees nothing.
+    """
+    queryset = scope_to_jurisdiction(queryset, user)
+    if user.is_partner:
+        if user.agency_id is None:
+            return queryset.none()
+        queryset = queryset.filter(partner_q(user.agency_id))
+    return queryset
+
+
+def get_or_404(queryset: QuerySet, **lookup):
+    """The one object of ``queryset`` matching ``lookup``, or a 404 (unseen and missing alike)."""
+    try:
+        return queryset.get(**lookup)
+    except queryset.model.DoesNotExist as exc:
+        raise Http404(_("Not found.")) from exc
+
+
+def agency_choices(*, user) -> QuerySet[Agency]:
+    """Agencies a user may pick: those in the jurisdiction and those above it.
+
+    A city's meetings often involve the province (Bawaslu Provinsi, KPU
+    Provinsi), so the agencies of the ancestor regions are offered too.
+    """
+    jurisdiction = user_jurisdiction(user)
+    queryset = Agency.objects.filter(is_active=True)
+    if jurisdiction.nationwide:
+        return queryset.select_related("region").order_by("name")
+    if jurisdiction.region is None:
+        return queryset.none()
+    ancestors = jurisdiction.region.ancestor_codes()
+    queryset = queryset.filter(
+        subtree_q("region", jurisdiction.region.code) | Q(region_id__in=ancestors)
+    )
+    return queryset.order_by("name")
+
+
+def region_choices(*, user, include_kelurahan: bool = True) -> QuerySet[Region]:
+    """Regions a meeting or follow-up can be placed in: kab/kota, kecamatan and kelurahan.
+
+    Only the user's jurisdiction; a provincial or national user gets the
+    kab/kota and kecamatan (kelurahan lists would run to thousands), a
+    nationwide admin the kab/kota only.
+    """
+    jurisdiction = user_jurisdiction(user)
+    if jurisdiction.nationwide:
+        return Region.objects.filter(depth=2).order_by("code")
+    if jurisdiction.region is None:
+        return Region.objects.none()
+    depths = [2, 3]
+    if include_kelurahan and jurisdiction.region.depth >= 2:
+        depths.append(4)
+    return (
+        Region.objects.subtree(jurisdiction.region.code).filter(depth__in=depths).order_by("code")
+    )
+
+
+def region_filter_choices(*, user) -> QuerySet[Region]:
+    """The regions offered by the list filters: kab/kota and kecamatan of the jurisdiction."""
+    return region_choices(user=user, include_kelurahan=False)
