@@ -10,7 +10,7 @@ see; a ``False`` is a 403.
 - Partner officials and viewers read only.
 """
 
-from bawaslu_portal.scoping import user_jurisdiction
+from coordination.permissions.shared import is_bawaslu_in, is_bawaslu_official
 
 __all__ = [
     "can_create_campaign_records",
@@ -22,38 +22,30 @@ __all__ = [
 ]
 
 
-def _is_bawaslu_official(user) -> bool:
-    return bool(user.is_authenticated and user.is_bawaslu and not user_jurisdiction(user).is_empty)
-
-
-def _is_bawaslu_in(user, region_code: str) -> bool:
-    return _is_bawaslu_official(user) and user_jurisdiction(user).contains(region_code)
-
-
 def can_create_campaign_records(user) -> bool:
     """Bawaslu officials with a jurisdiction record declarations, designations, programs, pokja."""
-    return _is_bawaslu_official(user)
+    return is_bawaslu_official(user)
 
 
 def can_edit_declaration(user, declaration) -> bool:
     """Editing, deleting and managing documents: Bawaslu officials of the declaration's region."""
-    return _is_bawaslu_in(user, declaration.region_id)
+    return is_bawaslu_in(user, declaration.region_id)
 
 
 def can_edit_campaign(user, campaign) -> bool:
-    return _is_bawaslu_in(user, campaign.region_id)
+    return is_bawaslu_in(user, campaign.region_id)
 
 
 def can_edit_designation(user, designation) -> bool:
     """Editing and revoking a designation: Bawaslu officials of the kelurahan's city."""
-    return _is_bawaslu_in(user, designation.kelurahan_id)
+    return is_bawaslu_in(user, designation.kelurahan_id)
 
 
 def can_edit_program(user, program) -> bool:
     """Editing targets and linking meetings: Bawaslu officials of the program's region."""
-    return _is_bawaslu_in(user, program.region_id)
+    return is_bawaslu_in(user, program.region_id)
 
 
 def can_edit_working_group(user, group) -> bool:
     """Editing members and linking meetings: Bawaslu officials of the pokja's region."""
-    return _is_bawaslu_in(user, group.region_id)
+    return is_bawaslu_in(user, group.region_id)
