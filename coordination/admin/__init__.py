@@ -1,3 +1,3 @@
 """The coordination admin, one module per feature; importing them registers the models."""
 
-from . import campaigns, meetings  # noqa: F401
+from . import campaigns, followups, meetings  # noqa: F401

@@ -1,4 +1,4 @@
-"""Admin for meetings, topics and follow-ups.
+"""Admin for meetings (with attendees, agenda and attachments) and the editable topics.
 
 Officials work in the portal pages; the admin is for corrections and for the
 editable topic list. Changelists are bounded (no unbounded COUNT) and every
@@ -10,8 +10,6 @@ from django.contrib import admin
 from bawaslu_portal.admin import BoundedAdmin, KabKotaFilter
 from coordination.models import (
     AgendaItem,
-    FollowUp,
-    FollowUpNote,
     Meeting,
     MeetingAttachment,
     MeetingAttendee,
@@ -70,51 +68,4 @@ class MeetingAdmin(BoundedAdmin):
         if change:
             obj.version += 1
         obj.updated_by = request.user
-        super().save_model(request, obj, form, change)
-
-
-class FollowUpNoteInline(admin.TabularInline):
-    model = FollowUpNote
-    extra = 0
-    fields = ["date", "author", "text"]
-    autocomplete_fields = ["author"]
-
-
-@admin.register(FollowUp)
-class FollowUpAdmin(BoundedAdmin):
-    # Listed because the fields inherited from TrackedModel would otherwise come first.
-    fields = [
-        "title",
-        "description",
-        "responsible_agency",
-        "responsible_person",
-        "due_date",
-        "status",
-        "meeting",
-        "region",
-        "created_by",
-        "created_at",
-        "updated_at",
-        "completed_at",
-        "version",
-    ]
-    list_display = ["title", "responsible_agency", "due_date", "status", "region"]
-    list_select_related = ["responsible_agency", "region"]
-    list_filter = ["status", KabKotaFilter]
-    search_fields = ["title", "responsible_agency__name", "^region__code"]
-    autocomplete_fields = [
-        "responsible_agency",
-        "responsible_person",
-        "meeting",
-        "region",
-        "created_by",
-    ]
-    date_hierarchy = "due_date"
-    readonly_fields = ["created_at", "updated_at", "completed_at", "version"]
-    inlines = [FollowUpNoteInline]
-    ordering = ["due_date"]
-
-    def save_model(self, request, obj, form, change):
-        if change:
-            obj.version += 1
         super().save_model(request, obj, form, change)
