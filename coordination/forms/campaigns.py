@@ -1,9 +1,8 @@
 """Forms for declarations, campaigns, designations, programs and working groups.
 
-Signatories, targets and pokja members are plain formsets with spare empty
-rows, so each record is filed in one POST without JavaScript; "Add more rows"
-re-renders the posted data with more spare rows (``with_more_rows``). People
-are entered by name, like meeting attendees. Every field says specifically
+Signatories, targets and pokja members are row formsets with spare empty
+rows and "Add more rows" (see ``coordination.forms.shared``). People are
+entered by name, like meeting attendees. Every field says specifically
 what is missing or wrong.
 """
 
@@ -15,13 +14,16 @@ from bawaslu_portal.scoping import scope_to_jurisdiction
 from bawaslu_portal.timefmt import format_date
 from bawaslu_portal.uploads import validate_upload
 from coordination import selectors
-from coordination.forms.meetings import (
+from coordination.forms.shared import (
+    EXTRA_ROWS,
     BasePersonFormSet,
     DateInput,
+    DateRangeMixin,
     FilterDateField,
     RowModelChoiceField,
     SuppressibleErrorsMixin,
     SuppressibleFormSet,
+    region_label,
 )
 from coordination.models import (
     DeclarationDocumentKind,
@@ -32,8 +34,7 @@ from coordination.models import (
     ProgramLevel,
     WorkingGroupRole,
 )
-from coordination.selectors import campaigns as selectors_campaigns
-from coordination.services.campaigns import MAX_DOCUMENT_BYTES
+from coordination.services import MAX_DOCUMENT_BYTES
 
 __all__ = [
     "BaseMemberFormSet",
@@ -41,7 +42,6 @@ __all__ = [
     "BaseTargetFormSet",
     "CampaignForm",
     "CoverageFilterForm",
-    "DateRangeMixin",
     "DeclarationDocumentForm",
     "DeclarationFilterForm",
     "DeclarationForm",
@@ -64,12 +64,6 @@ __all__ = [
     "target_initial",
 ]
 
-EXTRA_ROWS = 3
-
-
-def _region_label(region: Region) -> str:
-    return f"{region.label} ({region.code})"
-
 
 def _kelurahan_label(region: Region) -> str:
     return f"{region.label}, {region.parent.label} ({region.code})"
@@ -77,17 +71,6 @@ def _kelurahan_label(region: Region) -> str:
 
 def _meeting_label(meeting: Meeting) -> str:
     return f"{format_date(meeting.starts_at, meeting.region)} — {meeting.title}"
-
-
-class DateRangeMixin:
-    """``date_from``/``date_to`` filter fields: the end may not come before the start."""
-
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("date_from"), cleaned.get("date_to")
-        if start and end and end < start:
-            self.add_error("date_to", _("The end of the period cannot be before its start"))
-        return cleaned
 
 
 # Declarations ---------------------------------------------------------------------------------
@@ -201,10 +184,10 @@ class DeclarationForm(SuppressibleErrorsMixin, forms.Form):
         super().__init__(*args, **kwargs)
         agencies = selectors.agency_choices(user=user)
         self.fields["region"].queryset = selectors.region_choices(user=user)
-        self.fields["region"].label_from_instance = _region_label
+        self.fields["region"].label_from_instance = region_label
         self.fields["organiser"].queryset = agencies
         self.fields["signatory_agencies"].queryset = agencies
-        self.fields["campaign"].queryset = selectors_campaigns.campaign_choices(user=user)
+        self.fields["campaign"].queryset = selectors.campaign_choices(user=user)
         self.fields["meeting"].queryset = scope_to_jurisdiction(
             Meeting.objects.select_related("region"), user
         ).order_by("-starts_at", "-pk")
@@ -374,12 +357,12 @@ class DeclarationFilterForm(DateRangeMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["region"].queryset = selectors.region_filter_choices(user=user)
         self.fields["region"].label_from_instance = lambda region: region.label
-        self.fields["campaign"].queryset = selectors_campaigns.campaign_choices(user=user)
+        self.fields["campaign"].queryset = selectors.campaign_choices(user=user)
 
-    def filters(self) -> selectors_campaigns.DeclarationFilters:
+    def filters(self) -> selectors.DeclarationFilters:
         if not self.is_valid():
-            return selectors_campaigns.DeclarationFilters()
-        return selectors_campaigns.DeclarationFilters(**self.cleaned_data)
+            return selectors.DeclarationFilters()
+        return selectors.DeclarationFilters(**self.cleaned_data)
 
 
 class CampaignForm(forms.Form):
@@ -408,8 +391,8 @@ class CampaignForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["region"].queryset = selectors_campaigns.coverage_city_choices(user=user)
-        self.fields["region"].label_from_instance = _region_label
+        self.fields["region"].queryset = selectors.coverage_city_choices(user=user)
+        self.fields["region"].label_from_instance = region_label
 
     @classmethod
     def initial_for(cls, campaign) -> dict:
@@ -472,7 +455,7 @@ class DesignationForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kind"].queryset = selectors_campaigns.designation_kind_list()
+        self.fields["kind"].queryset = selectors.designation_kind_list()
         self.fields["kelurahan"].queryset = scope_to_jurisdiction(
             Region.objects.filter(depth=4).select_related("parent"), user
         ).order_by("code")
@@ -531,14 +514,14 @@ class DesignationFilterForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kind"].queryset = selectors_campaigns.designation_kind_list()
+        self.fields["kind"].queryset = selectors.designation_kind_list()
         self.fields["region"].queryset = selectors.region_filter_choices(user=user)
         self.fields["region"].label_from_instance = lambda region: region.label
 
-    def filters(self) -> selectors_campaigns.DesignationFilters:
+    def filters(self) -> selectors.DesignationFilters:
         if not self.is_valid():
-            return selectors_campaigns.DesignationFilters()
-        return selectors_campaigns.DesignationFilters(**self.cleaned_data)
+            return selectors.DesignationFilters()
+        return selectors.DesignationFilters(**self.cleaned_data)
 
 
 class CoverageFilterForm(forms.Form):
@@ -559,8 +542,8 @@ class CoverageFilterForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kind"].queryset = selectors_campaigns.designation_kind_list()
-        self.fields["city"].queryset = selectors_campaigns.coverage_city_choices(user=user)
+        self.fields["kind"].queryset = selectors.designation_kind_list()
+        self.fields["city"].queryset = selectors.coverage_city_choices(user=user)
         self.fields["city"].label_from_instance = lambda region: region.label
 
 
@@ -619,7 +602,7 @@ class ProgramForm(SuppressibleErrorsMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["owner_agency"].queryset = selectors.agency_choices(user=user)
         self.fields["region"].queryset = selectors.region_filter_choices(user=user)
-        self.fields["region"].label_from_instance = _region_label
+        self.fields["region"].label_from_instance = region_label
 
     def clean(self):
         cleaned = super().clean()
@@ -673,7 +656,7 @@ class TargetForm(forms.Form):
 
     def __init__(self, *args, regions=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["region"].label_from_instance = _region_label
+        self.fields["region"].label_from_instance = region_label
         self.fields["region"].use_row_choices(regions)
 
     def clean(self):
@@ -815,7 +798,7 @@ class WorkingGroupForm(SuppressibleErrorsMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = selectors.agency_choices(user=user)
         self.fields["region"].queryset = selectors.region_filter_choices(user=user)
-        self.fields["region"].label_from_instance = _region_label
+        self.fields["region"].label_from_instance = region_label
 
     @staticmethod
     def initial_for(group) -> dict:

@@ -17,8 +17,7 @@ from bawaslu_portal.forms import add_service_error
 from bawaslu_portal.pagination import paginate
 from bawaslu_portal.uploads import uploaded_file_response
 from coordination import charts, selectors
-from coordination.forms import with_more_rows
-from coordination.forms.campaigns import (
+from coordination.forms import (
     CampaignForm,
     CoverageFilterForm,
     DeclarationDocumentForm,
@@ -31,62 +30,20 @@ from coordination.forms.campaigns import (
     MemberFormSet,
     ProgramFilterForm,
     ProgramForm,
+    Rows,
     SignatoryFormSet,
     TargetFormSet,
     WorkingGroupForm,
+    bind_with_rows,
     member_initial,
     signatory_initial,
+    submitted_and_valid,
     target_initial,
 )
 from coordination.models import WorkingGroupRole
 from coordination.permissions import campaigns as permissions
 from coordination.selectors import campaigns as campaign_selectors
 from coordination.services import campaigns as services
-
-
-def _bind_with_rows(
-    request,
-    form_class,
-    formset_class,
-    *,
-    prefix,
-    form_kwargs,
-    formset_kwargs,
-    initial=None,
-    rows_initial=None,
-    row_defaults=None,
-):
-    """The main form and its row formset: from the record on GET, from the POST otherwise.
-
-    A POST with ``add_rows`` re-renders the posted data with spare rows and
-    without errors (nothing was submitted yet).
-    """
-    if request.method != "POST":
-        return (
-            form_class(initial=initial, **form_kwargs),
-            formset_class(prefix=prefix, initial=rows_initial, form_kwargs=formset_kwargs),
-        )
-    data = request.POST.copy()
-    more = "add_rows" in data
-    if more:
-        data = with_more_rows(data, prefix, row_defaults)
-    form = form_class(data, request.FILES or None, **form_kwargs)
-    formset = formset_class(data, prefix=prefix, form_kwargs=formset_kwargs)
-    if more:
-        form.suppress_errors = formset.suppress_errors = True
-    return form, formset
-
-
-def _valid_with_rows(form, formset) -> bool:
-    if getattr(form, "suppress_errors", False):
-        # "Add more rows" was pressed: nothing was submitted yet.
-        return False
-    valid = all([form.is_valid(), formset.is_valid()])
-    if not valid and form.is_valid():
-        # The page title and error summary follow form.errors: point at the rows.
-        form.add_error(None, _("Some rows need correcting (see below)."))
-    return valid
-
 
 # Declarations ---------------------------------------------------------------------------------
 
@@ -145,17 +102,21 @@ def _declaration_form_view(request, *, declaration):
     if declaration is None and request.GET.get("kampanye", "").isdigit():
         # "Add a declaration" from a campaign page preselects the campaign.
         initial = {"campaign": int(request.GET["kampanye"])}
-    form, signatories = _bind_with_rows(
+    form, (signatories,) = bind_with_rows(
         request,
         DeclarationForm,
-        SignatoryFormSet,
-        prefix="signatories",
+        [
+            Rows(
+                SignatoryFormSet,
+                "signatories",
+                initial=signatory_initial(declaration) if declaration else None,
+                form_kwargs={"agencies": selectors.agency_choices(user=request.user)},
+            )
+        ],
         form_kwargs={"user": request.user},
-        formset_kwargs={"agencies": selectors.agency_choices(user=request.user)},
         initial=DeclarationForm.initial_for(declaration) if declaration else initial,
-        rows_initial=signatory_initial(declaration) if declaration else None,
     )
-    if request.method == "POST" and _valid_with_rows(form, signatories):
+    if request.method == "POST" and submitted_and_valid(form, [signatories]):
         kwargs = {**form.service_kwargs(), "signatories": signatories.service_rows()}
         try:
             if declaration is None:
@@ -484,17 +445,21 @@ def program_update(request, pk: int):
 
 
 def _program_form_view(request, *, program):
-    form, targets = _bind_with_rows(
+    form, (targets,) = bind_with_rows(
         request,
         ProgramForm,
-        TargetFormSet,
-        prefix="targets",
+        [
+            Rows(
+                TargetFormSet,
+                "targets",
+                initial=target_initial(program) if program else None,
+                form_kwargs={"regions": selectors.region_filter_choices(user=request.user)},
+            )
+        ],
         form_kwargs={"user": request.user},
-        formset_kwargs={"regions": selectors.region_filter_choices(user=request.user)},
         initial=ProgramForm.initial_for(program) if program else None,
-        rows_initial=target_initial(program) if program else None,
     )
-    if request.method == "POST" and _valid_with_rows(form, targets):
+    if request.method == "POST" and submitted_and_valid(form, [targets]):
         kwargs = {**form.cleaned_data, "targets": targets.service_rows()}
         try:
             if program is None:
@@ -597,18 +562,22 @@ def working_group_update(request, pk: int):
 
 
 def _working_group_form_view(request, *, group):
-    form, members = _bind_with_rows(
+    form, (members,) = bind_with_rows(
         request,
         WorkingGroupForm,
-        MemberFormSet,
-        prefix="members",
+        [
+            Rows(
+                MemberFormSet,
+                "members",
+                initial=member_initial(group) if group else None,
+                form_kwargs={"agencies": selectors.agency_choices(user=request.user)},
+                new_row={"role": WorkingGroupRole.ANGGOTA},
+            )
+        ],
         form_kwargs={"user": request.user},
-        formset_kwargs={"agencies": selectors.agency_choices(user=request.user)},
         initial=WorkingGroupForm.initial_for(group) if group else None,
-        rows_initial=member_initial(group) if group else None,
-        row_defaults={"role": WorkingGroupRole.ANGGOTA},
     )
-    if request.method == "POST" and _valid_with_rows(form, members):
+    if request.method == "POST" and submitted_and_valid(form, [members]):
         kwargs = {**form.cleaned_data, "members": members.service_rows()}
         try:
             if group is None:

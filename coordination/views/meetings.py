@@ -21,9 +21,11 @@ from coordination.forms import (
     AttendeeFormSet,
     MeetingFilterForm,
     MeetingForm,
+    Rows,
     agenda_initial,
     attendee_initial,
-    with_more_rows,
+    bind_with_rows,
+    submitted_and_valid,
 )
 from coordination.models import AttendeeRole
 
@@ -65,39 +67,6 @@ def _render_detail(request, meeting, attachment_form, status=200):
     )
 
 
-def _meeting_forms(request, meeting=None):
-    """The meeting form and its two formsets, bound to the POST or loaded from ``meeting``."""
-    agencies = selectors.agency_choices(user=request.user)
-    form_kwargs = {"agencies": agencies}
-    if request.method != "POST":
-        initial = MeetingForm.initial_for(meeting) if meeting else None
-        return (
-            MeetingForm(user=request.user, initial=initial),
-            AttendeeFormSet(
-                prefix="attendees",
-                initial=attendee_initial(meeting) if meeting else None,
-                form_kwargs=form_kwargs,
-            ),
-            AgendaFormSet(prefix="agenda", initial=agenda_initial(meeting) if meeting else None),
-        )
-    data = request.POST.copy()
-    more = None
-    if "add_attendee_rows" in data:
-        data = with_more_rows(data, "attendees", {"role": AttendeeRole.PESERTA})
-        more = "attendees"
-    elif "add_agenda_rows" in data:
-        data = with_more_rows(data, "agenda")
-        more = "agenda"
-    form = MeetingForm(data, user=request.user)
-    attendees = AttendeeFormSet(data, prefix="attendees", form_kwargs=form_kwargs)
-    agenda = AgendaFormSet(data, prefix="agenda")
-    if more:
-        for bound in (form, attendees, agenda):
-            bound.suppress_errors = True
-        form.more_rows_for = more
-    return form, attendees, agenda
-
-
 @require_http_methods(["GET", "POST"])
 def meeting_create(request):
     if not permissions.can_create_meeting(request.user):
@@ -114,28 +83,47 @@ def meeting_update(request, pk: int):
 
 
 def _meeting_form_view(request, *, meeting):
-    form, attendees, agenda = _meeting_forms(request, meeting)
-    submitted = request.method == "POST" and not form.suppress_errors
-    if submitted:
-        valid = all([form.is_valid(), attendees.is_valid(), agenda.is_valid()])
-        if not valid and form.is_valid():
-            # The page title and summary follow form.errors; point at the rows.
-            form.add_error(None, _("Some attendee or agenda rows need correcting (see below)."))
-        if valid:
-            try:
-                saved = _save_meeting(request, meeting, form, attendees, agenda)
-            except ValidationError as error:
-                add_service_error(form, error)
-                if meeting is not None and error.code == "stale_version":
-                    # Let a second save go through once the user has seen the conflict.
-                    meeting.refresh_from_db(fields=["version"])
-                    form.data["version"] = str(meeting.version)
+    """The meeting form with its attendee and agenda rows, each with "Add more rows"."""
+    form, (attendees, agenda) = bind_with_rows(
+        request,
+        MeetingForm,
+        [
+            Rows(
+                AttendeeFormSet,
+                "attendees",
+                button="add_attendee_rows",
+                initial=attendee_initial(meeting) if meeting else None,
+                form_kwargs={"agencies": selectors.agency_choices(user=request.user)},
+                new_row={"role": AttendeeRole.PESERTA},
+            ),
+            Rows(
+                AgendaFormSet,
+                "agenda",
+                button="add_agenda_rows",
+                initial=agenda_initial(meeting) if meeting else None,
+            ),
+        ],
+        form_kwargs={"user": request.user},
+        initial=MeetingForm.initial_for(meeting) if meeting else None,
+    )
+    rows_message = _("Some attendee or agenda rows need correcting (see below).")
+    if request.method == "POST" and submitted_and_valid(
+        form, [attendees, agenda], rows_message=rows_message
+    ):
+        try:
+            saved = _save_meeting(request, meeting, form, attendees, agenda)
+        except ValidationError as error:
+            add_service_error(form, error)
+            if meeting is not None and error.code == "stale_version":
+                # Let a second save go through once the user has seen the conflict.
+                meeting.refresh_from_db(fields=["version"])
+                form.data["version"] = str(meeting.version)
+        else:
+            if meeting is None:
+                messages.success(request, _("The meeting was saved."))
             else:
-                if meeting is None:
-                    messages.success(request, _("The meeting was saved."))
-                else:
-                    messages.success(request, _("The changes to the meeting were saved."))
-                return redirect(saved)
+                messages.success(request, _("The changes to the meeting were saved."))
+            return redirect(saved)
     return render(
         request,
         "coordination/meeting_form.html",

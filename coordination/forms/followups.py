@@ -1,0 +1,163 @@
+"""Forms for follow-ups: record or correct one, add progress, set the status, filter the list."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from coordination import selectors
+from coordination.forms.shared import DateInput, FilterDateField, region_label
+from coordination.models import FollowUpStatus
+
+__all__ = ["FollowUpFilterForm", "FollowUpForm", "FollowUpProgressForm", "FollowUpStatusForm"]
+
+
+class FollowUpForm(forms.Form):
+    title = forms.CharField(
+        label=_("What will be done"),
+        max_length=300,
+        error_messages={"required": _("Enter what will be done")},
+    )
+    description = forms.CharField(
+        label=_("Details"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    responsible_agency = forms.ModelChoiceField(
+        label=_("Responsible agency"),
+        queryset=None,
+        empty_label=_("Choose the responsible agency"),
+        error_messages={
+            "required": _("Choose the agency responsible for the follow-up"),
+            "invalid_choice": _("Choose the responsible agency from the list"),
+        },
+    )
+    responsible_person_name = forms.CharField(
+        label=_("Responsible person (optional)"), max_length=150, required=False
+    )
+    due_date = forms.DateField(
+        label=_("Due date"),
+        widget=DateInput(),
+        error_messages={
+            "required": _("Enter the due date"),
+            "invalid": _("Enter the due date as a real date"),
+        },
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    region = forms.ModelChoiceField(
+        label=_("Region"),
+        queryset=None,
+        empty_label=_("Choose the region"),
+        error_messages={
+            "required": _("Choose the region the follow-up belongs to"),
+            "invalid_choice": _("Choose a region in your jurisdiction"),
+        },
+    )
+
+    def __init__(self, *args, user, fixed_region: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["responsible_agency"].queryset = selectors.agency_choices(user=user)
+        self.fields["region"].queryset = selectors.region_choices(user=user)
+        self.fields["region"].label_from_instance = region_label
+        if fixed_region:
+            # A meeting's follow-up belongs to the meeting's region, and an edit keeps it.
+            del self.fields["region"]
+
+    def service_kwargs(self) -> dict:
+        """What, who and by when, as ``follow_up_create``/``follow_up_update`` take them."""
+        data = self.cleaned_data
+        names = [
+            "title",
+            "description",
+            "responsible_agency",
+            "responsible_person_name",
+            "due_date",
+        ]
+        return {name: data[name] for name in names}
+
+    @classmethod
+    def initial_for(cls, follow_up) -> dict:
+        """Initial values for correcting ``follow_up``, with the version it was loaded at."""
+        return {
+            "title": follow_up.title,
+            "description": follow_up.description,
+            "responsible_agency": follow_up.responsible_agency,
+            "responsible_person_name": getattr(follow_up.responsible_person, "name", ""),
+            "due_date": follow_up.due_date,
+            "version": follow_up.version,
+        }
+
+
+class FollowUpProgressForm(forms.Form):
+    text = forms.CharField(
+        label=_("Progress"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=5000,
+        error_messages={"required": _("Describe the progress made")},
+    )
+    date = forms.DateField(
+        label=_("Date of the progress"),
+        widget=DateInput(),
+        required=False,
+        help_text=_("Leave empty for today."),
+        error_messages={"invalid": _("Enter the date of the progress as a real date")},
+    )
+    mark_done = forms.BooleanField(label=_("The follow-up is done"), required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class FollowUpStatusForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("New status"),
+        choices=FollowUpStatus.choices,
+        error_messages={"required": _("Choose the new status")},
+    )
+    note = forms.CharField(
+        label=_("Reason or note"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class FollowUpFilterForm(forms.Form):
+    agency = forms.ModelChoiceField(
+        label=_("Responsible agency"),
+        required=False,
+        queryset=None,
+        empty_label=_("All agencies"),
+        error_messages={"invalid_choice": _("Choose an agency from the list")},
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("All statuses")), *FollowUpStatus.choices],
+        error_messages={"invalid_choice": _("Choose a status from the list")},
+    )
+    due_from = FilterDateField(
+        label=_("Due from"),
+        error_messages={"invalid": _("Enter the start of the due-date range as a date")},
+    )
+    due_to = FilterDateField(
+        label=_("Due until"),
+        error_messages={"invalid": _("Enter the end of the due-date range as a date")},
+    )
+    overdue = forms.BooleanField(label=_("Overdue only"), required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = selectors.agency_choices(user=user)
+
+    def filters(self) -> selectors.FollowUpFilters:
+        """The filters of the valid fields; an invalid one is ignored (and reported by the form).
+
+        The list and its printable version both use this, so they select the same rows.
+        """
+        if not self.is_bound:
+            return selectors.FollowUpFilters()
+        self.is_valid()
+        data = self.cleaned_data
+        return selectors.FollowUpFilters(
+            agency=data.get("agency"),
+            status=data.get("status") or "",
+            due_from=data.get("due_from"),
+            due_to=data.get("due_to"),
+            overdue_only=bool(data.get("overdue")),
+        )

@@ -1,0 +1,331 @@
+"""What the coordination forms share: date and time inputs, row formsets and "Add more rows".
+
+Attendees, agenda items, signatories, targets and pokja members are plain
+formsets with spare empty rows, so a record with its rows is filed in one POST
+without JavaScript. "Add more rows" is a submit button that re-renders the
+posted data with more spare rows and without error messages; one helper does
+it for every such page: :func:`bind_with_rows` binds the main form and its
+formsets, :func:`submitted_and_valid` says whether to save. People in rows are
+given by name (:class:`BasePersonFormSet`).
+"""
+
+import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.forms.utils import ErrorDict
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from bawaslu_portal.models import Region
+
+__all__ = [
+    "EXTRA_ROWS",
+    "FIRST_YEAR",
+    "LAST_YEAR",
+    "MORE_ROWS",
+    "BasePersonFormSet",
+    "BoundedDateInput",
+    "DateInput",
+    "DateRangeMixin",
+    "FilterDateField",
+    "RowChoices",
+    "RowModelChoiceField",
+    "Rows",
+    "SuppressibleErrorsMixin",
+    "SuppressibleFormSet",
+    "TimeInput",
+    "bind_with_rows",
+    "region_label",
+    "submitted_and_valid",
+    "validate_year_range",
+    "with_more_rows",
+]
+
+#: Spare empty rows a formset shows, and how many "Add more rows" adds.
+EXTRA_ROWS = 3
+MORE_ROWS = 3
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+#: The years a typed date may fall in. Every real meeting, follow-up and declaration lies well
+#: inside; the bounds keep dates away from the ends of Python's range (year 1, year 9999), where
+#: adding a day or turning a local midnight into UTC raises OverflowError.
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+def validate_year_range(value: datetime.date) -> None:
+    """Refuse a date outside ``FIRST_YEAR``..``LAST_YEAR`` (code ``out_of_range``)."""
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValidationError(
+            _("Enter a date between the years %(first)s and %(last)s"),
+            code="out_of_range",
+            params={"first": FIRST_YEAR, "last": LAST_YEAR},
+        )
+
+
+class BoundedDateInput(DateInput):
+    """A date input whose picker offers only ``FIRST_YEAR``..``LAST_YEAR``."""
+
+    def __init__(self, attrs=None):
+        bounds = {"min": f"{FIRST_YEAR}-01-01", "max": f"{LAST_YEAR}-12-31"}
+        super().__init__(attrs={**bounds, **(attrs or {})})
+
+
+class FilterDateField(forms.DateField):
+    """An optional date of a list filter (GET), within ``FIRST_YEAR``..``LAST_YEAR``.
+
+    A filter URL is easy to edit by hand; out of range the form shows its
+    message instead of the selector overflowing.
+    """
+
+    default_validators = [validate_year_range]
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("widget", BoundedDateInput())
+        super().__init__(**kwargs)
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%H:%M")
+
+
+class RowChoices:
+    """The objects of one select that every row of a formset offers, read once.
+
+    A plain ``ModelChoiceField`` queries its queryset again for each row it
+    renders and each row it validates: 1 query per row. The formset hands
+    all its rows one ``RowChoices`` instead (see ``SuppressibleFormSet``).
+    """
+
+    def __init__(self, queryset: QuerySet):
+        self.queryset = queryset
+
+    @cached_property
+    def by_pk(self) -> dict:
+        return {str(obj.pk): obj for obj in self.queryset}
+
+
+class RowModelChoiceField(forms.ModelChoiceField):
+    """A ``ModelChoiceField`` of a formset row whose options come from a shared ``RowChoices``."""
+
+    row_choices: RowChoices | None = None
+
+    def use_row_choices(self, row_choices: RowChoices | QuerySet) -> None:
+        if isinstance(row_choices, QuerySet):
+            row_choices = RowChoices(row_choices)
+        self.queryset = row_choices.queryset
+        self.row_choices = row_choices
+        options = [(pk, self.label_from_instance(obj)) for pk, obj in row_choices.by_pk.items()]
+        if self.empty_label is not None:
+            options.insert(0, ("", self.empty_label))
+        self.choices = options
+
+    def to_python(self, value):
+        if self.row_choices is None or value in self.empty_values:
+            return super().to_python(value)
+        if hasattr(value, "_meta"):
+            value = value.pk
+        try:
+            return self.row_choices.by_pk[str(value)]
+        except KeyError:
+            raise ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            ) from None
+
+
+class SuppressibleErrorsMixin:
+    """A bound form that can be re-rendered with its data but without validating.
+
+    Used when the user pressed "Add more rows": the posted data comes back
+    with spare rows and no error messages (nothing was submitted yet).
+    """
+
+    suppress_errors = False
+
+    def full_clean(self):
+        if self.suppress_errors:
+            self._errors = ErrorDict()
+            self.cleaned_data = {}
+            return
+        super().full_clean()
+
+
+class SuppressibleFormSet(SuppressibleErrorsMixin, forms.BaseFormSet):
+    delete_label = _("Remove this row")
+
+    def __init__(self, *args, form_kwargs=None, **kwargs):
+        # A queryset handed to the rows is read once for all of them.
+        form_kwargs = {
+            name: RowChoices(value) if isinstance(value, QuerySet) else value
+            for name, value in (form_kwargs or {}).items()
+        }
+        super().__init__(*args, form_kwargs=form_kwargs, **kwargs)
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].label = self.delete_label
+
+    def full_clean(self):
+        if self.suppress_errors:
+            self._errors = []
+            self._non_form_errors = self.error_class(renderer=self.renderer)
+            for form in self.forms:
+                form.suppress_errors = True
+            return
+        super().full_clean()
+
+    def active_forms(self):
+        """The filled-in rows that are not marked for removal, in order."""
+        initial_count = self.initial_form_count()
+        return [
+            form
+            for index, form in enumerate(self.forms)
+            if (index < initial_count or form.has_changed())
+            and not (self.can_delete and self._should_delete_form(form))
+        ]
+
+
+class BasePersonFormSet(SuppressibleFormSet):
+    """Rows of people: the same name twice is an error on the later row."""
+
+    extra_fields: tuple[str, ...] = ()
+
+    def clean(self):
+        if any(self.errors):
+            return
+        seen = {}
+        for form in self.active_forms():
+            key = " ".join(form.cleaned_data["name"].split()).casefold()
+            if key in seen:
+                form.add_error(
+                    "name",
+                    _("%(name)s is already listed in row %(row)s")
+                    % {"name": form.cleaned_data["name"], "row": seen[key]},
+                )
+            else:
+                seen[key] = self.forms.index(form) + 1
+
+    def service_rows(self) -> list[dict]:
+        return [
+            {
+                "name": form.cleaned_data["name"],
+                "agency": form.cleaned_data["agency"],
+                **{name: form.cleaned_data[name] for name in self.extra_fields},
+            }
+            for form in self.active_forms()
+        ]
+
+
+def with_more_rows(data, prefix: str, defaults: dict[str, str] | None = None):
+    """A copy of the posted ``data`` with ``MORE_ROWS`` more spare rows in formset ``prefix``.
+
+    ``defaults`` fills fields of the new rows (a select's initial value), so
+    that the spare rows still count as untouched.
+    """
+    data = data.copy()
+    total = int(data.get(f"{prefix}-TOTAL_FORMS") or 0)
+    for index in range(total, total + MORE_ROWS):
+        for name, value in (defaults or {}).items():
+            data[f"{prefix}-{index}-{name}"] = value
+    data[f"{prefix}-TOTAL_FORMS"] = str(total + MORE_ROWS)
+    return data
+
+
+@dataclass(frozen=True)
+class Rows:
+    """A row formset of a form page, and the submit button that adds spare rows to it."""
+
+    formset_class: type[forms.BaseFormSet]
+    prefix: str
+    #: The name of the "Add more rows" button of this formset.
+    button: str = "add_rows"
+    #: The rows of the record being edited (GET only).
+    initial: list[dict] | None = None
+    form_kwargs: dict | None = None
+    #: Values for fields of the spare rows that start with one (a select's initial value).
+    new_row: dict[str, str] | None = None
+
+
+def bind_with_rows(
+    request, form_class, rows: Sequence[Rows], *, form_kwargs: dict, initial: dict | None = None
+):
+    """The page's main form and its row formsets, from ``initial`` on GET, from the POST otherwise.
+
+    A POST with one of the ``button`` names is "Add more rows": that formset
+    gets ``MORE_ROWS`` more spare rows, and the form and every formset come
+    back with the posted data and without error messages (nothing was
+    submitted yet); ``form_class`` uses :class:`SuppressibleErrorsMixin`.
+    Returns ``(form, [formset, …])`` in the order of ``rows``.
+    """
+    if request.method != "POST":
+        form = form_class(initial=initial, **form_kwargs)
+        formsets = [
+            spec.formset_class(
+                prefix=spec.prefix, initial=spec.initial, form_kwargs=spec.form_kwargs
+            )
+            for spec in rows
+        ]
+        return form, formsets
+    data = request.POST.copy()
+    more = next((spec for spec in rows if spec.button in data), None)
+    if more is not None:
+        data = with_more_rows(data, more.prefix, more.new_row)
+    form = form_class(data, request.FILES or None, **form_kwargs)
+    formsets = [
+        spec.formset_class(data, prefix=spec.prefix, form_kwargs=spec.form_kwargs) for spec in rows
+    ]
+    if more is not None:
+        for bound in (form, *formsets):
+            bound.suppress_errors = True
+    return form, formsets
+
+
+#: What a form page says when its main form is fine but some of its rows are not.
+ROWS_NEED_CORRECTING = _("Some rows need correcting (see below).")
+
+
+def submitted_and_valid(form, formsets, *, rows_message=ROWS_NEED_CORRECTING) -> bool:
+    """Whether the form was submitted (not "Add more rows") and it and every row are valid.
+
+    When only rows are wrong, ``rows_message`` goes on the form: the page
+    title and the error summary follow ``form.errors``.
+    """
+    if form.suppress_errors:
+        return False
+    valid = all([form.is_valid(), *(formset.is_valid() for formset in formsets)])
+    if not valid and form.is_valid():
+        form.add_error(None, rows_message)
+    return valid
+
+
+class DateRangeMixin:
+    """``date_from``/``date_to`` filter fields: the end may not come before the start."""
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and end < start:
+            self.add_error("date_to", _("The end of the period cannot be before its start"))
+        return cleaned
+
+
+def region_label(region: Region) -> str:
+    """A region as its selects list it: "Kota Semarang (33.74)"."""
+    return f"{region.label} ({region.code})"
