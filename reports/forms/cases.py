@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bawaslu_portal.models import Agency, AgencyKind, Region
 from bawaslu_portal.scoping import scope_to_jurisdiction, user_jurisdiction
+from reports.forms.fields import select_field
 from reports.forms.intake import EvidenceCleaningMixin, evidence_files_field, evidence_links_field
 from reports.models import Election, ReportStage, ViolationCategory
 from reports.permissions.cases import can_comment_report
@@ -24,34 +25,30 @@ class ReportFilterForm(forms.Form):
         choices=[("", _("All stages")), *ReportStage.choices],
         error_messages={"invalid_choice": _("Choose one of the listed stages.")},
     )
-    election = forms.ModelChoiceField(
-        label=_("Election"),
-        required=False,
-        queryset=Election.objects.all(),
+    election = select_field(
+        _("Election"),
+        Election.objects.all(),
         empty_label=_("All elections"),
-        error_messages={"invalid_choice": _("Choose one of the listed elections.")},
+        invalid_message=_("Choose one of the listed elections."),
     )
-    category = forms.ModelChoiceField(
-        label=_("Category"),
-        required=False,
-        queryset=ViolationCategory.objects.all(),
+    category = select_field(
+        _("Category"),
+        ViolationCategory.objects.all(),
         empty_label=_("All categories"),
-        error_messages={"invalid_choice": _("Choose one of the listed categories.")},
+        invalid_message=_("Choose one of the listed categories."),
     )
-    kecamatan = forms.ModelChoiceField(
-        label=_("Kecamatan"),
-        required=False,
-        queryset=Region.objects.none(),
+    kecamatan = select_field(
+        _("Kecamatan"),
+        Region.objects.none(),
         empty_label=_("All kecamatan"),
+        invalid_message=_("Choose one of the listed kecamatan."),
         to_field_name="code",
-        error_messages={"invalid_choice": _("Choose one of the listed kecamatan.")},
     )
-    agency = forms.ModelChoiceField(
-        label=_("Agency of the ASN"),
-        required=False,
-        queryset=Agency.objects.none(),
+    agency = select_field(
+        _("Agency of the ASN"),
+        Agency.objects.none(),
         empty_label=_("All agencies"),
-        error_messages={"invalid_choice": _("Choose one of the listed agencies.")},
+        invalid_message=_("Choose one of the listed agencies."),
     )
     late = forms.BooleanField(label=_("Late only"), required=False)
     due_soon = forms.BooleanField(label=_("Due within 2 days"), required=False)

@@ -10,6 +10,15 @@ from django.utils.translation import pgettext_lazy
 from coordination.forms import FilterDateField
 
 
+def _period_day(label, *, required_message, invalid_message) -> FilterDateField:
+    """One end of the period: required, a date, its year within 2000..2100."""
+    return FilterDateField(
+        label=label,
+        required=True,
+        error_messages={"required": required_message, "invalid": invalid_message},
+    )
+
+
 class RegisterPeriodForm(forms.Form):
     """The first and last day of the register, both included; ``dari`` not after ``sampai``.
 
@@ -18,21 +27,15 @@ class RegisterPeriodForm(forms.Form):
     (``FilterDateField``), and a period that ends before it starts.
     """
 
-    dari = FilterDateField(
-        label=pgettext_lazy("date range", "From"),
-        required=True,
-        error_messages={
-            "required": _("Enter the first day of the period."),
-            "invalid": _("Enter the first day as a date, for example 2024-10-01."),
-        },
+    dari = _period_day(
+        pgettext_lazy("date range", "From"),
+        required_message=_("Enter the first day of the period."),
+        invalid_message=_("Enter the first day as a date, for example 2024-10-01."),
     )
-    sampai = FilterDateField(
-        label=pgettext_lazy("date range", "To"),
-        required=True,
-        error_messages={
-            "required": _("Enter the last day of the period."),
-            "invalid": _("Enter the last day as a date, for example 2024-10-31."),
-        },
+    sampai = _period_day(
+        pgettext_lazy("date range", "To"),
+        required_message=_("Enter the last day of the period."),
+        invalid_message=_("Enter the last day as a date, for example 2024-10-31."),
     )
 
     @classmethod

@@ -3,12 +3,11 @@
 Forms only collect and check input; the report is created by
 ``reports.services.intake.report_intake_create``. Every error message is
 specific (what to enter), so the error summary reads as instructions. The
-field types and checks here (phone, email, evidence files and links) serve the
-other report forms too.
+evidence fields and their checks serve the case page's "add evidence" form too;
+the field types come from ``reports.forms.fields``.
 """
 
 import datetime
-import re
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -23,6 +22,19 @@ from bawaslu_portal.models.regions import subtree_q
 from bawaslu_portal.scoping import scope_to_jurisdiction, user_jurisdiction
 from bawaslu_portal.timefmt import zone_for
 from bawaslu_portal.uploads import validate_upload
+from reports.forms.fields import (
+    DATE_INPUT,
+    TIME_INPUT,
+    TOO_LONG,
+    CheckboxGroup,
+    EmailAddressField,
+    MultipleFileField,
+    PhoneField,
+    RadioGroup,
+    digits_field,
+    select_field,
+    text_field,
+)
 from reports.forms.public import FormStep
 from reports.models import (
     Citizenship,
@@ -51,106 +63,10 @@ MIN_REPORTER_AGE = 17
 #: Older than this, the date of birth is a typing mistake.
 MAX_REPORTER_AGE = 120
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-TIME_INPUT = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
-
-#: The length error of every text field: the limit, and how much was entered.
-TOO_LONG = _("Enter at most %(limit_value)s characters (you entered %(show_value)s).")
-
-#: Digits in groups, separated by single spaces or dashes, with an optional leading "+".
-PHONE_SHAPE = re.compile(r"\+?[0-9]+(?:[ -][0-9]+)*")
-PHONE_DIGITS_MIN, PHONE_DIGITS_MAX = 8, 15
-
-
-def validate_phone(value: str) -> None:
-    """A phone number: 8 to 15 digits, spaces or dashes between them, an optional leading +.
-
-    The shape also bounds the length (at most 30 characters), so a phone
-    field needs no separate length check and never gives two messages.
-    """
-    digits = sum(character.isdigit() for character in value)
-    if not PHONE_SHAPE.fullmatch(value) or not PHONE_DIGITS_MIN <= digits <= PHONE_DIGITS_MAX:
-        raise ValidationError(
-            _("Enter a phone number of 8 to 15 digits, e.g. 0812-3456-7890 or +62 812 3456 7890."),
-            code="invalid_phone",
-        )
-
-
-class PhoneField(forms.CharField):
-    """A phone or WhatsApp number (``validate_phone``), typed on a phone's number pad."""
-
-    default_validators = [validate_phone]
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("widget", forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}))
-        super().__init__(**kwargs)
-
-
-class EmailAddressField(forms.EmailField):
-    """An email address checked for its length first, with one message per problem.
-
-    Django runs every validator and reports each failure; a 300-character
-    non-address would get both the length and the format message.
-    """
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("max_length", 254)
-        kwargs.setdefault("widget", forms.EmailInput(attrs={"autocomplete": "email"}))
-        super().__init__(**kwargs)
-        # The length check first: a too-long address is told its length, not its format.
-        self.validators.sort(key=lambda validator: validator.code != "max_length")
-
-    def run_validators(self, value):
-        if value in self.empty_values:
-            return
-        for validator in self.validators:
-            try:
-                validator(value)
-            except ValidationError as error:
-                message = self.error_messages.get(error.code, error.message)
-                raise ValidationError(message, code=error.code, params=error.params) from None
-
 
 def age_on(birth_date: datetime.date, day: datetime.date) -> int:
     """Completed years between ``birth_date`` and ``day``."""
     return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))
-
-
-class FirstOptionIdMixin:
-    """Point the group's label id at its first option, so the error summary links somewhere.
-
-    Django gives radio and checkbox groups no label id (they use a fieldset);
-    the error summary links to ``#<id_for_label>``, which must exist.
-    """
-
-    def id_for_label(self, id_, index=None):
-        if index is None and id_:
-            return f"{id_}_0"
-        return super().id_for_label(id_, index)
-
-
-class RadioGroup(FirstOptionIdMixin, forms.RadioSelect):
-    pass
-
-
-class CheckboxGroup(FirstOptionIdMixin, forms.CheckboxSelectMultiple):
-    pass
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """A file field that accepts several files; ``clean`` returns a list."""
-
-    widget = MultipleFileInput
-
-    def clean(self, data, initial=None):
-        single = super().clean
-        if isinstance(data, list | tuple):
-            return [single(item, initial) for item in data if item]
-        return [single(data, initial)] if data else []
 
 
 class KelurahanChoiceField(forms.ModelChoiceField):
@@ -264,14 +180,12 @@ class ReportForm(EvidenceCleaningMixin, forms.Form):
             "invalid_choice": _("Choose whether this is a laporan, a temuan or informasi awal."),
         },
     )
-    election = forms.ModelChoiceField(
-        label=_("Election"),
-        queryset=Election.objects.none(),
+    election = select_field(
+        _("Election"),
+        Election.objects.none(),
         empty_label=_("Choose the election"),
-        error_messages={
-            "required": _("Choose the election the incident concerns."),
-            "invalid_choice": _("Choose one of the listed elections."),
-        },
+        required_message=_("Choose the election the incident concerns."),
+        invalid_message=_("Choose one of the listed elections."),
     )
     # When the office received it ("dilaporkan ... hari dan tanggal ... pukul"); official form only.
     received_date = forms.DateField(
@@ -292,27 +206,19 @@ class ReportForm(EvidenceCleaningMixin, forms.Form):
     )
 
     # Reporter.
-    reporter_name = forms.CharField(
-        label=_("Reporter's full name"),
+    reporter_name = text_field(
+        _("Reporter's full name"),
         max_length=150,
-        required=False,
+        required_message=_("Enter the reporter's full name."),
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
-        error_messages={"required": _("Enter the reporter's full name."), "max_length": TOO_LONG},
     )
-    reporter_nik = forms.RegexField(
-        label=_("NIK (identity number)"),
-        regex=r"^[0-9]{16}$",
-        required=False,
+    reporter_nik = digits_field(
+        _("NIK (identity number)"),
+        digits=16,
         help_text=_("Optional: the 16-digit number on the KTP."),
-        error_messages={"invalid": _("Enter the NIK as exactly 16 digits, without spaces.")},
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+        invalid_message=_("Enter the NIK as exactly 16 digits, without spaces."),
     )
-    reporter_birth_place = forms.CharField(
-        label=_("Place of birth"),
-        max_length=100,
-        required=False,
-        error_messages={"max_length": TOO_LONG},
-    )
+    reporter_birth_place = text_field(_("Place of birth"), max_length=100)
     reporter_birth_date = forms.DateField(
         label=_("Date of birth"),
         required=False,
@@ -342,18 +248,12 @@ class ReportForm(EvidenceCleaningMixin, forms.Form):
         widget=RadioGroup,
         error_messages={"invalid_choice": _("Choose Indonesian (WNI) or foreign (WNA).")},
     )
-    reporter_occupation = forms.CharField(
-        label=_("Occupation"),
-        max_length=100,
-        required=False,
-        error_messages={"max_length": TOO_LONG},
-    )
-    reporter_address = forms.CharField(
-        label=_("Address"),
+    reporter_occupation = text_field(_("Occupation"), max_length=100)
+    reporter_address = text_field(
+        _("Address"),
         max_length=500,
-        required=False,
+        required_message=_("Enter the reporter's address."),
         widget=forms.Textarea(attrs={"rows": 2, "autocomplete": "street-address"}),
-        error_messages={"required": _("Enter the reporter's address."), "max_length": TOO_LONG},
     )
     reporter_phone = PhoneField(
         label=_("Phone or WhatsApp number"),
@@ -373,41 +273,29 @@ class ReportForm(EvidenceCleaningMixin, forms.Form):
     )
 
     # Reported ASN.
-    reported_name = forms.CharField(
-        label=_("Name of the reported ASN"),
+    reported_name = text_field(
+        _("Name of the reported ASN"),
         max_length=150,
-        error_messages={
-            "required": _("Enter the name of the reported ASN."),
-            "max_length": TOO_LONG,
-        },
+        required=True,
+        required_message=_("Enter the name of the reported ASN."),
     )
-    reported_nip = forms.RegexField(
-        label=_("NIP"),
-        regex=r"^[0-9]{18}$",
-        required=False,
+    reported_nip = digits_field(
+        _("NIP"),
+        digits=18,
         help_text=_("The 18-digit civil servant number, if known."),
-        error_messages={"invalid": _("Enter the NIP as exactly 18 digits, without spaces.")},
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+        invalid_message=_("Enter the NIP as exactly 18 digits, without spaces."),
     )
-    reported_position = forms.CharField(
-        label=_("Position of the reported ASN"),
-        max_length=200,
-        required=False,
-        error_messages={"max_length": TOO_LONG},
-    )
-    reported_agency = forms.ModelChoiceField(
-        label=_("Agency or OPD of the reported ASN"),
-        queryset=Agency.objects.none(),
-        required=False,
+    reported_position = text_field(_("Position of the reported ASN"), max_length=200)
+    reported_agency = select_field(
+        _("Agency or OPD of the reported ASN"),
+        Agency.objects.none(),
         empty_label=_("Choose the agency"),
-        error_messages={"invalid_choice": _("Choose one of the listed agencies.")},
+        invalid_message=_("Choose one of the listed agencies."),
     )
-    reported_agency_name = forms.CharField(
-        label=_("Agency not in the list"),
+    reported_agency_name = text_field(
+        _("Agency not in the list"),
         max_length=200,
-        required=False,
         help_text=_("Type the agency's name when it is not in the list above."),
-        error_messages={"max_length": TOO_LONG},
     )
     reported_employment = forms.ChoiceField(
         label=_("Employment type"),
@@ -418,13 +306,11 @@ class ReportForm(EvidenceCleaningMixin, forms.Form):
             "invalid_choice": _("Choose PNS, PPPK or other."),
         },
     )
-    reported_address = forms.CharField(
-        label=_("Address of the reported ASN"),
+    reported_address = text_field(
+        _("Address of the reported ASN"),
         max_length=300,
-        required=False,
         help_text=_("Home or office address, if known."),
         widget=forms.Textarea(attrs={"rows": 2}),
-        error_messages={"max_length": TOO_LONG},
     )
     reported_phone = PhoneField(
         label=_("Phone number of the reported ASN"),
@@ -460,14 +346,12 @@ class ReportForm(EvidenceCleaningMixin, forms.Form):
             "invalid": _("Enter the date it became known as a date, e.g. 17/08/2024."),
         },
     )
-    incident_place = forms.CharField(
-        label=_("Place of the incident"),
+    incident_place = text_field(
+        _("Place of the incident"),
         max_length=300,
+        required=True,
+        required_message=_("Enter where the incident happened."),
         help_text=_("Street, building or online (e.g. the social media account)."),
-        error_messages={
-            "required": _("Enter where the incident happened."),
-            "max_length": TOO_LONG,
-        },
     )
     incident_kelurahan = KelurahanChoiceField(
         label=_("Kelurahan or desa of the incident"),
@@ -816,25 +700,14 @@ class ReportForm(EvidenceCleaningMixin, forms.Form):
 class WitnessForm(forms.Form):
     """One witness block; an empty block is ignored."""
 
-    name = forms.CharField(
-        label=_("Witness name"),
-        max_length=150,
-        required=False,
-        error_messages={"max_length": TOO_LONG},
+    name = text_field(_("Witness name"), max_length=150)
+    contact = text_field(
+        _("Witness contact"), max_length=200, help_text=_("Phone number or address, if known.")
     )
-    contact = forms.CharField(
-        label=_("Witness contact"),
-        max_length=200,
-        required=False,
-        help_text=_("Phone number or address, if known."),
-        error_messages={"max_length": TOO_LONG},
-    )
-    statement_summary = forms.CharField(
-        label=_("What the witness saw or heard"),
+    statement_summary = text_field(
+        _("What the witness saw or heard"),
         max_length=2000,
-        required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        error_messages={"max_length": TOO_LONG},
     )
 
     def __init__(self, *args, **kwargs):

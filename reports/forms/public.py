@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from bawaslu_portal.models import Agency, AgencyKind, Region
+from reports.forms.fields import select_field
 from reports.models import TRACKING_CODE_LENGTH, normalize_tracking_code
 
 
@@ -93,14 +94,12 @@ PUBLIC_FIRST_STEP_TITLE = _("Requirements and place")
 class PublicRegionForm(forms.Form):
     """Step one of the public form: the kab/kota where the incident happened."""
 
-    kabkota = forms.ModelChoiceField(
-        label=_("City or regency where it happened"),
-        queryset=Region.objects.none(),
+    kabkota = select_field(
+        _("City or regency where it happened"),
+        Region.objects.none(),
         empty_label=_("Choose the city or regency"),
-        error_messages={
-            "required": _("Choose the city or regency where it happened."),
-            "invalid_choice": _("Choose one of the listed cities or regencies."),
-        },
+        required_message=_("Choose the city or regency where it happened."),
+        invalid_message=_("Choose one of the listed cities or regencies."),
     )
 
     def __init__(self, *args, **kwargs):

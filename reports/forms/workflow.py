@@ -13,12 +13,12 @@ from django.utils.translation import gettext_lazy as _
 
 from bawaslu_portal.models import Agency, AgencyKind
 from bawaslu_portal.scoping import user_jurisdiction
+from reports.forms.fields import DATE_INPUT
 from reports.models import ReportStage, Sanction
 from reports.permissions.workflow import allowed_transitions
 from reports.services.workflow import FIELD_REQUIRED_MESSAGES
 from reports.workflow import Transition
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATE_INVALID = _("Enter the date as day, month and year.")
 FORM_DAMAGED = _("This form is incomplete. Go back to the report and start the step again.")
 
