@@ -1,6 +1,6 @@
 from django.urls import path
 
-from coordination.views import campaigns, followups, meetings, printing, public
+from coordination.views import campaigns, followups, meetings, public
 
 app_name = "coordination"
 
@@ -38,9 +38,9 @@ urlpatterns = [
     path("tindak-lanjut/<int:pk>/status/", followups.follow_up_status, name="follow_up_status"),
     path("tugas-saya/", followups.my_tasks, name="my_tasks"),
     # Printed summaries and lists.
-    path("rapat/<int:pk>/cetak/", printing.meeting_print, name="meeting_print"),
-    path("rapat/<int:pk>/pdf/", printing.meeting_pdf, name="meeting_pdf"),
-    path("tindak-lanjut/cetak/", printing.follow_up_print, name="follow_up_print"),
+    path("rapat/<int:pk>/cetak/", meetings.meeting_print, name="meeting_print"),
+    path("rapat/<int:pk>/pdf/", meetings.meeting_pdf, name="meeting_pdf"),
+    path("tindak-lanjut/cetak/", followups.follow_up_print, name="follow_up_print"),
     # Public agenda (no login) and its iCalendar feeds.
     path("agenda/", public.agenda, name="public_agenda"),
     path("agenda/<int:pk>/", public.agenda_meeting, name="public_meeting"),

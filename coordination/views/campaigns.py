@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from bawaslu_portal.forms import add_service_error
 from bawaslu_portal.pagination import paginate
 from bawaslu_portal.uploads import uploaded_file_response
-from coordination import charts, selectors
+from coordination import charts, permissions, selectors, services
 from coordination.forms import (
     CampaignForm,
     CoverageFilterForm,
@@ -41,9 +41,6 @@ from coordination.forms import (
     target_initial,
 )
 from coordination.models import WorkingGroupRole
-from coordination.permissions import campaigns as permissions
-from coordination.selectors import campaigns as campaign_selectors
-from coordination.services import campaigns as services
 
 # Declarations ---------------------------------------------------------------------------------
 
@@ -51,7 +48,7 @@ from coordination.services import campaigns as services
 @require_GET
 def declaration_list(request):
     form = DeclarationFilterForm(request.GET or None, user=request.user)
-    declarations = campaign_selectors.declaration_list(user=request.user, filters=form.filters())
+    declarations = selectors.declaration_list(user=request.user, filters=form.filters())
     return render(
         request,
         "coordination/campaigns/declaration_list.html",
@@ -78,7 +75,7 @@ def _render_declaration_detail(request, declaration, document_form, status=200):
 
 @require_GET
 def declaration_detail(request, pk: int):
-    declaration = campaign_selectors.declaration_get(user=request.user, pk=pk)
+    declaration = selectors.declaration_get(user=request.user, pk=pk)
     return _render_declaration_detail(request, declaration, DeclarationDocumentForm())
 
 
@@ -91,7 +88,7 @@ def declaration_create(request):
 
 @require_http_methods(["GET", "POST"])
 def declaration_update(request, pk: int):
-    declaration = campaign_selectors.declaration_get(user=request.user, pk=pk)
+    declaration = selectors.declaration_get(user=request.user, pk=pk)
     if not permissions.can_edit_declaration(request.user, declaration):
         raise PermissionDenied
     return _declaration_form_view(request, declaration=declaration)
@@ -145,7 +142,7 @@ def _declaration_form_view(request, *, declaration):
 @require_http_methods(["GET", "POST"])
 def declaration_delete(request, pk: int):
     """GET: a confirmation page; POST: delete the declaration with its documents."""
-    declaration = campaign_selectors.declaration_get(user=request.user, pk=pk)
+    declaration = selectors.declaration_get(user=request.user, pk=pk)
     if not permissions.can_edit_declaration(request.user, declaration):
         raise PermissionDenied
     if request.method == "POST":
@@ -161,7 +158,7 @@ def declaration_delete(request, pk: int):
 
 @require_POST
 def declaration_document_add(request, pk: int):
-    declaration = campaign_selectors.declaration_get(user=request.user, pk=pk)
+    declaration = selectors.declaration_get(user=request.user, pk=pk)
     if not permissions.can_edit_declaration(request.user, declaration):
         raise PermissionDenied
     form = DeclarationDocumentForm(request.POST, request.FILES)
@@ -184,17 +181,17 @@ def declaration_document_add(request, pk: int):
 @require_GET
 def declaration_document_download(request, pk: int, document_pk: int):
     """Only someone who may see the declaration gets its files."""
-    declaration = campaign_selectors.declaration_get(user=request.user, pk=pk)
-    document = campaign_selectors.declaration_document_get(declaration=declaration, pk=document_pk)
+    declaration = selectors.declaration_get(user=request.user, pk=pk)
+    document = selectors.declaration_document_get(declaration=declaration, pk=document_pk)
     return uploaded_file_response(document)
 
 
 @require_POST
 def declaration_document_delete(request, pk: int, document_pk: int):
-    declaration = campaign_selectors.declaration_get(user=request.user, pk=pk)
+    declaration = selectors.declaration_get(user=request.user, pk=pk)
     if not permissions.can_edit_declaration(request.user, declaration):
         raise PermissionDenied
-    document = campaign_selectors.declaration_document_get(declaration=declaration, pk=document_pk)
+    document = selectors.declaration_document_get(declaration=declaration, pk=document_pk)
     services.declaration_document_delete(actor=request.user, document=document)
     messages.success(request, _("The file was deleted."))
     return redirect(declaration)
@@ -205,7 +202,7 @@ def declaration_document_delete(request, pk: int, document_pk: int):
 
 @require_GET
 def campaign_list(request):
-    campaigns = campaign_selectors.campaign_list(user=request.user)
+    campaigns = selectors.campaign_list(user=request.user)
     return render(
         request,
         "coordination/campaigns/campaign_list.html",
@@ -218,13 +215,13 @@ def campaign_list(request):
 
 @require_GET
 def campaign_detail(request, pk: int):
-    campaign = campaign_selectors.campaign_get(user=request.user, pk=pk)
+    campaign = selectors.campaign_get(user=request.user, pk=pk)
     return render(
         request,
         "coordination/campaigns/campaign_detail.html",
         {
             "campaign": campaign,
-            "overview": campaign_selectors.campaign_overview(campaign=campaign),
+            "overview": selectors.campaign_overview(campaign=campaign),
             "can_edit": permissions.can_edit_campaign(request.user, campaign),
         },
     )
@@ -239,7 +236,7 @@ def campaign_create(request):
 
 @require_http_methods(["GET", "POST"])
 def campaign_update(request, pk: int):
-    campaign = campaign_selectors.campaign_get(user=request.user, pk=pk)
+    campaign = selectors.campaign_get(user=request.user, pk=pk)
     if not permissions.can_edit_campaign(request.user, campaign):
         raise PermissionDenied
     return _campaign_form_view(request, campaign=campaign)
@@ -274,7 +271,7 @@ def _campaign_form_view(request, *, campaign):
 @require_GET
 def designation_list(request):
     form = DesignationFilterForm(request.GET or None, user=request.user)
-    designations = campaign_selectors.designation_list(user=request.user, filters=form.filters())
+    designations = selectors.designation_list(user=request.user, filters=form.filters())
     return render(
         request,
         "coordination/campaigns/designation_list.html",
@@ -295,7 +292,7 @@ def designation_create(request):
 
 @require_http_methods(["GET", "POST"])
 def designation_update(request, pk: int):
-    designation = campaign_selectors.designation_get(user=request.user, pk=pk)
+    designation = selectors.designation_get(user=request.user, pk=pk)
     if not permissions.can_edit_designation(request.user, designation):
         raise PermissionDenied
     return _designation_form_view(request, designation=designation)
@@ -326,7 +323,7 @@ def _designation_form_view(request, *, designation):
 
 @require_http_methods(["GET", "POST"])
 def designation_revoke(request, pk: int):
-    designation = campaign_selectors.designation_get(user=request.user, pk=pk)
+    designation = selectors.designation_get(user=request.user, pk=pk)
     if not permissions.can_edit_designation(request.user, designation):
         raise PermissionDenied
     form = DesignationRevokeForm(request.POST or None)
@@ -359,7 +356,7 @@ def _coverage_bar(row) -> charts.Bar:
 def designation_coverage(request):
     form = CoverageFilterForm(request.GET or None, user=request.user)
     filters = form.cleaned_data if form.is_valid() else {}
-    coverage = campaign_selectors.designation_coverage(
+    coverage = selectors.designation_coverage(
         user=request.user, kind=filters.get("kind"), city=filters.get("city")
     )
     city_chart = charts.horizontal_bar_chart(
@@ -399,8 +396,8 @@ def designation_coverage(request):
 def program_list(request):
     form = ProgramFilterForm(request.GET or None, user=request.user)
     region = form.cleaned_data.get("region") if form.is_valid() else None
-    page = paginate(request, campaign_selectors.program_list(user=request.user, region=region))
-    progress = campaign_selectors.program_progress(programs=list(page.object_list))
+    page = paginate(request, selectors.program_list(user=request.user, region=region))
+    progress = selectors.program_progress(programs=list(page.object_list))
     rows = [(program, progress[program.pk]) for program in page.object_list]
     return render(
         request,
@@ -416,8 +413,8 @@ def program_list(request):
 
 @require_GET
 def program_detail(request, pk: int):
-    program = campaign_selectors.program_get(user=request.user, pk=pk)
-    progress = campaign_selectors.program_progress(programs=[program])[program.pk]
+    program = selectors.program_get(user=request.user, pk=pk)
+    progress = selectors.program_progress(programs=[program])[program.pk]
     return render(
         request,
         "coordination/campaigns/program_detail.html",
@@ -438,7 +435,7 @@ def program_create(request):
 
 @require_http_methods(["GET", "POST"])
 def program_update(request, pk: int):
-    program = campaign_selectors.program_get(user=request.user, pk=pk)
+    program = selectors.program_get(user=request.user, pk=pk)
     if not permissions.can_edit_program(request.user, program):
         raise PermissionDenied
     return _program_form_view(request, program=program)
@@ -498,10 +495,10 @@ def _meeting_link_view(request, *, record, meetings, save, template, context_nam
 @require_http_methods(["GET", "POST"])
 def program_meetings(request, pk: int):
     """Choose the meetings that count towards the program's targets."""
-    program = campaign_selectors.program_get(user=request.user, pk=pk)
+    program = selectors.program_get(user=request.user, pk=pk)
     if not permissions.can_edit_program(request.user, program):
         raise PermissionDenied
-    meetings = campaign_selectors.meeting_link_choices(
+    meetings = selectors.meeting_link_choices(
         user=request.user,
         region=program.region,
         start=program.period_start,
@@ -525,7 +522,7 @@ def program_meetings(request, pk: int):
 
 @require_GET
 def working_group_list(request):
-    groups = campaign_selectors.working_group_list(user=request.user)
+    groups = selectors.working_group_list(user=request.user)
     return render(
         request,
         "coordination/campaigns/working_group_list.html",
@@ -538,7 +535,7 @@ def working_group_list(request):
 
 @require_GET
 def working_group_detail(request, pk: int):
-    group = campaign_selectors.working_group_get(user=request.user, pk=pk)
+    group = selectors.working_group_get(user=request.user, pk=pk)
     return render(
         request,
         "coordination/campaigns/working_group_detail.html",
@@ -555,7 +552,7 @@ def working_group_create(request):
 
 @require_http_methods(["GET", "POST"])
 def working_group_update(request, pk: int):
-    group = campaign_selectors.working_group_get(user=request.user, pk=pk)
+    group = selectors.working_group_get(user=request.user, pk=pk)
     if not permissions.can_edit_working_group(request.user, group):
         raise PermissionDenied
     return _working_group_form_view(request, group=group)
@@ -599,10 +596,10 @@ def _working_group_form_view(request, *, group):
 @require_http_methods(["GET", "POST"])
 def working_group_meetings(request, pk: int):
     """Choose the meetings of the pokja (where it was formed, its sessions)."""
-    group = campaign_selectors.working_group_get(user=request.user, pk=pk)
+    group = selectors.working_group_get(user=request.user, pk=pk)
     if not permissions.can_edit_working_group(request.user, group):
         raise PermissionDenied
-    meetings = campaign_selectors.meeting_link_choices(
+    meetings = selectors.meeting_link_choices(
         user=request.user,
         region=group.region,
         include=[meeting.pk for meeting in group.meetings.all()],

@@ -1,4 +1,5 @@
-"""Follow-up pages: the jurisdiction list, detail with progress, creation, and "Tugas saya".
+"""Follow-up pages: the jurisdiction list and its printable version, detail with progress,
+creation, and "Tugas saya".
 
 Partner officials reach only the follow-ups of their own agency (others: 404)
 and may only add progress or mark them done (anything else: 403).
@@ -7,11 +8,13 @@ and may only add progress or mark them done (anything else: 403).
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from bawaslu_portal.forms import add_service_error
 from bawaslu_portal.pagination import paginate
+from bawaslu_portal.scoping import user_jurisdiction
 from coordination import permissions, selectors, services
 from coordination.forms import (
     FollowUpFilterForm,
@@ -19,6 +22,10 @@ from coordination.forms import (
     FollowUpProgressForm,
     FollowUpStatusForm,
 )
+from coordination.models import FollowUpStatus
+
+#: The printable follow-up list stops here; beyond it, officials narrow the filters.
+FOLLOW_UP_PRINT_MAX_ROWS = 500
 
 
 @require_GET
@@ -32,6 +39,31 @@ def follow_up_list(request):
             "form": form,
             "page": paginate(request, follow_ups),
             "can_create": permissions.can_create_follow_up(request.user),
+        },
+    )
+
+
+@require_GET
+def follow_up_print(request):
+    """The follow-up list on A4 landscape, with the same filters as ``/tindak-lanjut/``."""
+    form = FollowUpFilterForm(request.GET or None, user=request.user)
+    # An invalid field is ignored (the page says so); the valid ones still filter.
+    filters = form.filters()
+    queryset = selectors.follow_up_list(user=request.user, filters=filters)
+    rows = list(queryset[: FOLLOW_UP_PRINT_MAX_ROWS + 1])
+    return render(
+        request,
+        "coordination/print/follow_ups.html",
+        {
+            "form": form,
+            "filters": filters,
+            "status_label": FollowUpStatus(filters.status).label if filters.status else "",
+            "follow_ups": rows[:FOLLOW_UP_PRINT_MAX_ROWS],
+            "truncated": len(rows) > FOLLOW_UP_PRINT_MAX_ROWS,
+            "max_rows": FOLLOW_UP_PRINT_MAX_ROWS,
+            "printed_at": timezone.now(),
+            "jurisdiction": user_jurisdiction(request.user),
+            "pdf": False,
         },
     )
 

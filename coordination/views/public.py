@@ -13,10 +13,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from bawaslu_portal.pagination import CappedCountPaginator, paginate
+from coordination import selectors
 from coordination.formatting import meeting_time_range
-from coordination.forms.public import AgendaFilterForm
+from coordination.forms import AgendaFilterForm
 from coordination.ical import agenda_calendar
-from coordination.selectors import public as selectors_public
 
 DECLARATIONS_PER_PAGE = 10
 #: Declarations are paged separately from meetings, with their own query parameter.
@@ -29,9 +29,9 @@ def agenda(request):
     """Upcoming (default) or past public meetings and declarations, optionally of one city."""
     form = AgendaFilterForm(request.GET or None)
     filters = form.filters()
-    meetings = selectors_public.meeting_public_list(**filters)
-    declarations = selectors_public.declaration_public_filter(
-        selectors_public.declaration_public_list(city_code=filters["city_code"]),
+    meetings = selectors.meeting_public_list(**filters)
+    declarations = selectors.declaration_public_filter(
+        selectors.declaration_public_list(city_code=filters["city_code"]),
         upcoming=filters["upcoming"],
     )
     paginator = CappedCountPaginator(declarations, DECLARATIONS_PER_PAGE)
@@ -54,7 +54,7 @@ def agenda(request):
 @require_GET
 def agenda_meeting(request, pk: int):
     """One public meeting: when, where, who hosts, agenda, topics; never contact data."""
-    meeting = selectors_public.meeting_public_get(pk=pk)
+    meeting = selectors.meeting_public_get(pk=pk)
     return render(
         request,
         "coordination/public/meeting.html",
@@ -66,17 +66,17 @@ def agenda_meeting(request, pk: int):
 @require_GET
 def agenda_feed(request, city_code: str | None = None):
     """The iCalendar feed of the public agenda (last 12 months and everything ahead)."""
-    city = selectors_public.public_city_get(code=city_code) if city_code else None
+    city = selectors.public_city_get(code=city_code) if city_code else None
     host = request.get_host().split(":")[0]
     name = _("Public agenda") + (f" {city.label}" if city else "")
-    declarations = selectors_public.declaration_public_feed(
-        selectors_public.declaration_public_list(city_code=city_code)
+    declarations = selectors.declaration_public_feed(
+        selectors.declaration_public_list(city_code=city_code)
     )
     agenda_url = request.build_absolute_uri(reverse("coordination:public_agenda"))
     body = agenda_calendar(
         name=f"{name} - Bawaslu",
         host=host,
-        meetings=selectors_public.meeting_public_feed(city_code=city_code),
+        meetings=selectors.meeting_public_feed(city_code=city_code),
         meeting_url=lambda meeting: request.build_absolute_uri(
             reverse("coordination:public_meeting", args=[meeting.pk])
         ),
