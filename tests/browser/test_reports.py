@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 
 from reports.models import Report, ReporterIdentity, ReportStage
 from tests.browser.accessibility import assert_no_axe_violations
-from tests.factories.reports_intake import PNG_BYTES
+from tests.factories.reports import PNG_BYTES
 
 pytestmark = pytest.mark.browser
 

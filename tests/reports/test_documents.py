@@ -36,11 +36,12 @@ from tests.factories import (
     PositionRoleFactory,
     UserFactory,
 )
-from tests.factories.reports import ReportFactory, ViolationCategoryFactory
-from tests.factories.reports_intake import (
+from tests.factories.reports import (
     REPORTER_ADDRESS,
     REPORTER_NAME,
     REPORTER_PHONE,
+    ReportFactory,
+    ViolationCategoryFactory,
     intake_report,
     pemilu,
     report_post_data,

@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from reports.models import Evidence, Report
-from tests.factories.reports_intake import (
+from tests.factories.reports import (
     big_upload,
     intake_report,
     pdf_upload,

@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 
 from reports.models import Report, ReportStage
 from reports.selectors import exports
-from tests.factories.reports_intake import (
+from tests.factories.reports import (
     REPORTER_ADDRESS,
     REPORTER_EMAIL,
     REPORTER_NAME,

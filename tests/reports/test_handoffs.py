@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from reports.models import Report, ReportHistory, ReportStage
 from reports.workflow import TRANSITIONS
-from tests.factories.reports_intake import (
+from tests.factories.reports import (
     REPORTER_NAME,
     REPORTER_NIK,
     png_upload,

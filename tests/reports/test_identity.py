@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from reports.models import ReporterIdentityAccess, ReportSource
 from tests.factories import UserFactory
-from tests.factories.reports_intake import (
+from tests.factories.reports import (
     REPORTER_ADDRESS,
     REPORTER_NAME,
     REPORTER_NIK,

@@ -17,7 +17,7 @@ from reports.models import (
     ReportSource,
     ReportStage,
 )
-from tests.factories.reports_intake import (
+from tests.factories.reports import (
     REPORTER_ADDRESS,
     REPORTER_NAME,
     REPORTER_NIK,

@@ -39,7 +39,7 @@ from reports.models import (
 )
 from tests.browsing import Browser, Page, complete
 from tests.factories import UserFactory
-from tests.factories.reports_intake import pilkada
+from tests.factories.reports import pilkada
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from bawaslu_portal.timefmt import format_date, format_time
 from reports.models import Report, ReporterIdentity, ReportStage
-from tests.factories.reports_intake import (
+from tests.factories.reports import (
     REPORTER_ADDRESS,
     REPORTER_EMAIL,
     REPORTER_NAME,

@@ -21,8 +21,7 @@ from reports.models import (
 )
 from reports.services.workflow import report_transition
 from tests.factories import UserFactory
-from tests.factories.reports import PilkadaFactory, ReportFactory
-from tests.factories.reports_intake import intake_report, pemilu
+from tests.factories.reports import PilkadaFactory, ReportFactory, intake_report, pemilu
 
 D = datetime.date
 pytestmark = pytest.mark.django_db

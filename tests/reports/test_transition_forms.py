@@ -12,7 +12,7 @@ from django.db import models
 from reports.forms.workflow import TransitionForm
 from reports.models import Report
 from reports.workflow import TRANSITIONS
-from tests.factories.reports_intake import intake_report
+from tests.factories.reports import intake_report
 
 
 def _model_field(name: str):

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from bawaslu_portal.models import Agency, Region
 from reports.models import Report, ReportComment, ReportHistory, ReportStage, ViolationCategory
-from tests.factories.reports_intake import category, intake_report, pemilu, png_upload
+from tests.factories.reports import category, intake_report, pemilu, png_upload
 
 
 @pytest.fixture(autouse=True)
