@@ -1,4 +1,4 @@
-"""Campaigns demo data: the declarations, designations, programs and pokja of the source articles.
+"""The campaigns demo: the declarations, designations, programs and pokja of the source articles.
 
 - Kota Semarang (article 000): the netralitas ASN declarations held in all 16
   kecamatan, culminating at the Balaikota, all before the audiensi of
@@ -23,8 +23,8 @@
 Writes go through ``coordination.services.campaigns``; records are found
 again by natural keys (region and name/title, kind and kelurahan) and updated
 in place, so a second run changes no counts. ``link_campaign_demo_meetings``
-links the programs and pokja to the source meetings created by
-``coordination.demo``.
+links the programs and pokja to the meetings of ``coordination.demo.meetings``
+(which runs first and knows nothing of this module).
 """
 
 import datetime
@@ -55,6 +55,15 @@ from coordination.models import (
     WorkingGroupRole,
 )
 from coordination.services import campaigns as services
+
+__all__ = [
+    "BALIKPAPAN_PROGRAM",
+    "PANGKALPINANG_PROGRAM",
+    "SEMARANG_CAMPAIGN",
+    "SERANG_POKJA",
+    "link_campaign_demo_meetings",
+    "seed_campaigns_demo",
+]
 
 SEMARANG_CAMPAIGN = "Deklarasi Netralitas ASN Kota Semarang 2023"
 SEMARANG_CULMINATION = "Deklarasi Netralitas ASN Kota Semarang (puncak) di Balaikota Semarang"
@@ -308,7 +317,7 @@ def seed_campaigns_demo(*, portal: PortalDemo) -> dict:
     }
 
 
-#: Which demo meetings (by title, from ``coordination.demo``) belong to which record.
+#: Which demo meetings (by title, from ``coordination.demo.meetings``) belong to which record.
 PROGRAM_MEETINGS = {
     ("64.71", BALIKPAPAN_PROGRAM): [
         RAKOR_BALIKPAPAN,
@@ -334,7 +343,7 @@ def link_campaign_demo_meetings(
     """Link the demo programs and pokja to their meetings (given by title, or looked up).
 
     Meetings are taken from ``meetings`` (title → meeting, as returned by
-    ``seed_coordination_demo``) or else found by region and title; missing ones
+    ``seed_meetings_demo``) or else found by region and title; missing ones
     are skipped. Linking replaces the previous links, so it is idempotent.
     """
     meetings = meetings or {}

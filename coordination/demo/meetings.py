@@ -1,4 +1,4 @@
-"""Coordination demo data: the five source events, their follow-ups, and upcoming meetings.
+"""The meetings demo: the five source events with their follow-ups, and upcoming meetings.
 
 Every fact of the five source articles (``shared/seeds``) has a place: kind,
 title, theme, date and time in the city's zone (WIB for Semarang, Serang and
@@ -22,9 +22,7 @@ and one internal meeting is not public (the agenda must not show it).
 
 Writes go through the coordination services. The seed is idempotent:
 meetings are found again by region and title and updated in place,
-follow-ups by meeting and title, so a second run changes no counts. Then the
-campaigns seed (declarations, designations, programs, pokja) runs and its
-programs and pokja are linked to these meetings.
+follow-ups by meeting and title, so a second run changes no counts.
 """
 
 import datetime
@@ -49,6 +47,17 @@ from coordination.services import (
     meeting_create,
     meeting_update,
 )
+
+__all__ = [
+    "AUDIENSI_SEMARANG",
+    "KUNJUNGAN_PANGKALPINANG",
+    "RAKOR_BALIKPAPAN",
+    "RAKOR_SERANG",
+    "SERANG_POKJA_DECREE_DATE",
+    "SILATURAHMI_SEMARANG",
+    "SOURCE_MEETING_TITLES",
+    "seed_meetings_demo",
+]
 
 WIB = zoneinfo.ZoneInfo("Asia/Jakarta")
 WITA = zoneinfo.ZoneInfo("Asia/Makassar")
@@ -702,8 +711,11 @@ def _save_follow_ups(meeting: Meeting, spec: DemoMeeting, portal: PortalDemo, pe
 
 
 @transaction.atomic
-def seed_coordination_demo(*, portal: PortalDemo) -> dict[str, Meeting]:
-    """Create (or update) the coordination demo data; returns the meetings by title. Idempotent."""
+def seed_meetings_demo(*, portal: PortalDemo) -> dict[str, Meeting]:
+    """Create (or update) the demo meetings and follow-ups; returns the meetings by title.
+
+    Idempotent.
+    """
     people = {**portal.people, **_extra_people()}
     topics = {topic.name: topic for topic in Topic.objects.all()}
     semarang_kecamatan = sorted(
@@ -719,31 +731,4 @@ def seed_coordination_demo(*, portal: PortalDemo) -> dict[str, Meeting]:
         meeting = _save_meeting(spec, portal, people, topics)
         _save_follow_ups(meeting, spec, portal, people)
         meetings[spec.title] = meeting
-    _seed_campaigns(portal, meetings)
     return meetings
-
-
-def _seed_campaigns(portal: PortalDemo, meetings: dict[str, Meeting]) -> None:
-    """Run the campaigns seed, then link its programs and pokja to the meetings.
-
-    The Balikpapan rakor counts toward the "Sosialisasi Pilkada 2024" program,
-    the Serang pokja was formed at the Serang rakor, and the Pangkalpinang CAT
-    program came out of the kunjungan. Imported here because the campaigns
-    seed imports this module's meeting titles.
-    """
-    from coordination.demo import campaigns as demo_campaigns
-
-    demo_campaigns.seed_campaigns_demo(portal=portal)
-    demo_campaigns.link_campaign_demo_meetings(portal=portal, meetings=meetings)
-
-
-__all__ = [
-    "AUDIENSI_SEMARANG",
-    "KUNJUNGAN_PANGKALPINANG",
-    "RAKOR_BALIKPAPAN",
-    "RAKOR_SERANG",
-    "SERANG_POKJA_DECREE_DATE",
-    "SILATURAHMI_SEMARANG",
-    "SOURCE_MEETING_TITLES",
-    "seed_coordination_demo",
-]
