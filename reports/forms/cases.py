@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from bawaslu_portal.models import Agency, AgencyKind, Region
 from bawaslu_portal.scoping import scope_to_jurisdiction, user_jurisdiction
-from reports.forms.fields import select_field
 from reports.forms.intake import EvidenceCleaningMixin, evidence_files_field, evidence_links_field
+from reports.forms.shared import select_field
 from reports.models import Election, ReportStage, ViolationCategory
 from reports.permissions.cases import can_comment_report
 

@@ -4,7 +4,7 @@ Forms only collect and check input; the report is created by
 ``reports.services.intake.report_intake_create``. Every error message is
 specific (what to enter), so the error summary reads as instructions. The
 evidence fields and their checks serve the case page's "add evidence" form too;
-the field types come from ``reports.forms.fields``.
+the field types come from ``reports.forms.shared``.
 """
 
 import datetime
@@ -22,7 +22,8 @@ from bawaslu_portal.models.regions import subtree_q
 from bawaslu_portal.scoping import scope_to_jurisdiction, user_jurisdiction
 from bawaslu_portal.timefmt import zone_for
 from bawaslu_portal.uploads import validate_upload
-from reports.forms.fields import (
+from reports.forms.public import FormStep
+from reports.forms.shared import (
     DATE_INPUT,
     TIME_INPUT,
     TOO_LONG,
@@ -35,7 +36,6 @@ from reports.forms.fields import (
     select_field,
     text_field,
 )
-from reports.forms.public import FormStep
 from reports.models import (
     Citizenship,
     Election,

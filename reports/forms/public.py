@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from bawaslu_portal.models import Agency, AgencyKind, Region
-from reports.forms.fields import select_field
+from reports.forms.shared import select_field
 from reports.models import TRACKING_CODE_LENGTH, normalize_tracking_code
 
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bawaslu_portal.models import Agency, AgencyKind
 from bawaslu_portal.scoping import user_jurisdiction
-from reports.forms.fields import DATE_INPUT
+from reports.forms.shared import DATE_INPUT
 from reports.models import ReportStage, Sanction
 from reports.permissions.workflow import allowed_transitions
 from reports.services.workflow import FIELD_REQUIRED_MESSAGES

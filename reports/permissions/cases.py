@@ -10,61 +10,30 @@
   offices above it (informasi yang dikecualikan); every view is logged by
   ``reports.services.cases.reporter_identity_access``.
 
-Admins without an agency act nationwide. Every function is pure (no
-queries) once the user's agency and the report's office are loaded.
+Admins without an agency act nationwide (``reports.permissions.shared``). Every
+function is pure (no queries) once the user's agency and the report's office
+are loaded.
 """
 
 from bawaslu_portal.models import UserRole
-from bawaslu_portal.scoping import user_jurisdiction
+from reports.permissions.shared import (
+    acts_for_handling_office,
+    acts_for_office_above,
+    bawaslu_agency,
+    in_jurisdiction,
+    is_case_handler,
+    is_nationwide,
+)
 from reports.workflow import HANDLERS
-
-
-def _is_nationwide(user) -> bool:
-    return user_jurisdiction(user).nationwide
-
-
-def _bawaslu_agency(user):
-    agency = getattr(user, "agency", None)
-    return agency if agency is not None and agency.is_bawaslu else None
-
-
-def in_jurisdiction(user, report) -> bool:
-    """The report's incident lies in the user's jurisdiction."""
-    return user_jurisdiction(user).contains(report.region_id)
-
-
-def is_case_handler(user) -> bool:
-    """Staff, commissioner or admin, of a Bawaslu office or nationwide."""
-    if not user.is_authenticated or user.role not in HANDLERS:
-        return False
-    return _is_nationwide(user) or _bawaslu_agency(user) is not None
-
-
-def acts_for_handling_office(user, report) -> bool:
-    """The user belongs to the office handling the report (or is a nationwide admin)."""
-    return _is_nationwide(user) or (
-        _bawaslu_agency(user) is not None and user.agency_id == report.office_id
-    )
-
-
-def acts_for_office_above(user, report) -> bool:
-    """The user's Bawaslu office lies above the handling office (or is a nationwide admin)."""
-    if _is_nationwide(user):
-        return True
-    agency = _bawaslu_agency(user)
-    if agency is None or agency.pk == report.office_id:
-        return False
-    office_code = report.office.region_id
-    return office_code != agency.region_id and office_code.startswith(f"{agency.region_id}.")
 
 
 def can_view_reports(user) -> bool:
     """Case files at all: Bawaslu handlers and viewers, or nationwide users; never partners."""
     if not user.is_authenticated:
         return False
-    if _is_nationwide(user):
+    if is_nationwide(user):
         return True
-    if _bawaslu_agency(user) is None:
+    if bawaslu_agency(user) is None:
         return False
     return user.role in HANDLERS or user.role == UserRole.VIEWER
 

@@ -7,7 +7,7 @@ above it; the row's guard is a condition on the report, checked by
 report's office are loaded.
 """
 
-from reports.permissions.cases import (
+from reports.permissions.shared import (
     acts_for_handling_office,
     acts_for_office_above,
     in_jurisdiction,

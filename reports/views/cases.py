@@ -26,8 +26,8 @@ from reports.permissions.cases import (
     can_view_report,
     can_view_reporter_identity,
     can_view_reports,
-    is_case_handler,
 )
+from reports.permissions.shared import is_case_handler
 from reports.selectors.cases import (
     evidence_get,
     report_comment_list,

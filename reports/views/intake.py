@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from bawaslu_portal.forms import add_service_error
 from bawaslu_portal.timefmt import format_date
 from reports.forms.intake import ReportForm, WitnessFormSet, with_another_witness, witness_data
-from reports.permissions.cases import is_case_handler
+from reports.permissions.shared import is_case_handler
 from reports.services.intake import report_intake_create
 
 #: The value of the "Add a witness" button (``name="action"``); without JavaScript it posts

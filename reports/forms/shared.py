@@ -2,8 +2,8 @@
 
 Every error message is specific (what to enter), so the error summary reads
 as instructions; a field that fails its own check gets one message, not two.
-Not a feature of its own: the feature modules (``intake``, ``cases``,
-``public``, ``workflow``) build their forms from these.
+Not a feature of its own (as in ``coordination.forms.shared``): the feature
+modules (``intake``, ``cases``, ``public``, ``workflow``) build their forms from these.
 """
 
 import re
