@@ -277,7 +277,7 @@ LOGGING = {
 # The portal's own settings.
 PORTAL_NAME = os.environ.get("PORTAL_NAME", "Portal Koordinasi Bawaslu")
 ADMIN_COUNT_LIMIT = 1000
-# Registration numbers of reports (reports.services.registration_number_format):
+# Registration numbers of reports (reports.services.workflow.registration_number_format):
 # placeholders seq, kind (LP/TM), election, region, month, month_roman, year.
 REPORT_NUMBER_FORMAT = os.environ.get(
     "REPORT_NUMBER_FORMAT", "{seq:03d}/Reg/{kind}/{election}/{region}/{month_roman}/{year}"

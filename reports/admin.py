@@ -4,7 +4,8 @@ Elections (with their stages), the SKB 2022 violation categories, the
 deadline rules per election type and step, and the extra non-working days
 (cuti bersama) that ``reports.deadlines`` skips. Case files are handled in the
 portal itself, never here: the admin would show the reporter's identity
-without logging the view.
+without logging the view. The admin has this one feature (the rule data of
+``reports.models.rules``), so it is one module.
 """
 
 from django.contrib import admin

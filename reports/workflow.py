@@ -14,6 +14,11 @@ of the step (the letter that starts it); ``None`` keeps the running
 deadline; a closed target stage or ``stops_deadline`` clears it. ``extends``
 marks the one-off extension of the handling period (UU 7/2017 ps. 454 ayat
 (8), UU 10/2016 ps. 134 ayat (6)).
+
+The table is data that every layer of the workflow feature reads (its
+permissions, service, forms and views, each a ``workflow`` module of its
+layer), so it is a module of its own beside the layer packages, as is the
+deadline engine ``reports.deadlines``.
 """
 
 from dataclasses import dataclass

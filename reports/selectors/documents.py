@@ -1,4 +1,7 @@
-"""The documents an office produces for a case, when a case has each, and the register book.
+"""Reads of the documents feature: which documents a case has, what each prints, the register.
+
+Nothing here writes: each function reads the case (and the rule data,
+positions and history it needs) and shapes what a document's template prints.
 
 Each case document is a :class:`DocumentSpec` in :data:`DOCUMENTS`, keyed by
 the slug of its URLs (``/laporan/<id>/cetak/<slug>/`` and ``…/pdf/<slug>/``):
@@ -33,7 +36,7 @@ before. Exceptions, each for a reason:
 
 The reporter's identity is never read here except in :func:`filer_identity`
 (for the reporter's own receipt, in the session that filed it); officials get
-it through ``reports.services.intake.reporter_identity_access``, which logs
+it through ``reports.services.cases.reporter_identity_access``, which logs
 each view.
 """
 

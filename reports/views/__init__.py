@@ -1,1 +1,5 @@
-"""Views of the reports app, one module per area: intake, public, cases, exports."""
+"""Views of the reports app, one module per feature.
+
+``intake``, ``cases``, ``workflow``, ``public``, ``exports``, ``documents``: each named like the
+feature's module in the other layers.
+"""

@@ -1,16 +1,16 @@
 """A case's printed documents (A4 page with a "Cetak" button, and its PDF twin) and the register.
 
-What each document prints and when a case has it: ``reports.selectors.documents``. The
-print page is the document's template rendered with ``pdf=False``; the PDF is
-the same template with ``pdf=True`` through ``bawaslu_portal.printing.pdf_response``
-(tagged PDF/A-3b, as an attachment).
+What each document prints and when a case has it: ``reports.selectors.documents``.
+The print page is the document's template rendered with ``pdf=False``; the PDF
+is the same template with ``pdf=True`` through
+``bawaslu_portal.printing.pdf_response`` (tagged PDF/A-3b, as an attachment).
 
 Who may print:
 
 - **Case documents**: Bawaslu officials who may see case files
   (``can_view_reports``) and whose jurisdiction contains the case
-  (``reports.selectors.cases.report_get``). Everyone else, partner officials included, gets
-  a 404, as if the case did not exist. A document the case has not reached is
+  (``reports.selectors.cases.report_get``). Everyone else, partner officials
+  included, gets a 404, as if the case did not exist. A document the case has not reached is
   a 404 page saying why.
 - **The reporter's identity** (the receipt, the report form, clarification
   papers addressed to the reporter): case handlers only
