@@ -1,0 +1,91 @@
+"""The portal demo's logins: a superuser and one login per role the README lists.
+
+Passwords are only set when an account is created.
+"""
+
+from bawaslu_portal.models import Agency, Person, User, UserRole
+
+__all__ = ["LOGINS", "seed_logins"]
+
+#: Demo logins: (username, first name, last name, role, agency key, person key, staff?)
+LOGINS = [
+    (
+        "semarang.ketua",
+        "Arief",
+        "Rahman",
+        UserRole.COMMISSIONER,
+        "bawaslu_semarang",
+        "arief_rahman",
+        False,
+    ),
+    ("semarang.staf", "Staf", "Bawaslu Semarang", UserRole.STAFF, "bawaslu_semarang", None, False),
+    (
+        "semarang.pemkot",
+        "Staf",
+        "Pemkot Semarang",
+        UserRole.PARTNER,
+        "pemkot_semarang",
+        None,
+        False,
+    ),
+    (
+        "balikpapan.staf",
+        "Staf",
+        "Bawaslu Balikpapan",
+        UserRole.STAFF,
+        "bawaslu_balikpapan",
+        None,
+        False,
+    ),
+    ("serang.staf", "Staf", "Bawaslu Serang", UserRole.STAFF, "bawaslu_serang", None, False),
+    (
+        "pangkalpinang.staf",
+        "Staf",
+        "Bawaslu Pangkalpinang",
+        UserRole.STAFF,
+        "bawaslu_pangkalpinang",
+        None,
+        False,
+    ),
+    ("jateng.staf", "Staf", "Bawaslu Jawa Tengah", UserRole.STAFF, "bawaslu_jateng", None, False),
+]
+
+
+def seed_logins(
+    *, password: str, agencies: dict[str, Agency], people: dict[str, Person]
+) -> dict[str, User]:
+    """Create the missing demo logins (``admin`` and :data:`LOGINS`); returns them by username."""
+    users: dict[str, User] = {}
+    admin, created = User.objects.get_or_create(
+        username="admin",
+        defaults={
+            "email": "admin@example.go.id",
+            "first_name": "Admin",
+            "last_name": "Portal",
+            "role": UserRole.ADMIN,
+            "is_staff": True,
+            "is_superuser": True,
+        },
+    )
+    if created:
+        admin.set_password(password)
+        admin.save(update_fields=["password"])
+    users["admin"] = admin
+    for username, first, last, role, agency_key, person_key, is_staff in LOGINS:
+        user, created = User.objects.get_or_create(
+            username=username,
+            defaults={
+                "email": f"{username}@example.go.id",
+                "first_name": first,
+                "last_name": last,
+                "role": role,
+                "agency": agencies[agency_key],
+                "person": people.get(person_key) if person_key else None,
+                "is_staff": is_staff,
+            },
+        )
+        if created:
+            user.set_password(password)
+            user.save(update_fields=["password"])
+        users[username] = user
+    return users
