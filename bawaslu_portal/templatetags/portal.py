@@ -45,6 +45,16 @@ def query_with(context, **changes):
     return f"?{encoded}" if encoded else "?"
 
 
+@register.simple_tag(takes_context=True)
+def query_with_page(context, param, number):
+    """``query_with`` for a page parameter named at run time (``includes/pagination.html``).
+
+    ``page`` on a list; the public agenda pages its declarations with ``hal_deklarasi``
+    so that its meetings keep their page.
+    """
+    return query_with(context, **{param: number})
+
+
 @register.filter
 def has_errors(value):
     """True when ``value`` (a form, or a list of formsets) has an error.
