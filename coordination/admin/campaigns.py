@@ -8,7 +8,8 @@ are autocompletes. Imported by ``coordination/admin.py``.
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from bawaslu_portal.admin import BoundedAdmin, KabKotaFilter
+from bawaslu_portal.admin import KabKotaFilter
+from coordination.admin.shared import TrackedAdmin
 from coordination.models import (
     Declaration,
     DeclarationCampaign,
@@ -36,7 +37,7 @@ class DesignationKindAdmin(admin.ModelAdmin):
 
 
 @admin.register(DeclarationCampaign)
-class DeclarationCampaignAdmin(BoundedAdmin):
+class DeclarationCampaignAdmin(TrackedAdmin):
     list_display = ["name", "kind", "region"]
     list_select_related = ["region"]
     list_filter = ["kind", KabKotaFilter]
@@ -64,26 +65,7 @@ class DeclarationDocumentInline(admin.TabularInline):
 
 
 @admin.register(Declaration)
-class DeclarationAdmin(BoundedAdmin):
-    # Listed because the fields inherited from TrackedModel would otherwise come first.
-    fields = [
-        "kind",
-        "title",
-        "date",
-        "region",
-        "place",
-        "organiser",
-        "signatory_agencies",
-        "participant_count",
-        "campaign",
-        "is_culmination",
-        "meeting",
-        "description",
-        "is_public",
-        "created_by",
-        "created_at",
-        "updated_at",
-    ]
+class DeclarationAdmin(TrackedAdmin):
     list_display = ["title", "kind", "date", "region", "organiser", "is_public"]
     list_select_related = ["region", "organiser"]
     list_filter = ["kind", "is_public", KabKotaFilter]
@@ -102,20 +84,7 @@ class DeclarationAdmin(BoundedAdmin):
 
 
 @admin.register(KelurahanDesignation)
-class KelurahanDesignationAdmin(BoundedAdmin):
-    # Listed because the fields inherited from TrackedModel would otherwise come first.
-    fields = [
-        "kind",
-        "kelurahan",
-        "date",
-        "decree_number",
-        "status",
-        "notes",
-        "revoked_on",
-        "created_by",
-        "created_at",
-        "updated_at",
-    ]
+class KelurahanDesignationAdmin(TrackedAdmin):
     list_display = ["kelurahan", "kind", "date", "decree_number", "status"]
     list_select_related = ["kelurahan", "kind"]
     list_filter = ["kind", "status", KelurahanKabKotaFilter]
@@ -133,7 +102,7 @@ class ProgramTargetInline(admin.TabularInline):
 
 
 @admin.register(Program)
-class ProgramAdmin(BoundedAdmin):
+class ProgramAdmin(TrackedAdmin):
     list_display = ["name", "region", "owner_agency", "period_start", "period_end"]
     list_select_related = ["region", "owner_agency"]
     list_filter = [KabKotaFilter]
@@ -150,7 +119,7 @@ class WorkingGroupMemberInline(admin.TabularInline):
 
 
 @admin.register(WorkingGroup)
-class WorkingGroupAdmin(BoundedAdmin):
+class WorkingGroupAdmin(TrackedAdmin):
     list_display = ["name", "region", "agency", "decree_number", "decree_date"]
     list_select_related = ["region", "agency"]
     list_filter = [KabKotaFilter]

@@ -7,7 +7,8 @@ autocomplete.
 
 from django.contrib import admin
 
-from bawaslu_portal.admin import BoundedAdmin, KabKotaFilter
+from bawaslu_portal.admin import KabKotaFilter
+from coordination.admin.shared import TrackedAdmin
 from coordination.models import FollowUp, FollowUpNote
 
 
@@ -19,23 +20,7 @@ class FollowUpNoteInline(admin.TabularInline):
 
 
 @admin.register(FollowUp)
-class FollowUpAdmin(BoundedAdmin):
-    # Listed because the fields inherited from TrackedModel would otherwise come first.
-    fields = [
-        "title",
-        "description",
-        "responsible_agency",
-        "responsible_person",
-        "due_date",
-        "status",
-        "meeting",
-        "region",
-        "created_by",
-        "created_at",
-        "updated_at",
-        "completed_at",
-        "version",
-    ]
+class FollowUpAdmin(TrackedAdmin):
     list_display = ["title", "responsible_agency", "due_date", "status", "region"]
     list_select_related = ["responsible_agency", "region"]
     list_filter = ["status", KabKotaFilter]

@@ -7,7 +7,8 @@ foreign key is an autocomplete.
 
 from django.contrib import admin
 
-from bawaslu_portal.admin import BoundedAdmin, KabKotaFilter
+from bawaslu_portal.admin import KabKotaFilter
+from coordination.admin.shared import TrackedAdmin
 from coordination.models import (
     AgendaItem,
     Meeting,
@@ -51,7 +52,7 @@ class MeetingAttachmentInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(BoundedAdmin):
+class MeetingAdmin(TrackedAdmin):
     list_display = ["title", "kind", "starts_at", "region", "host_agency", "status", "is_public"]
     list_select_related = ["region", "host_agency"]
     list_filter = ["kind", "status", "is_public", KabKotaFilter, "topics"]

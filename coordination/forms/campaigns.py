@@ -15,7 +15,6 @@ from bawaslu_portal.timefmt import format_date
 from bawaslu_portal.uploads import validate_upload
 from coordination import selectors
 from coordination.forms.shared import (
-    EXTRA_ROWS,
     BasePersonFormSet,
     DateInput,
     DateRangeMixin,
@@ -24,6 +23,7 @@ from coordination.forms.shared import (
     SuppressibleErrorsMixin,
     SuppressibleFormSet,
     region_label,
+    row_formset,
 )
 from coordination.models import (
     DeclarationDocumentKind,
@@ -280,18 +280,10 @@ class SignatoryForm(PersonRowForm):
 
 
 class BaseSignatoryFormSet(BasePersonFormSet):
-    extra_fields = ("position_title",)
+    row_fields = (*BasePersonFormSet.row_fields, "position_title")
 
 
-SignatoryFormSet = forms.formset_factory(
-    SignatoryForm,
-    formset=BaseSignatoryFormSet,
-    extra=EXTRA_ROWS,
-    can_delete=True,
-    can_delete_extra=False,
-    max_num=300,
-    absolute_max=400,
-)
+SignatoryFormSet = row_formset(SignatoryForm, BaseSignatoryFormSet, max_num=300, absolute_max=400)
 
 
 def signatory_initial(declaration) -> list[dict]:
@@ -668,43 +660,19 @@ class TargetForm(forms.Form):
 
 
 class BaseTargetFormSet(SuppressibleFormSet):
-    def clean(self):
-        if any(self.errors):
-            return
-        seen = {}
-        for form in self.active_forms():
-            data = form.cleaned_data
-            key = (data["level"], data["region"].pk, data["meeting_kind"])
-            if key in seen:
-                form.add_error(
-                    "region",
-                    _("Row %(row)s already has a target for this region and level")
-                    % {"row": seen[key]},
-                )
-            else:
-                seen[key] = self.forms.index(form) + 1
+    """Target rows: one per level, region and meeting kind."""
 
-    def service_rows(self) -> list[dict]:
-        return [
-            {
-                "level": form.cleaned_data["level"],
-                "region": form.cleaned_data["region"],
-                "target_count": form.cleaned_data["target_count"],
-                "meeting_kind": form.cleaned_data["meeting_kind"],
-            }
-            for form in self.active_forms()
-        ]
+    row_fields = ("level", "region", "target_count", "meeting_kind")
+
+    def row_key(self, data: dict):
+        return (data["level"], data["region"].pk, data["meeting_kind"])
+
+    def repeated_row_error(self, data: dict, row: int) -> tuple[str, str]:
+        message = _("Row %(row)s already has a target for this region and level") % {"row": row}
+        return "region", message
 
 
-TargetFormSet = forms.formset_factory(
-    TargetForm,
-    formset=BaseTargetFormSet,
-    extra=EXTRA_ROWS,
-    can_delete=True,
-    can_delete_extra=False,
-    max_num=200,
-    absolute_max=300,
-)
+TargetFormSet = row_formset(TargetForm, BaseTargetFormSet, max_num=200, absolute_max=300)
 
 
 def target_initial(program) -> list[dict]:
@@ -822,18 +790,10 @@ class MemberForm(PersonRowForm):
 
 
 class BaseMemberFormSet(BasePersonFormSet):
-    extra_fields = ("role",)
+    row_fields = (*BasePersonFormSet.row_fields, "role")
 
 
-MemberFormSet = forms.formset_factory(
-    MemberForm,
-    formset=BaseMemberFormSet,
-    extra=EXTRA_ROWS,
-    can_delete=True,
-    can_delete_extra=False,
-    max_num=200,
-    absolute_max=300,
-)
+MemberFormSet = row_formset(MemberForm, BaseMemberFormSet, max_num=200, absolute_max=300)
 
 
 def member_initial(group) -> list[dict]:

@@ -15,7 +15,6 @@ from django.utils.translation import gettext_lazy as _
 
 from coordination import selectors
 from coordination.forms.shared import (
-    EXTRA_ROWS,
     BasePersonFormSet,
     BoundedDateInput,
     DateRangeMixin,
@@ -25,6 +24,7 @@ from coordination.forms.shared import (
     SuppressibleFormSet,
     TimeInput,
     region_label,
+    row_formset,
     validate_year_range,
 )
 from coordination.models import AttachmentKind, AttendeeRole, MeetingKind, MeetingStatus
@@ -277,37 +277,16 @@ class AgendaItemForm(forms.Form):
 
 class BaseAttendeeFormSet(BasePersonFormSet):
     delete_label = _("Remove this attendee")
-    extra_fields = ("position_title", "role")
+    row_fields = (*BasePersonFormSet.row_fields, "position_title", "role")
 
 
 class BaseAgendaFormSet(SuppressibleFormSet):
     delete_label = _("Remove this agenda item")
-
-    def service_rows(self) -> list[dict]:
-        return [
-            {"title": form.cleaned_data["title"], "notes": form.cleaned_data["notes"]}
-            for form in self.active_forms()
-        ]
+    row_fields = ("title", "notes")
 
 
-AttendeeFormSet = forms.formset_factory(
-    AttendeeForm,
-    formset=BaseAttendeeFormSet,
-    extra=EXTRA_ROWS,
-    can_delete=True,
-    can_delete_extra=False,
-    max_num=300,
-    absolute_max=400,
-)
-AgendaFormSet = forms.formset_factory(
-    AgendaItemForm,
-    formset=BaseAgendaFormSet,
-    extra=EXTRA_ROWS,
-    can_delete=True,
-    can_delete_extra=False,
-    max_num=100,
-    absolute_max=150,
-)
+AttendeeFormSet = row_formset(AttendeeForm, BaseAttendeeFormSet, max_num=300, absolute_max=400)
+AgendaFormSet = row_formset(AgendaItemForm, BaseAgendaFormSet, max_num=100, absolute_max=150)
 
 
 def attendee_initial(meeting) -> list[dict]:

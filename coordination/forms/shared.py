@@ -40,6 +40,7 @@ __all__ = [
     "TimeInput",
     "bind_with_rows",
     "region_label",
+    "row_formset",
     "submitted_and_valid",
     "validate_year_range",
     "with_more_rows",
@@ -167,7 +168,11 @@ class SuppressibleErrorsMixin:
 
 
 class SuppressibleFormSet(SuppressibleErrorsMixin, forms.BaseFormSet):
+    """Rows with spare empty ones: what the services get, and which rows may not repeat."""
+
     delete_label = _("Remove this row")
+    #: The cleaned fields of a row that :meth:`service_rows` hands to the service, in order.
+    row_fields: tuple[str, ...] = ()
 
     def __init__(self, *args, form_kwargs=None, **kwargs):
         # A queryset handed to the rows is read once for all of them.
@@ -201,36 +206,63 @@ class SuppressibleFormSet(SuppressibleErrorsMixin, forms.BaseFormSet):
             and not (self.can_delete and self._should_delete_form(form))
         ]
 
+    def service_rows(self) -> list[dict]:
+        """The ``row_fields`` of the kept rows, as the services take them."""
+        return [
+            {name: form.cleaned_data[name] for name in self.row_fields}
+            for form in self.active_forms()
+        ]
 
-class BasePersonFormSet(SuppressibleFormSet):
-    """Rows of people: the same name twice is an error on the later row."""
+    def row_key(self, data: dict):
+        """What makes two rows the same (``None``, the default: rows may repeat)."""
+        return None
 
-    extra_fields: tuple[str, ...] = ()
+    def repeated_row_error(self, data: dict, row: int) -> tuple[str, str]:
+        """The field and the message for a row that repeats row number ``row``."""
+        raise NotImplementedError
 
     def clean(self):
+        """A row that repeats an earlier one (same :meth:`row_key`) is an error on the later row."""
         if any(self.errors):
             return
         seen = {}
         for form in self.active_forms():
-            key = " ".join(form.cleaned_data["name"].split()).casefold()
+            key = self.row_key(form.cleaned_data)
+            if key is None:
+                continue
             if key in seen:
-                form.add_error(
-                    "name",
-                    _("%(name)s is already listed in row %(row)s")
-                    % {"name": form.cleaned_data["name"], "row": seen[key]},
-                )
+                form.add_error(*self.repeated_row_error(form.cleaned_data, seen[key]))
             else:
                 seen[key] = self.forms.index(form) + 1
 
-    def service_rows(self) -> list[dict]:
-        return [
-            {
-                "name": form.cleaned_data["name"],
-                "agency": form.cleaned_data["agency"],
-                **{name: form.cleaned_data[name] for name in self.extra_fields},
-            }
-            for form in self.active_forms()
-        ]
+
+def row_formset(form, formset, *, max_num: int, absolute_max: int):
+    """The formset class of ``form`` rows: ``EXTRA_ROWS`` spare rows, saved rows removable."""
+    return forms.formset_factory(
+        form,
+        formset=formset,
+        extra=EXTRA_ROWS,
+        can_delete=True,
+        can_delete_extra=False,
+        max_num=max_num,
+        absolute_max=absolute_max,
+    )
+
+
+class BasePersonFormSet(SuppressibleFormSet):
+    """Rows of people by name: the same name twice is an error on the later row."""
+
+    row_fields = ("name", "agency")
+
+    def row_key(self, data: dict):
+        return " ".join(data["name"].split()).casefold()
+
+    def repeated_row_error(self, data: dict, row: int) -> tuple[str, str]:
+        message = _("%(name)s is already listed in row %(row)s") % {
+            "name": data["name"],
+            "row": row,
+        }
+        return "name", message
 
 
 def with_more_rows(data, prefix: str, defaults: dict[str, str] | None = None):

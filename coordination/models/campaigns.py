@@ -23,6 +23,7 @@ from bawaslu_portal.models import TrackedModel, UploadedFile
 from bawaslu_portal.uploads import RandomUploadTo
 
 from .meetings import MeetingKind
+from .shared import check_end_not_before_start, end_not_before_start
 
 __all__ = [
     "Declaration",
@@ -411,11 +412,11 @@ class Program(TrackedModel):
             models.Index(fields=["period_start"], name="program_start_idx"),
         ]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(period_end__isnull=True) | Q(period_end__gte=models.F("period_start")),
+            end_not_before_start(
+                start="period_start",
+                end="period_end",
                 name="program_end_after_start",
-                violation_error_code="end_before_start",
-                violation_error_message=_("The period cannot end before it starts."),
+                message=_("The period cannot end before it starts."),
             ),
         ]
 
@@ -426,9 +427,12 @@ class Program(TrackedModel):
         return reverse("coordination:program_detail", args=[self.pk])
 
     def clean(self):
-        if self.period_start and self.period_end and self.period_end < self.period_start:
-            message = _("The period cannot end before it starts.")
-            raise ValidationError({"period_end": ValidationError(message, code="end_before_start")})
+        check_end_not_before_start(
+            self,
+            start="period_start",
+            end="period_end",
+            message=_("The period cannot end before it starts."),
+        )
 
 
 class ProgramTarget(models.Model):

@@ -5,15 +5,15 @@ scoped by it. Its start and end are stored as aware datetimes; forms take the
 local date and time in the region's zone (WIB/WITA/WIT) and convert.
 """
 
-from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bawaslu_portal.models import TrackedModel, UploadedFile
 from bawaslu_portal.uploads import RandomUploadTo
+
+from .shared import check_end_not_before_start, end_not_before_start
 
 __all__ = [
     "AgendaItem",
@@ -156,11 +156,11 @@ class Meeting(TrackedModel):
             models.Index(fields=["is_public", "starts_at"], name="meeting_public_start_idx"),
         ]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(ends_at__isnull=True) | Q(ends_at__gte=models.F("starts_at")),
+            end_not_before_start(
+                start="starts_at",
+                end="ends_at",
                 name="meeting_ends_after_start",
-                violation_error_code="end_before_start",
-                violation_error_message=_("The meeting cannot end before it starts."),
+                message=_("The meeting cannot end before it starts."),
             ),
         ]
 
@@ -171,9 +171,12 @@ class Meeting(TrackedModel):
         return reverse("coordination:meeting_detail", args=[self.pk])
 
     def clean(self):
-        if self.ends_at and self.starts_at and self.ends_at < self.starts_at:
-            message = _("The meeting cannot end before it starts.")
-            raise ValidationError({"ends_at": ValidationError(message, code="end_before_start")})
+        check_end_not_before_start(
+            self,
+            start="starts_at",
+            end="ends_at",
+            message=_("The meeting cannot end before it starts."),
+        )
 
     @property
     def level(self) -> str:
