@@ -568,18 +568,12 @@ class ReportForm(EvidenceCleaningMixin, forms.Form):
 
     def _clean_reporter(self, cleaned: dict, today: datetime.date) -> None:
         """A laporan's reporter: name, address, a way to reach them, a plausible age."""
-        if not cleaned.get("reporter_name"):
-            self._error(
-                "reporter_name",
-                _("Enter the reporter's full name (a laporan needs a reporter)."),
-                "reporter_required",
-            )
-        if not cleaned.get("reporter_address"):
-            self._error(
-                "reporter_address",
-                _("Enter the reporter's address (a laporan needs a reporter)."),
-                "reporter_required",
-            )
+        for name, message in (
+            ("reporter_name", _("Enter the reporter's full name (a laporan needs a reporter).")),
+            ("reporter_address", _("Enter the reporter's address (a laporan needs a reporter).")),
+        ):
+            if not cleaned.get(name):
+                self._error(name, message, "reporter_required")
         if (
             not cleaned.get("reporter_phone")
             and not cleaned.get("reporter_email")

@@ -19,6 +19,13 @@ TIME_INPUT = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 TOO_LONG = _("Enter at most %(limit_value)s characters (you entered %(show_value)s).")
 
 
+def _messages(required_message, **messages) -> dict:
+    """A field's error messages, with its own message for an empty field when it has one."""
+    if required_message is not None:
+        messages["required"] = required_message
+    return messages
+
+
 def text_field(
     label, *, max_length: int, required: bool = False, required_message=None, **kwargs
 ) -> forms.CharField:
@@ -28,15 +35,9 @@ def text_field(
     when it is left empty, also when a form makes the field required later (the
     public form does so with the reporter's name and address).
     """
-    error_messages = {"max_length": TOO_LONG}
-    if required_message is not None:
-        error_messages["required"] = required_message
+    messages = _messages(required_message, max_length=TOO_LONG)
     return forms.CharField(
-        label=label,
-        max_length=max_length,
-        required=required,
-        error_messages=error_messages,
-        **kwargs,
+        label=label, max_length=max_length, required=required, error_messages=messages, **kwargs
     )
 
 
@@ -114,15 +115,12 @@ def select_field(
     ``invalid_message`` answers a value not in the list (a stale page or a
     hand-made request).
     """
-    error_messages = {"invalid_choice": invalid_message}
-    if required_message is not None:
-        error_messages["required"] = required_message
     return forms.ModelChoiceField(
         label=label,
         queryset=queryset,
         required=required_message is not None,
         empty_label=empty_label,
-        error_messages=error_messages,
+        error_messages=_messages(required_message, invalid_choice=invalid_message),
         **kwargs,
     )
 
