@@ -19,9 +19,12 @@ from coordination.forms.shared import (
     DateInput,
     DateRangeMixin,
     FilterDateField,
+    PersonRowForm,
+    RegionFilterField,
     RowModelChoiceField,
     SuppressibleErrorsMixin,
     SuppressibleFormSet,
+    UploadField,
     region_label,
     row_formset,
 )
@@ -51,7 +54,6 @@ __all__ = [
     "MeetingLinkForm",
     "MemberForm",
     "MemberFormSet",
-    "PersonRowForm",
     "ProgramFilterForm",
     "ProgramForm",
     "SignatoryForm",
@@ -166,11 +168,10 @@ class DeclarationForm(SuppressibleErrorsMixin, forms.Form):
         required=False,
         help_text=_("The public agenda shows title, date, place and agencies; never contacts."),
     )
-    document = forms.FileField(
+    document = UploadField(
+        max_bytes=MAX_DOCUMENT_BYTES,
         label=_("Add a document or photo (optional)"),
         required=False,
-        help_text=_("Image, PDF or office document, at most %(size)s MB.")
-        % {"size": MAX_DOCUMENT_BYTES // (1024 * 1024)},
         error_messages={"empty": _("The chosen file is empty")},
     )
     document_kind = forms.ChoiceField(
@@ -249,27 +250,6 @@ class DeclarationForm(SuppressibleErrorsMixin, forms.Form):
         }
 
 
-class PersonRowForm(forms.Form):
-    """A person by name with the agency they act for; an untouched spare row is ignored."""
-
-    name = forms.CharField(
-        label=_("Name"),
-        max_length=150,
-        error_messages={"required": _("Enter the person's name")},
-    )
-    agency = RowModelChoiceField(
-        label=_("Agency"),
-        queryset=None,
-        required=False,
-        empty_label=_("(no agency / other)"),
-        error_messages={"invalid_choice": _("Choose the agency from the list")},
-    )
-
-    def __init__(self, *args, agencies=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["agency"].use_row_choices(agencies)
-
-
 class SignatoryForm(PersonRowForm):
     position_title = forms.CharField(
         label=_("Position"),
@@ -304,15 +284,7 @@ class DeclarationDocumentForm(forms.Form):
         initial=DeclarationDocumentKind.FOTO,
         error_messages={"required": _("Choose the kind of file")},
     )
-    file = forms.FileField(
-        label=_("File"),
-        help_text=_("Image, PDF or office document, at most %(size)s MB.")
-        % {"size": MAX_DOCUMENT_BYTES // (1024 * 1024)},
-        error_messages={
-            "required": _("Choose a file to upload"),
-            "empty": _("The chosen file is empty"),
-        },
-    )
+    file = UploadField(max_bytes=MAX_DOCUMENT_BYTES)
 
 
 class DeclarationFilterForm(DateRangeMixin, forms.Form):
@@ -330,13 +302,7 @@ class DeclarationFilterForm(DateRangeMixin, forms.Form):
         label=_("Until"),
         error_messages={"invalid": _("Enter the end of the period as a date")},
     )
-    region = forms.ModelChoiceField(
-        label=_("Region"),
-        required=False,
-        queryset=None,
-        empty_label=_("Whole jurisdiction"),
-        error_messages={"invalid_choice": _("Choose a region in your jurisdiction")},
-    )
+    region = RegionFilterField()
     campaign = forms.ModelChoiceField(
         label=_("Campaign"),
         required=False,
@@ -348,7 +314,6 @@ class DeclarationFilterForm(DateRangeMixin, forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["region"].queryset = selectors.region_filter_choices(user=user)
-        self.fields["region"].label_from_instance = lambda region: region.label
         self.fields["campaign"].queryset = selectors.campaign_choices(user=user)
 
     def filters(self) -> selectors.DeclarationFilters:
@@ -496,19 +461,12 @@ class DesignationFilterForm(forms.Form):
         choices=[("", _("All statuses")), *DesignationStatus.choices],
         error_messages={"invalid_choice": _("Choose a status from the list")},
     )
-    region = forms.ModelChoiceField(
-        label=_("Region"),
-        required=False,
-        queryset=None,
-        empty_label=_("Whole jurisdiction"),
-        error_messages={"invalid_choice": _("Choose a region in your jurisdiction")},
-    )
+    region = RegionFilterField()
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kind"].queryset = selectors.designation_kind_list()
         self.fields["region"].queryset = selectors.region_filter_choices(user=user)
-        self.fields["region"].label_from_instance = lambda region: region.label
 
     def filters(self) -> selectors.DesignationFilters:
         if not self.is_valid():
@@ -688,18 +646,11 @@ def target_initial(program) -> list[dict]:
 
 
 class ProgramFilterForm(forms.Form):
-    region = forms.ModelChoiceField(
-        label=_("Region"),
-        required=False,
-        queryset=None,
-        empty_label=_("Whole jurisdiction"),
-        error_messages={"invalid_choice": _("Choose a region in your jurisdiction")},
-    )
+    region = RegionFilterField()
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["region"].queryset = selectors.region_filter_choices(user=user)
-        self.fields["region"].label_from_instance = lambda region: region.label
 
 
 class MeetingLinkForm(forms.Form):

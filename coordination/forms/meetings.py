@@ -19,10 +19,12 @@ from coordination.forms.shared import (
     BoundedDateInput,
     DateRangeMixin,
     FilterDateField,
-    RowModelChoiceField,
+    PersonRowForm,
+    RegionFilterField,
     SuppressibleErrorsMixin,
     SuppressibleFormSet,
     TimeInput,
+    UploadField,
     region_label,
     row_formset,
     validate_year_range,
@@ -231,21 +233,11 @@ class MeetingForm(SuppressibleErrorsMixin, forms.Form):
         }
 
 
-class AttendeeForm(forms.Form):
+class AttendeeForm(PersonRowForm):
     """One attendance row; an untouched spare row is ignored."""
 
-    name = forms.CharField(
-        label=_("Name"),
-        max_length=150,
-        error_messages={"required": _("Enter the attendee's name")},
-    )
-    agency = RowModelChoiceField(
-        label=_("Agency"),
-        queryset=None,
-        required=False,
-        empty_label=_("(no agency / other)"),
-        error_messages={"invalid_choice": _("Choose the attendee's agency from the list")},
-    )
+    name_required = _("Enter the attendee's name")
+    agency_invalid = _("Choose the attendee's agency from the list")
     position_title = forms.CharField(
         label=_("Position"),
         max_length=150,
@@ -258,10 +250,6 @@ class AttendeeForm(forms.Form):
         initial=AttendeeRole.PESERTA,
         error_messages={"required": _("Choose the attendee's role in the meeting")},
     )
-
-    def __init__(self, *args, agencies=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["agency"].use_row_choices(agencies)
 
 
 class AgendaItemForm(forms.Form):
@@ -312,15 +300,7 @@ class AttachmentForm(forms.Form):
         initial=AttachmentKind.LAINNYA,
         error_messages={"required": _("Choose the kind of file")},
     )
-    file = forms.FileField(
-        label=_("File"),
-        help_text=_("Image, PDF or office document, at most %(size)s MB.")
-        % {"size": MAX_ATTACHMENT_BYTES // (1024 * 1024)},
-        error_messages={
-            "required": _("Choose a file to upload"),
-            "empty": _("The chosen file is empty"),
-        },
-    )
+    file = UploadField(max_bytes=MAX_ATTACHMENT_BYTES)
 
 
 class MeetingFilterForm(DateRangeMixin, forms.Form):
@@ -344,13 +324,7 @@ class MeetingFilterForm(DateRangeMixin, forms.Form):
         label=_("Until"),
         error_messages={"invalid": _("Enter the end of the period as a date")},
     )
-    region = forms.ModelChoiceField(
-        label=_("Region"),
-        required=False,
-        queryset=None,
-        empty_label=_("Whole jurisdiction"),
-        error_messages={"invalid_choice": _("Choose a region in your jurisdiction")},
-    )
+    region = RegionFilterField()
     agency = forms.ModelChoiceField(
         label=_("Agency (host or participant)"),
         required=False,
@@ -369,7 +343,6 @@ class MeetingFilterForm(DateRangeMixin, forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["region"].queryset = selectors.region_filter_choices(user=user)
-        self.fields["region"].label_from_instance = lambda region: region.label
         self.fields["agency"].queryset = selectors.agency_choices(user=user)
         self.fields["topic"].queryset = selectors.topic_list()
 

@@ -28,16 +28,19 @@ __all__ = [
     "LAST_YEAR",
     "MORE_ROWS",
     "BasePersonFormSet",
+    "PersonRowForm",
     "BoundedDateInput",
     "DateInput",
     "DateRangeMixin",
     "FilterDateField",
+    "RegionFilterField",
     "RowChoices",
     "RowModelChoiceField",
     "Rows",
     "SuppressibleErrorsMixin",
     "SuppressibleFormSet",
     "TimeInput",
+    "UploadField",
     "bind_with_rows",
     "region_label",
     "row_formset",
@@ -94,6 +97,38 @@ class FilterDateField(forms.DateField):
     def __init__(self, **kwargs):
         kwargs.setdefault("required", False)
         kwargs.setdefault("widget", BoundedDateInput())
+        super().__init__(**kwargs)
+
+
+class RegionFilterField(forms.ModelChoiceField):
+    """The optional region of a list filter, listed by name; the form offers the user's regions."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Region"))
+        kwargs.setdefault("empty_label", _("Whole jurisdiction"))
+        kwargs.setdefault(
+            "error_messages", {"invalid_choice": _("Choose a region in your jurisdiction")}
+        )
+        super().__init__(queryset=Region.objects.none(), required=False, **kwargs)
+
+    def label_from_instance(self, obj):
+        return obj.label
+
+
+class UploadField(forms.FileField):
+    """A file to upload, at most ``max_bytes``; the services check what it really is."""
+
+    def __init__(self, *, max_bytes: int, **kwargs):
+        kwargs.setdefault("label", _("File"))
+        kwargs.setdefault(
+            "help_text",
+            _("Image, PDF or office document, at most %(size)s MB.")
+            % {"size": max_bytes // (1024 * 1024)},
+        )
+        kwargs.setdefault(
+            "error_messages",
+            {"required": _("Choose a file to upload"), "empty": _("The chosen file is empty")},
+        )
         super().__init__(**kwargs)
 
 
@@ -247,6 +282,28 @@ def row_formset(form, formset, *, max_num: int, absolute_max: int):
         max_num=max_num,
         absolute_max=absolute_max,
     )
+
+
+class PersonRowForm(forms.Form):
+    """A person by name with the agency they act for; an untouched spare row is ignored."""
+
+    #: What a row says when the name is missing or the agency is not on the list.
+    name_required = _("Enter the person's name")
+    agency_invalid = _("Choose the agency from the list")
+
+    name = forms.CharField(label=_("Name"), max_length=150)
+    agency = RowModelChoiceField(
+        label=_("Agency"),
+        queryset=None,
+        required=False,
+        empty_label=_("(no agency / other)"),
+    )
+
+    def __init__(self, *args, agencies=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].error_messages["required"] = self.name_required
+        self.fields["agency"].error_messages["invalid_choice"] = self.agency_invalid
+        self.fields["agency"].use_row_choices(agencies)
 
 
 class BasePersonFormSet(SuppressibleFormSet):
