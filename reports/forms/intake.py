@@ -24,17 +24,17 @@ from bawaslu_portal.timefmt import zone_for
 from bawaslu_portal.uploads import validate_upload
 from reports.forms.public import FormStep
 from reports.forms.shared import (
-    DATE_INPUT,
-    TIME_INPUT,
     TOO_LONG,
     CheckboxGroup,
     EmailAddressField,
     MultipleFileField,
     PhoneField,
-    RadioGroup,
+    date_field,
     digits_field,
+    radio_field,
     select_field,
     text_field,
+    time_field,
 )
 from reports.models import (
     Citizenship,
@@ -166,19 +166,15 @@ class ReportForm(EvidenceCleaningMixin, forms.Form):
     on the public form the moment it is sent.
     """
 
-    source = forms.ChoiceField(
-        label=_("Source"),
-        choices=[
+    source = radio_field(
+        _("Source"),
+        [
             (ReportSource.LAPORAN, ReportSource.LAPORAN.label),
             (ReportSource.TEMUAN, ReportSource.TEMUAN.label),
             (ReportSource.INFORMASI_AWAL, ReportSource.INFORMASI_AWAL.label),
         ],
+        message=_("Choose whether this is a laporan, a temuan or informasi awal."),
         initial=ReportSource.LAPORAN,
-        widget=RadioGroup,
-        error_messages={
-            "required": _("Choose whether this is a laporan, a temuan or informasi awal."),
-            "invalid_choice": _("Choose whether this is a laporan, a temuan or informasi awal."),
-        },
     )
     election = select_field(
         _("Election"),
@@ -188,21 +184,15 @@ class ReportForm(EvidenceCleaningMixin, forms.Form):
         invalid_message=_("Choose one of the listed elections."),
     )
     # When the office received it ("dilaporkan ... hari dan tanggal ... pukul"); official form only.
-    received_date = forms.DateField(
-        label=_("Date received"),
-        required=False,
-        widget=DATE_INPUT,
-        error_messages={
-            "invalid": _("Enter the date the report was received as a date, e.g. 17/08/2024.")
-        },
+    received_date = date_field(
+        _("Date received"),
+        invalid_message=_("Enter the date the report was received as a date, e.g. 17/08/2024."),
     )
-    received_time = forms.TimeField(
-        label=_("Time received"),
-        required=False,
-        widget=TIME_INPUT,
-        error_messages={
-            "invalid": _("Enter the time the report was received as hours and minutes, e.g. 14:30.")
-        },
+    received_time = time_field(
+        _("Time received"),
+        invalid_message=_(
+            "Enter the time the report was received as hours and minutes, e.g. 14:30."
+        ),
     )
 
     # Reporter.
@@ -219,11 +209,9 @@ class ReportForm(EvidenceCleaningMixin, forms.Form):
         invalid_message=_("Enter the NIK as exactly 16 digits, without spaces."),
     )
     reporter_birth_place = text_field(_("Place of birth"), max_length=100)
-    reporter_birth_date = forms.DateField(
-        label=_("Date of birth"),
-        required=False,
-        widget=DATE_INPUT,
-        error_messages={"invalid": _("Enter the date of birth as a date, e.g. 17/08/1980.")},
+    reporter_birth_date = date_field(
+        _("Date of birth"),
+        invalid_message=_("Enter the date of birth as a date, e.g. 17/08/1980."),
     )
     # Not stored: it only lets a married voter under 17 file (UU 7/2017 ps. 198 ayat (1)).
     reporter_married = forms.BooleanField(
@@ -234,19 +222,14 @@ class ReportForm(EvidenceCleaningMixin, forms.Form):
         ),
         required=False,
     )
-    reporter_sex = forms.ChoiceField(
-        label=_("Sex"),
-        choices=Sex.choices,
-        required=False,
-        widget=RadioGroup,
-        error_messages={"invalid_choice": _("Choose male or female.")},
+    reporter_sex = radio_field(
+        _("Sex"), Sex.choices, message=_("Choose male or female."), required=False
     )
-    reporter_citizenship = forms.ChoiceField(
-        label=_("Citizenship"),
-        choices=Citizenship.choices,
+    reporter_citizenship = radio_field(
+        _("Citizenship"),
+        Citizenship.choices,
+        message=_("Choose Indonesian (WNI) or foreign (WNA)."),
         required=False,
-        widget=RadioGroup,
-        error_messages={"invalid_choice": _("Choose Indonesian (WNI) or foreign (WNA).")},
     )
     reporter_occupation = text_field(_("Occupation"), max_length=100)
     reporter_address = text_field(
@@ -297,14 +280,8 @@ class ReportForm(EvidenceCleaningMixin, forms.Form):
         max_length=200,
         help_text=_("Type the agency's name when it is not in the list above."),
     )
-    reported_employment = forms.ChoiceField(
-        label=_("Employment type"),
-        choices=EmploymentType.choices,
-        widget=RadioGroup,
-        error_messages={
-            "required": _("Choose PNS, PPPK or other."),
-            "invalid_choice": _("Choose PNS, PPPK or other."),
-        },
+    reported_employment = radio_field(
+        _("Employment type"), EmploymentType.choices, message=_("Choose PNS, PPPK or other.")
     )
     reported_address = text_field(
         _("Address of the reported ASN"),
@@ -320,31 +297,21 @@ class ReportForm(EvidenceCleaningMixin, forms.Form):
     )
 
     # Incident.
-    incident_date = forms.DateField(
-        label=_("Date of the incident"),
-        widget=DATE_INPUT,
-        error_messages={
-            "required": _("Enter the date of the incident."),
-            "invalid": _("Enter the date of the incident as a date, e.g. 17/08/2024."),
-        },
+    incident_date = date_field(
+        _("Date of the incident"),
+        required_message=_("Enter the date of the incident."),
+        invalid_message=_("Enter the date of the incident as a date, e.g. 17/08/2024."),
     )
-    incident_time = forms.TimeField(
-        label=_("Time of the incident"),
-        required=False,
-        widget=TIME_INPUT,
+    incident_time = time_field(
+        _("Time of the incident"),
+        invalid_message=_("Enter the time of the incident as hours and minutes, e.g. 14:30."),
         help_text=_("Hours and minutes, if known."),
-        error_messages={
-            "invalid": _("Enter the time of the incident as hours and minutes, e.g. 14:30.")
-        },
     )
-    known_date = forms.DateField(
-        label=_("Date it became known"),
-        widget=DATE_INPUT,
+    known_date = date_field(
+        _("Date it became known"),
+        required_message=_("Enter the date the incident became known."),
+        invalid_message=_("Enter the date it became known as a date, e.g. 17/08/2024."),
         help_text=_("The filing deadline counts from this day."),
-        error_messages={
-            "required": _("Enter the date the incident became known."),
-            "invalid": _("Enter the date it became known as a date, e.g. 17/08/2024."),
-        },
     )
     incident_place = text_field(
         _("Place of the incident"),

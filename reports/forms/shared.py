@@ -160,3 +160,37 @@ class MultipleFileField(forms.FileField):
         if isinstance(data, list | tuple):
             return [single(item, initial) for item in data if item]
         return [single(data, initial)] if data else []
+
+
+def date_field(label, *, invalid_message, required_message=None, **kwargs) -> forms.DateField:
+    """A date the browser's date picker fills in; required when it has a ``required_message``."""
+    return forms.DateField(
+        label=label,
+        required=required_message is not None,
+        widget=DATE_INPUT,
+        error_messages=_messages(required_message, invalid=invalid_message),
+        **kwargs,
+    )
+
+
+def time_field(label, *, invalid_message, **kwargs) -> forms.TimeField:
+    """An optional time of day (hours and minutes)."""
+    return forms.TimeField(
+        label=label,
+        required=False,
+        widget=TIME_INPUT,
+        error_messages={"invalid": invalid_message},
+        **kwargs,
+    )
+
+
+def radio_field(label, choices, *, message, required: bool = True, **kwargs) -> forms.ChoiceField:
+    """Radio buttons whose one ``message`` answers a missing choice and an unknown one."""
+    return forms.ChoiceField(
+        label=label,
+        choices=choices,
+        required=required,
+        widget=RadioGroup,
+        error_messages=_messages(message if required else None, invalid_choice=message),
+        **kwargs,
+    )
