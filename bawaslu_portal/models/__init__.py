@@ -1,5 +1,6 @@
 from .agencies import Agency, AgencyKind, Person, Position, PositionRole
 from .files import UploadedFile
+from .ratelimits import RateLimitCounter
 from .regions import Region, RegionKind, TimeZoneLabel
 from .tracking import TrackedModel
 from .users import User, UserRole
@@ -10,6 +11,7 @@ __all__ = [
     "Person",
     "Position",
     "PositionRole",
+    "RateLimitCounter",
     "Region",
     "RegionKind",
     "TimeZoneLabel",

@@ -1,8 +1,9 @@
 """Public pages (no login): filing a report at ``/lapor/`` and ``/cek-laporan/``.
 
-Both are rate-limited per client address with Django's cache (settings
-``REPORTS_PUBLIC_FILING_LIMIT`` and ``REPORTS_STATUS_CHECK_LIMIT``, each
-``(count, seconds)``); over the limit the client gets a 429 page. No personal
+Both are rate-limited per client address by atomic database counters
+(``bawaslu_portal.ratelimits``; settings ``REPORTS_PUBLIC_FILING_LIMIT`` and
+``REPORTS_STATUS_CHECK_LIMIT``, each ``(count, seconds)``); over the limit the
+client gets a 429 page. No personal
 data ever goes into a URL: the kab/kota code is the only path parameter, and
 the tracking code travels in the session (after filing) or in a POST body
 (status check).
@@ -12,7 +13,6 @@ import datetime
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
@@ -21,6 +21,11 @@ from django.views.decorators.http import require_GET
 from bawaslu_portal.clients import client_ip
 from bawaslu_portal.forms import add_service_error
 from bawaslu_portal.models import Region
+from bawaslu_portal.ratelimits import (
+    rate_limit_exhausted,
+    rate_limit_release,
+    rate_limit_take,
+)
 from reports.forms.intake import ReportForm, WitnessFormSet, with_another_witness
 from reports.forms.public import (
     PUBLIC_FIRST_STEP_TITLE,
@@ -83,18 +88,18 @@ def _client_key(request, scope: str) -> str:
 def rate_limited(request, scope: str, setting: str, default: tuple[int, int]) -> bool:
     """Whether the client has used up its allowance for ``scope`` (read, no increment)."""
     limit, _window = getattr(settings, setting, default)
-    return (cache.get(_client_key(request, scope)) or 0) >= limit
+    return rate_limit_exhausted(_client_key(request, scope), limit=limit)
 
 
-def rate_count(request, scope: str, setting: str, default: tuple[int, int]) -> None:
-    """Count one use of ``scope`` by the client; the window starts at the first use."""
-    _limit, window = getattr(settings, setting, default)
-    key = _client_key(request, scope)
-    if not cache.add(key, 1, timeout=window):
-        try:
-            cache.incr(key)
-        except ValueError:
-            cache.set(key, 1, timeout=window)
+def rate_take(request, scope: str, setting: str, default: tuple[int, int]) -> bool:
+    """Take one use of ``scope`` for the client, atomically; False when none is left."""
+    limit, window = getattr(settings, setting, default)
+    return rate_limit_take(_client_key(request, scope), limit=limit, window=window)
+
+
+def rate_release(request, scope: str) -> None:
+    """Give back a use taken for a filing that did not happen."""
+    rate_limit_release(_client_key(request, scope))
 
 
 def too_many_requests(request, setting: str, default: tuple[int, int]):
@@ -189,9 +194,18 @@ def public_form(request, kabkota: str):
             _show_step(form, witnesses, step, with_errors=False)
         else:
             if valid:
+                # The use is taken before filing, under a row lock: parallel filings
+                # from one address cannot all pass the check (issue 11 §4).
+                if not rate_take(
+                    request, "filing", "REPORTS_PUBLIC_FILING_LIMIT", DEFAULT_FILING_LIMIT
+                ):
+                    return too_many_requests(
+                        request, "REPORTS_PUBLIC_FILING_LIMIT", DEFAULT_FILING_LIMIT
+                    )
                 try:
                     result = intake_from_form(form=form, witnesses=witnesses, user=None)
                 except ValidationError as error:
+                    rate_release(request, "filing")
                     add_service_error(form, error)
                 else:
                     _filed(request, form, result)
@@ -237,9 +251,8 @@ def public_steps(*, current: int) -> dict:
 
 
 def _filed(request, form, result) -> None:
-    """After a filing: count it, mail the code, and keep what the done page shows."""
+    """After a filing (its use already taken): mail the code, keep what the done page shows."""
     report = result.report
-    rate_count(request, "filing", "REPORTS_PUBLIC_FILING_LIMIT", DEFAULT_FILING_LIMIT)
     email = form.cleaned_data.get("reporter_email")
     if email:
         tracking_code_mail(report=report, email=email)
@@ -291,13 +304,12 @@ def status_check(request):
     status = None
     not_found = False
     if request.method == "POST":
-        if rate_limited(
+        if not rate_take(
             request, "status", "REPORTS_STATUS_CHECK_LIMIT", DEFAULT_STATUS_CHECK_LIMIT
         ):
             return too_many_requests(
                 request, "REPORTS_STATUS_CHECK_LIMIT", DEFAULT_STATUS_CHECK_LIMIT
             )
-        rate_count(request, "status", "REPORTS_STATUS_CHECK_LIMIT", DEFAULT_STATUS_CHECK_LIMIT)
         form = StatusCheckForm(request.POST)
         if form.is_valid():
             code = form.cleaned_data["code"]
