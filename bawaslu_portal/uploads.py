@@ -145,15 +145,36 @@ class RandomUploadTo:
         return hash(self.folder)
 
 
+def safe_download_name(name: str, *, content_type: str, stored_name: str) -> str:
+    """The uploader's base name with the extension of the *detected* type, never their own.
+
+    A PDF polyglot uploaded as ``poly.html`` downloads as ``poly.pdf``: the
+    browser and the operating system then treat it as what it really is. The
+    extension comes from the sniffed content type, else from the stored file
+    (stored under the sniffed extension, see :class:`RandomUploadTo`).
+    """
+    extension = ALLOWED_TYPES.get(content_type) or (
+        posixpath.splitext(stored_name)[1].lower().lstrip(".") or "bin"
+    )
+    stem = posixpath.splitext(clean_original_name(name))[0].strip(" .") or "berkas"
+    return f"{stem}.{extension}"
+
+
 def protected_file_response(field_file, *, download_name: str, content_type: str = ""):
-    """Serve a stored file as a download. Call only after a permission check."""
+    """Serve a stored file as a download. Call only after a permission check.
+
+    The type and the name's extension come from what the upload check detected,
+    never from the name the uploader gave.
+    """
     content_type = (
-        content_type or mimetypes.guess_type(download_name)[0] or "application/octet-stream"
+        content_type or mimetypes.guess_type(field_file.name)[0] or "application/octet-stream"
     )
     response = FileResponse(
         field_file.open("rb"),
         as_attachment=True,
-        filename=clean_original_name(download_name),
+        filename=safe_download_name(
+            download_name, content_type=content_type, stored_name=field_file.name
+        ),
         content_type=content_type,
     )
     response["X-Content-Type-Options"] = "nosniff"

@@ -97,6 +97,23 @@ def test_download_is_an_attachment_for_case_handlers(client_for, semarang_staff)
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("uploaded_as", "downloaded_as"),
+    [("poly.html", "poly.pdf"), ("bukti.PDF", "bukti.pdf"), ("laporan", "laporan.pdf")],
+)
+def test_download_takes_the_extension_of_the_detected_type(
+    client_for, semarang_staff, uploaded_as, downloaded_as
+):
+    """Issue 11 §4: a PDF polyglot uploaded as poly.html is served as poly.pdf, not .html."""
+    report = intake_report(user=semarang_staff, evidence_files=[pdf_upload(uploaded_as)])
+    evidence = report.evidence.get()
+    url = reverse("reports:evidence_download", args=[report.pk, evidence.pk])
+    response = client_for(semarang_staff).get(url)
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == f'attachment; filename="{downloaded_as}"'
+
+
+@pytest.mark.django_db
 def test_download_refused_outside_and_for_partners(
     client, client_for, semarang_staff, serang_staff, semarang_partner
 ):
