@@ -78,3 +78,34 @@ def test_region_table_fits_a_phone(phone_page, login, live_server, portal_data):
     for path in ["/wilayah/33.74/", "/lembaga/"]:
         page.goto(live_server.url + path)
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), path
+
+
+def test_key_columns_fit_a_phone(phone_page, login, live_server, portal_data):
+    """Issue 11 §4: on a 390 px phone the status and deadline of /laporan/ and the status of
+    /tugas-saya/ are on screen without sideways scrolling."""
+    from tests.factories.coordination import FollowUpFactory
+    from tests.factories.reports import ReportFactory
+
+    agencies = portal_data.agencies
+    ReportFactory(
+        office=agencies["bawaslu_semarang"],
+        reported_name="Nama Terlapor Yang Cukup Panjang Sekali",
+        reported_agency_name="Dinas Komunikasi, Informatika, Statistik dan Persandian",
+    )
+    FollowUpFactory(
+        responsible_agency=agencies["pemkot_semarang"],
+        title="Menyampaikan surat edaran netralitas ASN ke seluruh OPD dan kecamatan",
+    )
+    page = phone_page
+    width = page.viewport_size["width"]
+    for username, path, cells in [
+        ("semarang.staf", "/laporan/", ["report-stage", "report-deadline"]),
+        ("semarang.pemkot", "/tugas-saya/", ["task-status"]),
+    ]:
+        login(page, username)
+        page.goto(live_server.url + path)
+        for testid in cells:
+            box = page.get_by_test_id(testid).first.bounding_box()
+            assert box is not None, (path, testid)
+            assert box["x"] >= 0 and box["x"] + box["width"] <= width, (path, testid, box)
+        page.context.clear_cookies()
