@@ -17,8 +17,7 @@ from coordination import selectors
 from coordination.forms.shared import (
     BasePersonFormSet,
     DateInput,
-    DateRangeMixin,
-    FilterDateField,
+    DateRangeFilterForm,
     PersonRowForm,
     RegionFilterField,
     RowModelChoiceField,
@@ -287,20 +286,14 @@ class DeclarationDocumentForm(forms.Form):
     file = UploadField(max_bytes=MAX_DOCUMENT_BYTES)
 
 
-class DeclarationFilterForm(DateRangeMixin, forms.Form):
+class DeclarationFilterForm(DateRangeFilterForm):
+    field_order = ["kind", "date_from", "date_to", "region", "campaign"]
+
     kind = forms.ChoiceField(
         label=_("Kind"),
         required=False,
         choices=[("", _("All kinds")), *DeclarationKind.choices],
         error_messages={"invalid_choice": _("Choose a kind from the list")},
-    )
-    date_from = FilterDateField(
-        label=_("From"),
-        error_messages={"invalid": _("Enter the start of the period as a date")},
-    )
-    date_to = FilterDateField(
-        label=_("Until"),
-        error_messages={"invalid": _("Enter the end of the period as a date")},
     )
     region = RegionFilterField()
     campaign = forms.ModelChoiceField(

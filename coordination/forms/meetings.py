@@ -17,8 +17,7 @@ from coordination import selectors
 from coordination.forms.shared import (
     BasePersonFormSet,
     BoundedDateInput,
-    DateRangeMixin,
-    FilterDateField,
+    DateRangeFilterForm,
     PersonRowForm,
     RegionFilterField,
     SuppressibleErrorsMixin,
@@ -303,7 +302,9 @@ class AttachmentForm(forms.Form):
     file = UploadField(max_bytes=MAX_ATTACHMENT_BYTES)
 
 
-class MeetingFilterForm(DateRangeMixin, forms.Form):
+class MeetingFilterForm(DateRangeFilterForm):
+    field_order = ["kind", "status", "date_from", "date_to", "region", "agency", "topic"]
+
     kind = forms.ChoiceField(
         label=_("Kind"),
         required=False,
@@ -315,14 +316,6 @@ class MeetingFilterForm(DateRangeMixin, forms.Form):
         required=False,
         choices=[("", _("All statuses")), *MeetingStatus.choices],
         error_messages={"invalid_choice": _("Choose a status from the list")},
-    )
-    date_from = FilterDateField(
-        label=_("From"),
-        error_messages={"invalid": _("Enter the start of the period as a date")},
-    )
-    date_to = FilterDateField(
-        label=_("Until"),
-        error_messages={"invalid": _("Enter the end of the period as a date")},
     )
     region = RegionFilterField()
     agency = forms.ModelChoiceField(

@@ -31,7 +31,7 @@ __all__ = [
     "PersonRowForm",
     "BoundedDateInput",
     "DateInput",
-    "DateRangeMixin",
+    "DateRangeFilterForm",
     "FilterDateField",
     "RegionFilterField",
     "RowChoices",
@@ -404,8 +404,20 @@ def submitted_and_valid(form, formsets, *, rows_message=ROWS_NEED_CORRECTING) ->
     return valid
 
 
-class DateRangeMixin:
-    """``date_from``/``date_to`` filter fields: the end may not come before the start."""
+class DateRangeFilterForm(forms.Form):
+    """A list filter with a period: ``date_from``/``date_to``; the end may not precede the start.
+
+    Subclasses add their own fields and set ``field_order`` to place the period among them.
+    """
+
+    date_from = FilterDateField(
+        label=_("From"),
+        error_messages={"invalid": _("Enter the start of the period as a date")},
+    )
+    date_to = FilterDateField(
+        label=_("Until"),
+        error_messages={"invalid": _("Enter the end of the period as a date")},
+    )
 
     def clean(self):
         cleaned = super().clean()
