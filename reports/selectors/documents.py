@@ -58,9 +58,8 @@ from bawaslu_portal.models import Agency, Position
 from bawaslu_portal.printing import signature_place
 from bawaslu_portal.scoping import scope_to_jurisdiction, user_jurisdiction
 from bawaslu_portal.timefmt import format_date, format_time, to_local
+from reports.deadlines import filing_legal_basis
 from reports.models import (
-    DeadlineRule,
-    DeadlineStep,
     ElectionType,
     Report,
     ReporterIdentity,
@@ -484,26 +483,6 @@ def _office_today(office: Agency) -> datetime.date:
 
 def _local_day(value: datetime.datetime | None, region) -> datetime.date | None:
     return to_local(value, region).date() if value else None
-
-
-def filing_legal_basis(report: Report) -> str:
-    """The statute setting the deadline the report missed, from the editable rule data.
-
-    A temuan's rule is UU 7/2017 ps. 454 ayat (5), a laporan's ayat (6) (Pemilu),
-    UU 10/2016 ps. 134 ayat (4) for a Pemilihan; the statute alone when the rule
-    has no basis recorded.
-    """
-    step = DeadlineStep.TEMUAN if report.source == ReportSource.TEMUAN else DeadlineStep.FILING
-    basis = (
-        DeadlineRule.objects.filter(election_type=report.election.type, step=step)
-        .values_list("legal_basis", flat=True)
-        .first()
-    )
-    if basis:
-        return basis
-    return (
-        "UU 7/2017 ps. 454" if report.election.type == ElectionType.PEMILU else "UU 10/2016 ps. 134"
-    )
 
 
 def requirements_regulation(report: Report) -> str:

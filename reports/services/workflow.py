@@ -25,7 +25,6 @@ from coordination.models import FollowUpStatus
 from coordination.services import follow_up_create, follow_up_set_status
 from reports import deadlines
 from reports.models import (
-    ElectionType,
     FollowUpKind,
     RegistrationCounter,
     Report,
@@ -92,13 +91,10 @@ def _late_filing_message(report: Report) -> str:
         "requirement and cannot be registered (%(basis)s). Close it as not registered, "
         "or keep it as informasi awal."
     ) % {
-        "source": report.get_source_display().split(" (")[0].lower(),
+        # "laporan" or "temuan": the Indonesian terms stay as they are in both languages.
+        "source": report.source,
         "deadline": report.filing_deadline.isoformat() if report.filing_deadline else "?",
-        "basis": (
-            "UU 7/2017 ps. 454 ayat (5)-(6)"
-            if report.election.type == ElectionType.PEMILU
-            else "UU 10/2016 ps. 134 ayat (4)"
-        ),
+        "basis": deadlines.filing_legal_basis(report),
     }
 
 

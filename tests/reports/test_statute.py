@@ -66,7 +66,7 @@ def test_a_late_laporan_cannot_be_registered(semarang_staff):
         move(semarang_staff, report, ReportStage.DIREGISTRASI)
     assert caught.value.code == "guard"
     assert "cannot be registered" in caught.value.messages[0]
-    assert "ps. 454 ayat (5)-(6)" in caught.value.messages[0]
+    assert "(UU 7/2017 ps. 454 ayat (6))" in caught.value.messages[0]  # the rule's own basis
 
     report = move(
         semarang_staff,
