@@ -20,6 +20,7 @@ from bawaslu_portal.models import Region, UserRole
 from bawaslu_portal.services import regions_import
 from bawaslu_portal.timefmt import format_date
 from reports.models import (
+    Evidence,
     Report,
     ReporterIdentityAccess,
     ReportHistory,
@@ -185,6 +186,24 @@ def test_print_view_shows_the_document_on_letterhead(slug, client_for, semarang_
     assert number in html
     for text in EXPECTED[slug]:
         assert text in html, text
+
+
+@pytest.mark.parametrize("slug", list(documents.DOCUMENTS))
+def test_document_query_count_does_not_grow(slug, client_for, semarang_staff, forwarded):
+    """The same queries with 1 and 9 witnesses, evidence items, categories and history rows."""
+    client = client_for(semarang_staff)
+    url = print_url(forwarded, slug)
+    client.get(url)  # warm the session and the content types
+    few = count_queries(lambda: client.get(url))
+    for n in range(8):
+        Witness.objects.create(report=forwarded, name=f"Saksi {n}", contact="0811")
+        Evidence.objects.create(report=forwarded, url=f"https://contoh.id/bukti/{n}")
+        forwarded.categories.add(ViolationCategoryFactory())
+        ReportHistory.objects.create(
+            report=forwarded, from_stage=forwarded.stage, to_stage=forwarded.stage, note=f"{n}"
+        )
+    many = count_queries(lambda: client.get(url))
+    assert few == many, (few, many)
 
 
 def test_numbers_follow_the_documented_scheme(forwarded):
