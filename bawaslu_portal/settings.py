@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "bawaslu_portal",
     "coordination",
     "reports",
+    "office",
 ]
 
 MIDDLEWARE = [

@@ -50,6 +50,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("coordination.urls")),
     path("", include("reports.urls")),
+    path("", include("office.urls")),
     *auth_patterns,
 ]
 

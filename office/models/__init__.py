@@ -1,0 +1,1 @@
+"""Models of the office app, one module per feature (imported here so Django registers them)."""
