@@ -6,6 +6,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from .fields import link
+
 
 class AgencyKind(models.TextChoices):
     BAWASLU_RI = "bawaslu_ri", "Bawaslu RI"
@@ -52,16 +54,10 @@ class Agency(models.Model):
     name = models.CharField(_("name"), max_length=200)
     short_name = models.CharField(_("short name"), max_length=60, blank=True)
     kind = models.CharField(_("kind"), max_length=24, choices=AgencyKind.choices, db_index=True)
-    region = models.ForeignKey(
-        "bawaslu_portal.Region",
-        verbose_name=_("region served"),
-        on_delete=models.PROTECT,
-        related_name="agencies",
-    )
-    parent = models.ForeignKey(
+    region = link("bawaslu_portal.Region", _("region served"), related_name="agencies")
+    parent = link(
         "self",
-        verbose_name=_("parent agency"),
-        on_delete=models.PROTECT,
+        _("parent agency"),
         null=True,
         blank=True,
         related_name="children",
@@ -166,26 +162,10 @@ class Position(models.Model):
 
     JURISDICTION_FIELD = "region"
 
-    person = models.ForeignKey(
-        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="positions"
-    )
-    role = models.ForeignKey(
-        PositionRole, verbose_name=_("role"), on_delete=models.PROTECT, related_name="positions"
-    )
-    agency = models.ForeignKey(
-        Agency,
-        verbose_name=_("agency"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="positions",
-    )
-    region = models.ForeignKey(
-        "bawaslu_portal.Region",
-        verbose_name=_("region"),
-        on_delete=models.PROTECT,
-        related_name="positions",
-    )
+    person = link(Person, _("person"), on_delete=models.CASCADE, related_name="positions")
+    role = link(PositionRole, _("role"), related_name="positions")
+    agency = link(Agency, _("agency"), null=True, blank=True, related_name="positions")
+    region = link("bawaslu_portal.Region", _("region"), related_name="positions")
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
     is_active = models.BooleanField(_("active"), default=True)

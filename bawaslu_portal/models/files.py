@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .fields import link
+
 
 class UploadedFile(models.Model):
     """Abstract: the checked facts about an upload (see ``bawaslu_portal.uploads``).
@@ -16,14 +18,7 @@ class UploadedFile(models.Model):
     original_name = models.CharField(_("original file name"), max_length=150)
     content_type = models.CharField(_("content type"), max_length=120)
     size = models.PositiveIntegerField(_("size in bytes"))
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("uploaded by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    uploaded_by = link(settings.AUTH_USER_MODEL, _("uploaded by"), optional=True, related_name="+")
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
 
     class Meta:

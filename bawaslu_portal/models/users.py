@@ -6,6 +6,8 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from .fields import link
+
 
 class UserRole(models.TextChoices):
     ADMIN = "admin", _("Administrator")
@@ -19,14 +21,7 @@ class User(AbstractUser):
     """An official. Their jurisdiction is their agency's region subtree."""
 
     email = models.EmailField(_("email address"), blank=True)
-    agency = models.ForeignKey(
-        "bawaslu_portal.Agency",
-        verbose_name=_("agency"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="users",
-    )
+    agency = link("bawaslu_portal.Agency", _("agency"), null=True, blank=True, related_name="users")
     role = models.CharField(
         _("role"), max_length=16, choices=UserRole.choices, default=UserRole.VIEWER
     )

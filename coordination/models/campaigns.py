@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from bawaslu_portal.models import TrackedModel, UploadedFile
+from bawaslu_portal.models.fields import link
 from bawaslu_portal.uploads import RandomUploadTo
 
 from .meetings import MeetingKind
@@ -66,11 +67,8 @@ class DeclarationCampaign(TrackedModel):
 
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=24, choices=DeclarationKind.choices)
-    region = models.ForeignKey(
-        "bawaslu_portal.Region",
-        verbose_name=_("city or regency"),
-        on_delete=models.PROTECT,
-        related_name="declaration_campaigns",
+    region = link(
+        "bawaslu_portal.Region", _("city or regency"), related_name="declaration_campaigns"
     )
     description = models.TextField(_("description"), blank=True)
     # Of the tracked fields, a campaign keeps only ``created_at``.
@@ -104,20 +102,14 @@ class Declaration(TrackedModel):
     kind = models.CharField(_("kind"), max_length=24, choices=DeclarationKind.choices)
     title = models.CharField(_("title"), max_length=250)
     date = models.DateField(_("date"))
-    region = models.ForeignKey(
+    region = link(
         "bawaslu_portal.Region",
-        verbose_name=_("region"),
-        on_delete=models.PROTECT,
+        _("region"),
         related_name="declarations",
         help_text=_("The city, kecamatan or kelurahan where it was held."),
     )
     place = models.CharField(_("place"), max_length=250, blank=True)
-    organiser = models.ForeignKey(
-        "bawaslu_portal.Agency",
-        verbose_name=_("organiser"),
-        on_delete=models.PROTECT,
-        related_name="organised_declarations",
-    )
+    organiser = link("bawaslu_portal.Agency", _("organiser"), related_name="organised_declarations")
     signatory_agencies = models.ManyToManyField(
         "bawaslu_portal.Agency",
         verbose_name=_("signatory agencies"),
@@ -127,26 +119,14 @@ class Declaration(TrackedModel):
     participant_count = models.PositiveIntegerField(
         _("number of participants"), null=True, blank=True
     )
-    campaign = models.ForeignKey(
-        DeclarationCampaign,
-        verbose_name=_("campaign"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="declarations",
-    )
+    campaign = link(DeclarationCampaign, _("campaign"), optional=True, related_name="declarations")
     is_culmination = models.BooleanField(
         _("culminating declaration"),
         default=False,
         help_text=_("The closing declaration of a campaign, e.g. at the city hall."),
     )
-    meeting = models.ForeignKey(
-        "coordination.Meeting",
-        verbose_name=_("held at meeting"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="declarations",
+    meeting = link(
+        "coordination.Meeting", _("held at meeting"), optional=True, related_name="declarations"
     )
     description = models.TextField(_("description"), blank=True)
     is_public = models.BooleanField(
@@ -193,22 +173,13 @@ class Declaration(TrackedModel):
 class DeclarationSignatory(models.Model):
     """A person who signed a declaration, and the agency they signed for."""
 
-    declaration = models.ForeignKey(
-        Declaration,
-        verbose_name=_("declaration"),
-        on_delete=models.CASCADE,
-        related_name="signatories",
+    declaration = link(
+        Declaration, _("declaration"), on_delete=models.CASCADE, related_name="signatories"
     )
-    person = models.ForeignKey(
-        "bawaslu_portal.Person",
-        verbose_name=_("person"),
-        on_delete=models.PROTECT,
-        related_name="declarations_signed",
-    )
-    agency = models.ForeignKey(
+    person = link("bawaslu_portal.Person", _("person"), related_name="declarations_signed")
+    agency = link(
         "bawaslu_portal.Agency",
-        verbose_name=_("signed for"),
-        on_delete=models.PROTECT,
+        _("signed for"),
         null=True,
         blank=True,
         related_name="declaration_signatories",
@@ -243,11 +214,8 @@ class DeclarationDocumentKind(models.TextChoices):
 class DeclarationDocument(UploadedFile):
     """A document or photo of a declaration: checked by content, served after a permission check."""
 
-    declaration = models.ForeignKey(
-        Declaration,
-        verbose_name=_("declaration"),
-        on_delete=models.CASCADE,
-        related_name="documents",
+    declaration = link(
+        Declaration, _("declaration"), on_delete=models.CASCADE, related_name="documents"
     )
     kind = models.CharField(
         _("kind"),
@@ -293,18 +261,8 @@ class KelurahanDesignation(TrackedModel):
 
     JURISDICTION_FIELD = "kelurahan"
 
-    kind = models.ForeignKey(
-        DesignationKind,
-        verbose_name=_("kind"),
-        on_delete=models.PROTECT,
-        related_name="designations",
-    )
-    kelurahan = models.ForeignKey(
-        "bawaslu_portal.Region",
-        verbose_name=_("kelurahan"),
-        on_delete=models.PROTECT,
-        related_name="designations",
-    )
+    kind = link(DesignationKind, _("kind"), related_name="designations")
+    kelurahan = link("bawaslu_portal.Region", _("kelurahan"), related_name="designations")
     date = models.DateField(_("date"))
     decree_number = models.CharField(_("decree number"), max_length=120, blank=True)
     status = models.CharField(
@@ -378,18 +336,8 @@ class Program(TrackedModel):
         blank=True,
         help_text=_("For example the Peraturan Bawaslu that sets the quota."),
     )
-    owner_agency = models.ForeignKey(
-        "bawaslu_portal.Agency",
-        verbose_name=_("owner agency"),
-        on_delete=models.PROTECT,
-        related_name="programs",
-    )
-    region = models.ForeignKey(
-        "bawaslu_portal.Region",
-        verbose_name=_("region"),
-        on_delete=models.PROTECT,
-        related_name="programs",
-    )
+    owner_agency = link("bawaslu_portal.Agency", _("owner agency"), related_name="programs")
+    region = link("bawaslu_portal.Region", _("region"), related_name="programs")
     period_start = models.DateField(_("period start"))
     period_end = models.DateField(_("period end"), null=True, blank=True)
     meetings = models.ManyToManyField(
@@ -442,16 +390,9 @@ class ProgramTarget(models.Model):
     and six targets of 2 at kecamatan level, one per kecamatan.
     """
 
-    program = models.ForeignKey(
-        Program, verbose_name=_("program"), on_delete=models.CASCADE, related_name="targets"
-    )
+    program = link(Program, _("program"), on_delete=models.CASCADE, related_name="targets")
     level = models.CharField(_("level"), max_length=10, choices=ProgramLevel.choices)
-    region = models.ForeignKey(
-        "bawaslu_portal.Region",
-        verbose_name=_("region"),
-        on_delete=models.PROTECT,
-        related_name="program_targets",
-    )
+    region = link("bawaslu_portal.Region", _("region"), related_name="program_targets")
     target_count = models.PositiveIntegerField(_("target"))
     meeting_kind = models.CharField(
         _("meeting kind"),
@@ -508,18 +449,8 @@ class WorkingGroup(TrackedModel):
     purpose = models.TextField(_("purpose"), blank=True)
     decree_number = models.CharField(_("decree number"), max_length=120, blank=True)
     decree_date = models.DateField(_("decree date"), null=True, blank=True)
-    agency = models.ForeignKey(
-        "bawaslu_portal.Agency",
-        verbose_name=_("owner agency"),
-        on_delete=models.PROTECT,
-        related_name="working_groups",
-    )
-    region = models.ForeignKey(
-        "bawaslu_portal.Region",
-        verbose_name=_("region"),
-        on_delete=models.PROTECT,
-        related_name="working_groups",
-    )
+    agency = link("bawaslu_portal.Agency", _("owner agency"), related_name="working_groups")
+    region = link("bawaslu_portal.Region", _("region"), related_name="working_groups")
     meetings = models.ManyToManyField(
         "coordination.Meeting",
         verbose_name=_("linked meetings"),
@@ -547,22 +478,11 @@ class WorkingGroup(TrackedModel):
 class WorkingGroupMember(models.Model):
     """A member of a pokja, for an agency, with their role in it."""
 
-    group = models.ForeignKey(
-        WorkingGroup,
-        verbose_name=_("working group"),
-        on_delete=models.CASCADE,
-        related_name="members",
-    )
-    person = models.ForeignKey(
-        "bawaslu_portal.Person",
-        verbose_name=_("person"),
-        on_delete=models.PROTECT,
-        related_name="working_group_memberships",
-    )
-    agency = models.ForeignKey(
+    group = link(WorkingGroup, _("working group"), on_delete=models.CASCADE, related_name="members")
+    person = link("bawaslu_portal.Person", _("person"), related_name="working_group_memberships")
+    agency = link(
         "bawaslu_portal.Agency",
-        verbose_name=_("agency"),
-        on_delete=models.PROTECT,
+        _("agency"),
         null=True,
         blank=True,
         related_name="working_group_memberships",

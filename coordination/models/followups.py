@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bawaslu_portal.models import TrackedModel
+from bawaslu_portal.models.fields import link
 
 __all__ = ["FollowUp", "FollowUpNote", "FollowUpStatus"]
 
@@ -38,19 +39,11 @@ class FollowUp(TrackedModel):
 
     title = models.CharField(_("what"), max_length=300)
     description = models.TextField(_("description"), blank=True)
-    responsible_agency = models.ForeignKey(
-        "bawaslu_portal.Agency",
-        verbose_name=_("responsible agency"),
-        on_delete=models.PROTECT,
-        related_name="follow_ups",
+    responsible_agency = link(
+        "bawaslu_portal.Agency", _("responsible agency"), related_name="follow_ups"
     )
-    responsible_person = models.ForeignKey(
-        "bawaslu_portal.Person",
-        verbose_name=_("responsible person"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="follow_ups",
+    responsible_person = link(
+        "bawaslu_portal.Person", _("responsible person"), optional=True, related_name="follow_ups"
     )
     due_date = models.DateField(_("due date"))
     status = models.CharField(
@@ -59,20 +52,8 @@ class FollowUp(TrackedModel):
         choices=FollowUpStatus.choices,
         default=FollowUpStatus.TERBUKA,
     )
-    meeting = models.ForeignKey(
-        "coordination.Meeting",
-        verbose_name=_("meeting"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="follow_ups",
-    )
-    region = models.ForeignKey(
-        "bawaslu_portal.Region",
-        verbose_name=_("region"),
-        on_delete=models.PROTECT,
-        related_name="follow_ups",
-    )
+    meeting = link("coordination.Meeting", _("meeting"), optional=True, related_name="follow_ups")
+    region = link("bawaslu_portal.Region", _("region"), related_name="follow_ups")
     completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
     # Who changed it last is the author of the latest progress note.
     updated_by = None
@@ -116,18 +97,9 @@ class FollowUp(TrackedModel):
 class FollowUpNote(TrackedModel):
     """A dated progress note on a follow-up, by its author."""
 
-    follow_up = models.ForeignKey(
-        FollowUp, verbose_name=_("follow-up"), on_delete=models.CASCADE, related_name="notes"
-    )
+    follow_up = link(FollowUp, _("follow-up"), on_delete=models.CASCADE, related_name="notes")
     date = models.DateField(_("date"))
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("author"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    author = link(settings.AUTH_USER_MODEL, _("author"), optional=True, related_name="+")
     text = models.TextField(_("progress"))
     # A note keeps its ``author`` and when it was written, nothing more.
     created_by = None

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bawaslu_portal.models import TrackedModel, UploadedFile
+from bawaslu_portal.models.fields import link
 from bawaslu_portal.uploads import RandomUploadTo
 
 from .shared import check_end_not_before_start, end_not_before_start
@@ -100,19 +101,13 @@ class Meeting(TrackedModel):
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"), null=True, blank=True)
     venue = models.CharField(_("venue"), max_length=250, blank=True)
-    region = models.ForeignKey(
+    region = link(
         "bawaslu_portal.Region",
-        verbose_name=_("region"),
-        on_delete=models.PROTECT,
+        _("region"),
         related_name="meetings",
         help_text=_("The city, kecamatan or kelurahan where the meeting is held."),
     )
-    host_agency = models.ForeignKey(
-        "bawaslu_portal.Agency",
-        verbose_name=_("host agency"),
-        on_delete=models.PROTECT,
-        related_name="hosted_meetings",
-    )
+    host_agency = link("bawaslu_portal.Agency", _("host agency"), related_name="hosted_meetings")
     participating_agencies = models.ManyToManyField(
         "bawaslu_portal.Agency",
         verbose_name=_("participating agencies"),
@@ -135,14 +130,7 @@ class Meeting(TrackedModel):
         default=False,
         help_text=_("Public meetings appear on the public agenda (without contact data)."),
     )
-    copied_from = models.ForeignKey(
-        "self",
-        verbose_name=_("copied from"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="copies",
-    )
+    copied_from = link("self", _("copied from"), optional=True, related_name="copies")
 
     class Meta:
         verbose_name = _("meeting")
@@ -205,19 +193,11 @@ class Meeting(TrackedModel):
 class MeetingAttendee(models.Model):
     """A person at a meeting, with their agency, position and role in the meeting."""
 
-    meeting = models.ForeignKey(
-        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="attendees"
-    )
-    person = models.ForeignKey(
-        "bawaslu_portal.Person",
-        verbose_name=_("person"),
-        on_delete=models.PROTECT,
-        related_name="meeting_attendances",
-    )
-    agency = models.ForeignKey(
+    meeting = link(Meeting, _("meeting"), on_delete=models.CASCADE, related_name="attendees")
+    person = link("bawaslu_portal.Person", _("person"), related_name="meeting_attendances")
+    agency = link(
         "bawaslu_portal.Agency",
-        verbose_name=_("agency"),
-        on_delete=models.PROTECT,
+        _("agency"),
         null=True,
         blank=True,
         related_name="meeting_attendances",
@@ -256,9 +236,7 @@ class MeetingAttendee(models.Model):
 class AgendaItem(models.Model):
     """One item of a meeting's agenda, in order."""
 
-    meeting = models.ForeignKey(
-        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="agenda_items"
-    )
+    meeting = link(Meeting, _("meeting"), on_delete=models.CASCADE, related_name="agenda_items")
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     title = models.CharField(_("item"), max_length=250)
     notes = models.TextField(_("notes"), blank=True)
@@ -283,9 +261,7 @@ class AttachmentKind(models.TextChoices):
 class MeetingAttachment(UploadedFile):
     """A file attached to a meeting, checked by content and served only after a permission check."""
 
-    meeting = models.ForeignKey(
-        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="attachments"
-    )
+    meeting = link(Meeting, _("meeting"), on_delete=models.CASCADE, related_name="attachments")
     kind = models.CharField(
         _("kind"), max_length=16, choices=AttachmentKind.choices, default=AttachmentKind.LAINNYA
     )

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bawaslu_portal.models import TrackedModel
 from bawaslu_portal.models.agencies import nip_validator
+from bawaslu_portal.models.fields import link
 from bawaslu_portal.uploads import RandomUploadTo
 
 from .rules import DeadlineStep, Election, ViolationCategory
@@ -98,22 +99,10 @@ class Report(TrackedModel):
 
     JURISDICTION_FIELD = "region"
 
-    office = models.ForeignKey(
-        "bawaslu_portal.Agency",
-        verbose_name=_("handling office"),
-        on_delete=models.PROTECT,
-        related_name="handled_reports",
-    )
-    region = models.ForeignKey(
-        "bawaslu_portal.Region",
-        verbose_name=_("region of the incident"),
-        on_delete=models.PROTECT,
-        related_name="reports",
-    )
+    office = link("bawaslu_portal.Agency", _("handling office"), related_name="handled_reports")
+    region = link("bawaslu_portal.Region", _("region of the incident"), related_name="reports")
     source = models.CharField(_("source"), max_length=16, choices=ReportSource.choices)
-    election = models.ForeignKey(
-        Election, verbose_name=_("election"), on_delete=models.PROTECT, related_name="reports"
-    )
+    election = link(Election, _("election"), related_name="reports")
     tracking_code = models.CharField(
         _("tracking code"),
         max_length=TRACKING_CODE_LENGTH,
@@ -155,10 +144,9 @@ class Report(TrackedModel):
     incident_date = models.DateField(_("date of the incident"))
     known_date = models.DateField(_("date it became known"))
     incident_place = models.CharField(_("place of the incident"), max_length=300)
-    incident_kelurahan = models.ForeignKey(
+    incident_kelurahan = link(
         "bawaslu_portal.Region",
-        verbose_name=_("kelurahan/desa of the incident"),
-        on_delete=models.PROTECT,
+        _("kelurahan/desa of the incident"),
         null=True,
         blank=True,
         related_name="+",
@@ -169,10 +157,9 @@ class Report(TrackedModel):
     reported_name = models.CharField(_("name of the reported ASN"), max_length=150)
     reported_nip = models.CharField("NIP", max_length=18, blank=True, validators=[nip_validator])
     reported_position = models.CharField(_("position"), max_length=200, blank=True)
-    reported_agency = models.ForeignKey(
+    reported_agency = link(
         "bawaslu_portal.Agency",
-        verbose_name=_("agency of the reported ASN"),
-        on_delete=models.PROTECT,
+        _("agency of the reported ASN"),
         null=True,
         blank=True,
         related_name="reports_about_staff",
@@ -214,10 +201,9 @@ class Report(TrackedModel):
     bkn_recommendation_date = models.DateField(
         _("KASN/BKN recommendation received on"), null=True, blank=True
     )
-    ppk_agency = models.ForeignKey(
+    ppk_agency = link(
         "bawaslu_portal.Agency",
-        verbose_name=_("PPK's government"),
-        on_delete=models.PROTECT,
+        _("PPK's government"),
         null=True,
         blank=True,
         related_name="ppk_reports",
@@ -240,14 +226,7 @@ class Report(TrackedModel):
 
     # The tracked fields (TrackedModel), but its author is the official who recorded it
     # (None for the public form) and every change is a history row, not ``updated_by``.
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    created_by = link(settings.AUTH_USER_MODEL, _("recorded by"), optional=True, related_name="+")
     updated_by = None
 
     class Meta:
@@ -429,9 +408,7 @@ class ReporterIdentity(models.Model):
 
 
 class Witness(models.Model):
-    report = models.ForeignKey(
-        Report, verbose_name=_("report"), on_delete=models.CASCADE, related_name="witnesses"
-    )
+    report = link(Report, _("report"), on_delete=models.CASCADE, related_name="witnesses")
     name = models.CharField(_("name"), max_length=150)
     contact = models.CharField(_("contact"), max_length=200, blank=True)
     statement_summary = models.TextField(_("what the witness saw or heard"), blank=True)
@@ -448,9 +425,7 @@ class Witness(models.Model):
 class Evidence(models.Model):
     """A file (checked by ``bawaslu_portal.uploads.validate_upload``) or a link."""
 
-    report = models.ForeignKey(
-        Report, verbose_name=_("report"), on_delete=models.CASCADE, related_name="evidence"
-    )
+    report = link(Report, _("report"), on_delete=models.CASCADE, related_name="evidence")
     file = models.FileField(
         _("file"), upload_to=RandomUploadTo("evidence"), max_length=200, blank=True
     )
@@ -459,14 +434,7 @@ class Evidence(models.Model):
     content_type = models.CharField(_("content type"), max_length=120, blank=True)
     size = models.PositiveBigIntegerField(_("size"), null=True, blank=True)
     original_name = models.CharField(_("original file name"), max_length=150, blank=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("uploaded by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    uploaded_by = link(settings.AUTH_USER_MODEL, _("uploaded by"), optional=True, related_name="+")
     uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
 
     class Meta:
@@ -488,18 +456,8 @@ class Evidence(models.Model):
 class ReporterIdentityAccess(models.Model):
     """The view log of reporter identities: who saw which reporter, when, and why."""
 
-    report = models.ForeignKey(
-        Report,
-        verbose_name=_("report"),
-        on_delete=models.CASCADE,
-        related_name="identity_accesses",
-    )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("user"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    report = link(Report, _("report"), on_delete=models.CASCADE, related_name="identity_accesses")
+    user = link(settings.AUTH_USER_MODEL, _("user"), related_name="+")
     at = models.DateTimeField(_("at"), default=timezone.now)
     purpose = models.CharField(_("purpose"), max_length=200, blank=True)
 
@@ -519,24 +477,15 @@ class ReporterIdentityAccess(models.Model):
 class ReportComment(models.Model):
     """A comment on the case, typically the provincial office on the kajian awal."""
 
-    report = models.ForeignKey(
-        Report, verbose_name=_("report"), on_delete=models.CASCADE, related_name="comments"
-    )
-    author = models.ForeignKey(
+    report = link(Report, _("report"), on_delete=models.CASCADE, related_name="comments")
+    author = link(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("author"),
+        _("author"),
         on_delete=models.SET_NULL,
         null=True,
         related_name="+",
     )
-    office = models.ForeignKey(
-        "bawaslu_portal.Agency",
-        verbose_name=_("office"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    office = link("bawaslu_portal.Agency", _("office"), null=True, blank=True, related_name="+")
     at = models.DateTimeField(_("at"), default=timezone.now)
     stage = models.CharField(_("stage"), max_length=24, choices=ReportStage.choices)
     text = models.TextField(_("comment"))

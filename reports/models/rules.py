@@ -12,6 +12,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from bawaslu_portal.models.fields import link
+
 
 class ElectionType(models.TextChoices):
     """The two statutory regimes: their deadlines differ (DOMAIN.md §3)."""
@@ -91,9 +93,7 @@ class Election(models.Model):
 class ElectionStage(models.Model):
     """A period of an election (campaign, quiet period, voting day, …)."""
 
-    election = models.ForeignKey(
-        Election, verbose_name=_("election"), on_delete=models.CASCADE, related_name="stages"
-    )
+    election = link(Election, _("election"), on_delete=models.CASCADE, related_name="stages")
     name = models.CharField(_("name"), max_length=120)
     kind = models.CharField(_("kind"), max_length=16, choices=ElectionStageKind.choices)
     starts_on = models.DateField(_("starts on"))

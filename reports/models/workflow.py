@@ -13,6 +13,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from bawaslu_portal.models.fields import link
+
 
 class ReportStage(models.TextChoices):
     DITERIMA = "diterima", _("Diterima (received)")
@@ -116,26 +118,12 @@ class ReportHistory(models.Model):
     shows both sides.
     """
 
-    report = models.ForeignKey(
-        "reports.Report", verbose_name=_("report"), on_delete=models.CASCADE, related_name="history"
-    )
+    report = link("reports.Report", _("report"), on_delete=models.CASCADE, related_name="history")
     from_stage = models.CharField(_("from"), max_length=24, choices=ReportStage.choices, blank=True)
     to_stage = models.CharField(_("to"), max_length=24, choices=ReportStage.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    office = models.ForeignKey(
-        "bawaslu_portal.Agency",
-        verbose_name=_("handling office"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
+    actor = link(settings.AUTH_USER_MODEL, _("by"), optional=True, related_name="+")
+    office = link(
+        "bawaslu_portal.Agency", _("handling office"), null=True, blank=True, related_name="+"
     )
     at = models.DateTimeField(_("at"), default=timezone.now)
     note = models.TextField(_("note"), blank=True)
@@ -159,12 +147,7 @@ class RegistrationCounter(models.Model):
     registrations at the same moment get consecutive numbers.
     """
 
-    office = models.ForeignKey(
-        "bawaslu_portal.Agency",
-        verbose_name=_("office"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    office = link("bawaslu_portal.Agency", _("office"), related_name="+")
     year = models.PositiveSmallIntegerField(_("year"))
     last = models.PositiveIntegerField(_("last sequence"), default=0)
 
@@ -182,11 +165,8 @@ class RegistrationCounter(models.Model):
 class ReportFollowUp(models.Model):
     """A coordination follow-up created for the follow-through of a report."""
 
-    report = models.ForeignKey(
-        "reports.Report",
-        verbose_name=_("report"),
-        on_delete=models.CASCADE,
-        related_name="follow_up_links",
+    report = link(
+        "reports.Report", _("report"), on_delete=models.CASCADE, related_name="follow_up_links"
     )
     follow_up = models.OneToOneField(
         "coordination.FollowUp",
