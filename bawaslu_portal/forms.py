@@ -3,6 +3,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from bawaslu_portal.formfields import filter_choice
 from bawaslu_portal.models import AgencyKind
 
 
@@ -37,11 +38,11 @@ class AgencyFilterForm(forms.Form):
         max_length=100,
         error_messages={"max_length": _("Search with at most 100 characters")},
     )
-    kind = forms.ChoiceField(
-        label=_("Kind"),
-        required=False,
-        choices=[("", _("All kinds")), *AgencyKind.choices],
-        error_messages={"invalid_choice": _("Choose a kind of agency from the list")},
+    kind = filter_choice(
+        _("Kind"),
+        AgencyKind.choices,
+        all_label=_("All kinds"),
+        invalid=_("Choose a kind of agency from the list"),
     )
 
 

@@ -9,6 +9,7 @@ what is missing or wrong.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from bawaslu_portal.formfields import filter_choice, filter_model
 from bawaslu_portal.models import Region
 from bawaslu_portal.scoping import scope_to_jurisdiction
 from bawaslu_portal.timefmt import format_date
@@ -140,24 +141,20 @@ class DeclarationForm(SuppressibleErrorsMixin, forms.Form):
             "min_value": _("The number of participants cannot be negative"),
         },
     )
-    campaign = forms.ModelChoiceField(
-        label=_("Campaign"),
-        queryset=None,
-        required=False,
-        empty_label=_("(not part of a campaign)"),
-        error_messages={"invalid_choice": _("Choose a campaign from the list")},
+    campaign = filter_model(
+        _("Campaign"),
+        all_label=_("(not part of a campaign)"),
+        invalid=_("Choose a campaign from the list"),
     )
     is_culmination = forms.BooleanField(
         label=_("Culminating declaration of the campaign"),
         required=False,
         help_text=_("The closing declaration, e.g. at the city hall after every kecamatan."),
     )
-    meeting = forms.ModelChoiceField(
-        label=_("Held at meeting"),
-        queryset=None,
-        required=False,
-        empty_label=_("(not at a recorded meeting)"),
-        error_messages={"invalid_choice": _("Choose a meeting from the list")},
+    meeting = filter_model(
+        _("Held at meeting"),
+        all_label=_("(not at a recorded meeting)"),
+        invalid=_("Choose a meeting from the list"),
     )
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 4})
@@ -289,19 +286,15 @@ class DeclarationDocumentForm(forms.Form):
 class DeclarationFilterForm(DateRangeFilterForm):
     field_order = ["kind", "date_from", "date_to", "region", "campaign"]
 
-    kind = forms.ChoiceField(
-        label=_("Kind"),
-        required=False,
-        choices=[("", _("All kinds")), *DeclarationKind.choices],
-        error_messages={"invalid_choice": _("Choose a kind from the list")},
+    kind = filter_choice(
+        _("Kind"),
+        DeclarationKind.choices,
+        all_label=_("All kinds"),
+        invalid=_("Choose a kind from the list"),
     )
     region = RegionFilterField()
-    campaign = forms.ModelChoiceField(
-        label=_("Campaign"),
-        required=False,
-        queryset=None,
-        empty_label=_("All campaigns"),
-        error_messages={"invalid_choice": _("Choose a campaign from the list")},
+    campaign = filter_model(
+        _("Campaign"), all_label=_("All campaigns"), invalid=_("Choose a campaign from the list")
     )
 
     def __init__(self, *args, user, **kwargs):
@@ -441,18 +434,14 @@ class DesignationRevokeForm(forms.Form):
 
 
 class DesignationFilterForm(forms.Form):
-    kind = forms.ModelChoiceField(
-        label=_("Kind"),
-        required=False,
-        queryset=None,
-        empty_label=_("All kinds"),
-        error_messages={"invalid_choice": _("Choose a kind from the list")},
+    kind = filter_model(
+        _("Kind"), all_label=_("All kinds"), invalid=_("Choose a kind from the list")
     )
-    status = forms.ChoiceField(
-        label=_("Status"),
-        required=False,
-        choices=[("", _("All statuses")), *DesignationStatus.choices],
-        error_messages={"invalid_choice": _("Choose a status from the list")},
+    status = filter_choice(
+        _("Status"),
+        DesignationStatus.choices,
+        all_label=_("All statuses"),
+        invalid=_("Choose a status from the list"),
     )
     region = RegionFilterField()
 
@@ -468,19 +457,13 @@ class DesignationFilterForm(forms.Form):
 
 
 class CoverageFilterForm(forms.Form):
-    kind = forms.ModelChoiceField(
-        label=_("Kind of designation"),
-        required=False,
-        queryset=None,
-        empty_label=_("Any kind"),
-        error_messages={"invalid_choice": _("Choose a kind from the list")},
+    kind = filter_model(
+        _("Kind of designation"), all_label=_("Any kind"), invalid=_("Choose a kind from the list")
     )
-    city = forms.ModelChoiceField(
-        label=_("Kecamatan table for"),
-        required=False,
-        queryset=None,
-        empty_label=_("Choose a city or regency"),
-        error_messages={"invalid_choice": _("Choose a city or regency in your jurisdiction")},
+    city = filter_model(
+        _("Kecamatan table for"),
+        all_label=_("Choose a city or regency"),
+        invalid=_("Choose a city or regency in your jurisdiction"),
     )
 
     def __init__(self, *args, user, **kwargs):
