@@ -125,13 +125,26 @@ TEMPLATES = [
     },
 ]
 
+_CONN_MAX_AGE = int(os.environ.get("DATABASE_CONN_MAX_AGE", "60"))
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        conn_max_age=_CONN_MAX_AGE,
         conn_health_checks=True,
     )
 }
+# A PostgreSQL streaming replica, when there is one: exports and the dashboard read
+# from it (bawaslu_portal.dbrouters); everything else, and every write, uses "default".
+_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
+if _REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        _REPLICA_URL, conn_max_age=_CONN_MAX_AGE, conn_health_checks=True
+    )
+    # The test runner must not create a second test database on the replica.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+#: The alias that reads_from_replica() sends reads to, or None to read from "default".
+DATABASE_REPLICA = "replica" if _REPLICA_URL else None
+DATABASE_ROUTERS = ["bawaslu_portal.dbrouters.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The cache holds the public rate-limit counters, so every process must share it:
@@ -254,12 +267,21 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 if not DEBUG:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    # Plain-http requests are redirected to https. Behind a TLS proxy, Django knows a
+    # request came over https only from X-Forwarded-Proto (DJANGO_BEHIND_PROXY=1);
+    # gunicorn reached directly over http therefore answers every URL with a 301.
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
     SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
-    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = True
+    # includeSubDomains covers the portal's own host name and the names below it.
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", default=True)
+    # Preloading commits a whole registrable domain to https in every browser, for
+    # months and beyond the portal's control: the domain's owner opts in, not the portal.
+    SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=False)
     if env_bool("DJANGO_BEHIND_PROXY"):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    if not SECURE_HSTS_PRELOAD:
+        # security.W021 asks for preload; leaving it off is the decision above.
+        SILENCED_SYSTEM_CHECKS = ["security.W021"]
 
 # Reporter identities and personal data must never reach the logs; the portal's
 # loggers write structured events only (who did what), never form contents.

@@ -12,6 +12,10 @@ os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "0")
 
 from bawaslu_portal.settings import *  # noqa: E402,F403
 
+# A replica alias that is the test database itself (Django's test mirror), so the
+# replica routing can be tested; it is used only where a test sets DATABASE_REPLICA.
+DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}  # noqa: F405
+DATABASE_REPLICA = None
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 WHITENOISE_AUTOREFRESH = True

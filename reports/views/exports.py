@@ -4,6 +4,7 @@ from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from bawaslu_portal.dbrouters import on_replica
 from reports.forms.cases import ReportFilterForm
 from reports.selectors import exports
 from reports.selectors.cases import report_list
@@ -13,7 +14,8 @@ from reports.views.cases import require_case_access
 def _filtered(request):
     require_case_access(request.user)
     form = ReportFilterForm(request.GET or None, user=request.user)
-    return report_list(user=request.user, **form.filters())
+    # Read from the streaming replica when there is one (bawaslu_portal.dbrouters).
+    return on_replica(report_list(user=request.user, **form.filters()))
 
 
 def _filename(extension: str) -> str:
