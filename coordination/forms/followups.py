@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from coordination import selectors
-from coordination.forms.shared import DateInput, FilterDateField, region_label
+from coordination.forms.shared import DateInput, FilterDateField, RegionFilterField, region_label
 from coordination.models import FollowUpStatus
 
 __all__ = ["FollowUpFilterForm", "FollowUpForm", "FollowUpProgressForm", "FollowUpStatusForm"]
@@ -139,11 +139,14 @@ class FollowUpFilterForm(forms.Form):
         label=_("Due until"),
         error_messages={"invalid": _("Enter the end of the due-date range as a date")},
     )
+    region = RegionFilterField()
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
+    open_only = forms.BooleanField(label=_("Open only (open or in progress)"), required=False)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = selectors.agency_choices(user=user)
+        self.fields["region"].queryset = selectors.region_filter_choices(user=user)
 
     def filters(self) -> selectors.FollowUpFilters:
         """The filters of the valid fields; an invalid one is ignored (and reported by the form).
@@ -160,4 +163,6 @@ class FollowUpFilterForm(forms.Form):
             due_from=data.get("due_from"),
             due_to=data.get("due_to"),
             overdue_only=bool(data.get("overdue")),
+            open_only=bool(data.get("open_only")),
+            region=data.get("region"),
         )

@@ -303,7 +303,16 @@ class AttachmentForm(forms.Form):
 
 
 class MeetingFilterForm(DateRangeFilterForm):
-    field_order = ["kind", "status", "date_from", "date_to", "region", "agency", "topic"]
+    field_order = [
+        "kind",
+        "status",
+        "date_from",
+        "date_to",
+        "region",
+        "agency",
+        "topic",
+        "without_minutes",
+    ]
 
     kind = forms.ChoiceField(
         label=_("Kind"),
@@ -318,6 +327,7 @@ class MeetingFilterForm(DateRangeFilterForm):
         error_messages={"invalid_choice": _("Choose a status from the list")},
     )
     region = RegionFilterField()
+    without_minutes = forms.BooleanField(label=_("Held without minutes"), required=False)
     agency = forms.ModelChoiceField(
         label=_("Agency (host or participant)"),
         required=False,

@@ -10,11 +10,18 @@ from dataclasses import dataclass
 from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
 
-from bawaslu_portal.models import Agency
+from bawaslu_portal.models import Agency, Region
+from bawaslu_portal.models.regions import subtree_q
 from coordination.models import FollowUp, FollowUpNote, FollowUpStatus
 from coordination.selectors.shared import get_or_404, visible_to
 
-__all__ = ["FollowUpFilters", "follow_up_assigned_list", "follow_up_get", "follow_up_list"]
+__all__ = [
+    "FollowUpFilters",
+    "follow_up_assigned_list",
+    "follow_up_get",
+    "follow_up_list",
+    "overdue_q",
+]
 
 
 def _visible_follow_ups(user) -> QuerySet[FollowUp]:
@@ -32,6 +39,13 @@ class FollowUpFilters:
     due_from: datetime.date | None = None
     due_to: datetime.date | None = None
     overdue_only: bool = False
+    open_only: bool = False
+    region: Region | None = None
+
+
+def overdue_q(today: datetime.date) -> Q:
+    """Still open and past its due date (rides on the (status, due_date) index)."""
+    return Q(status__in=FollowUpStatus.open_statuses(), due_date__lt=today)
 
 
 def follow_up_list(*, user, filters: FollowUpFilters | None = None) -> QuerySet[FollowUp]:
@@ -47,9 +61,11 @@ def follow_up_list(*, user, filters: FollowUpFilters | None = None) -> QuerySet[
     if filters.due_to:
         queryset = queryset.filter(due_date__lte=filters.due_to)
     if filters.overdue_only:
-        queryset = queryset.filter(
-            status__in=FollowUpStatus.open_statuses(), due_date__lt=timezone.localdate()
-        )
+        queryset = queryset.filter(overdue_q(timezone.localdate()))
+    if filters.open_only:
+        queryset = queryset.filter(status__in=FollowUpStatus.open_statuses())
+    if filters.region:
+        queryset = queryset.filter(subtree_q("region", filters.region.code))
     return queryset.select_related(
         "responsible_agency", "responsible_person", "meeting", "region"
     ).order_by("due_date", "pk")

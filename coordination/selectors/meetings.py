@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from bawaslu_portal.models import Agency, Region
 from bawaslu_portal.models.regions import subtree_q
-from coordination.models import FollowUp, Meeting, MeetingAttendee, Topic
+from coordination.models import FollowUp, Meeting, MeetingAttendee, MeetingStatus, Topic
 from coordination.selectors.shared import get_or_404, visible_to
 
 __all__ = [
@@ -23,6 +23,7 @@ __all__ = [
     "meeting_get_for_edit",
     "meeting_list",
     "topic_list",
+    "without_minutes_q",
 ]
 
 
@@ -47,6 +48,12 @@ class MeetingFilters:
     region: Region | None = None
     agency: Agency | None = None
     topic: Topic | None = None
+    without_minutes: bool = False
+
+
+def without_minutes_q() -> Q:
+    """Held, and nobody has written its summary (notulen) yet."""
+    return Q(status=MeetingStatus.TERLAKSANA, summary="")
 
 
 def meeting_list(*, user, filters: MeetingFilters | None = None) -> QuerySet[Meeting]:
@@ -80,6 +87,8 @@ def meeting_list(*, user, filters: MeetingFilters | None = None) -> QuerySet[Mee
             meeting_id=OuterRef("pk"), agency_id=filters.agency.pk
         )
         queryset = queryset.filter(Q(host_agency=filters.agency) | Exists(participant))
+    if filters.without_minutes:
+        queryset = queryset.filter(without_minutes_q())
     if filters.topic:
         tagged = Meeting.topics.through.objects.filter(
             meeting_id=OuterRef("pk"), topic_id=filters.topic.pk

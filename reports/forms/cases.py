@@ -14,6 +14,28 @@ from reports.forms.intake import EvidenceCleaningMixin, evidence_files_field, ev
 from reports.forms.shared import select_field
 from reports.models import Election, ReportStage, ViolationCategory
 from reports.permissions.cases import can_comment_report
+from reports.selectors.cases import (
+    CASE_STEPS,
+    DUE_LATE,
+    DUE_SOON,
+    DUE_TODAY,
+    FOLLOW_THROUGH_STEPS,
+    STEP_GROUP_CASE,
+    STEP_GROUP_FOLLOW_THROUGH,
+)
+
+DUE_CHOICES = [
+    ("", _("Any deadline")),
+    (DUE_LATE, _("Past the deadline")),
+    (DUE_TODAY, _("Due today")),
+    (DUE_SOON, _("Due in the next 2 days")),
+]
+STEP_CHOICES = [
+    ("", _("Any step")),
+    (STEP_GROUP_CASE, _("Any handling step (kajian awal, completion, handling)")),
+    (STEP_GROUP_FOLLOW_THROUGH, _("Any follow-through step (KASN/BKN, PPK, blocking)")),
+    *((step.value, step.label) for step in (*CASE_STEPS, *FOLLOW_THROUGH_STEPS)),
+]
 
 
 class ReportFilterForm(forms.Form):
@@ -50,8 +72,30 @@ class ReportFilterForm(forms.Form):
         empty_label=_("All agencies"),
         invalid_message=_("Choose one of the listed agencies."),
     )
+    kabkota = select_field(
+        _("Kab/kota"),
+        Region.objects.none(),
+        empty_label=_("All kab/kota"),
+        invalid_message=_("Choose one of the listed kab/kota."),
+        to_field_name="code",
+    )
+    due = forms.ChoiceField(
+        label=_("Deadline"),
+        required=False,
+        choices=DUE_CHOICES,
+        error_messages={"invalid_choice": _("Choose one of the listed deadlines.")},
+    )
+    step = forms.ChoiceField(
+        label=_("Step the deadline is for"),
+        required=False,
+        choices=STEP_CHOICES,
+        error_messages={"invalid_choice": _("Choose one of the listed steps.")},
+    )
     late = forms.BooleanField(label=_("Late only"), required=False)
     due_soon = forms.BooleanField(label=_("Due within 2 days"), required=False)
+    awaiting_kajian_awal = forms.BooleanField(
+        label=_("New public filings awaiting kajian awal"), required=False
+    )
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -60,6 +104,20 @@ class ReportFilterForm(forms.Form):
         ).order_by("name")
         self.fields["kecamatan"].label_from_instance = lambda region: region.name
         jurisdiction = user_jurisdiction(user)
+        if jurisdiction.nationwide or jurisdiction.region is None or jurisdiction.region.depth < 2:
+            # A province (or the country) compares its kab/kota; a city has only itself.
+            self.fields["kabkota"].queryset = scope_to_jurisdiction(
+                Region.objects.filter(depth=2), user
+            ).order_by("name")
+            self.fields["kabkota"].label_from_instance = lambda region: region.name
+            if jurisdiction.nationwide:
+                self.fields["kabkota"].widget = forms.TextInput(attrs={"placeholder": "33.74"})
+                self.fields["kabkota"].label = _("Kab/kota code")
+                self.fields["kabkota"].error_messages["invalid_choice"] = _(
+                    "Enter a kab/kota code, e.g. 33.74."
+                )
+        else:
+            del self.fields["kabkota"]
         if jurisdiction.nationwide or jurisdiction.region.depth < 2:
             # Hundreds or thousands of kecamatan: a code field, not a select.
             self.fields["kecamatan"].widget = forms.TextInput(attrs={"placeholder": "33.74.01"})
@@ -90,6 +148,10 @@ class ReportFilterForm(forms.Form):
             "agency": data.get("agency"),
             "late": bool(data.get("late")),
             "due_soon": bool(data.get("due_soon")),
+            "due": data.get("due") or "",
+            "step": data.get("step") or "",
+            "kabkota": data.get("kabkota"),
+            "awaiting_kajian_awal": bool(data.get("awaiting_kajian_awal")),
         }
 
 

@@ -17,6 +17,7 @@ from bawaslu_portal.models.regions import subtree_q
 from bawaslu_portal.scoping import get_in_jurisdiction_or_404, scope_to_jurisdiction
 from reports.models import (
     DUE_SOON_DAYS,
+    DeadlineStep,
     Election,
     Evidence,
     Report,
@@ -26,6 +27,61 @@ from reports.models import (
     ReportStage,
     ViolationCategory,
 )
+
+#: The deadline buckets of the ``due`` filter (the work queue's lines), most urgent first.
+DUE_LATE = "late"
+DUE_TODAY = "today"
+DUE_SOON = "soon"
+DUE_BUCKETS = (DUE_LATE, DUE_TODAY, DUE_SOON)
+
+#: The follow-through steps: the case is decided and waits on KASN/BKN, the PPK or BKN's block.
+FOLLOW_THROUGH_STEPS = (
+    DeadlineStep.BKN_RESPONSE,
+    DeadlineStep.PPK_DECISION,
+    DeadlineStep.BLOCK_RESPONSE,
+)
+#: The steps Bawaslu itself must finish in time (UU 7/2017 ps. 454, UU 10/2016 ps. 134).
+CASE_STEPS = (
+    DeadlineStep.KAJIAN_AWAL,
+    DeadlineStep.COMPLETION,
+    DeadlineStep.HANDLING,
+    DeadlineStep.HANDLING_EXTENDED,
+)
+#: ``step`` filter values that stand for a group of steps.
+STEP_GROUP_CASE = "case"
+STEP_GROUP_FOLLOW_THROUGH = "follow_through"
+STEP_GROUPS = {STEP_GROUP_CASE: CASE_STEPS, STEP_GROUP_FOLLOW_THROUGH: FOLLOW_THROUGH_STEPS}
+
+
+def due_q(bucket: str, today: datetime.date) -> Q:
+    """An open report whose running deadline falls in ``bucket``.
+
+    ``late``: the deadline has passed; ``today``: it is today; ``soon``: it is
+    one of the next :data:`DUE_SOON_DAYS` days (tomorrow or the day after).
+    The filter rides on the (stage, deadline) index.
+    """
+    open_stages = ReportStage.open_stages()
+    if bucket == DUE_LATE:
+        return Q(stage__in=open_stages, deadline__lt=today)
+    if bucket == DUE_TODAY:
+        return Q(stage__in=open_stages, deadline=today)
+    if bucket == DUE_SOON:
+        return Q(
+            stage__in=open_stages,
+            deadline__gt=today,
+            deadline__lte=today + datetime.timedelta(days=DUE_SOON_DAYS),
+        )
+    raise ValueError(f"unknown due bucket {bucket!r}")
+
+
+def step_q(step: str) -> Q:
+    """A report whose running deadline is for ``step``, or for any step of a step group."""
+    return Q(deadline_step__in=STEP_GROUPS.get(step, (step,)))
+
+
+def awaiting_kajian_awal_q() -> Q:
+    """A filing through the public form that nobody has started to assess (stage diterima)."""
+    return Q(stage=ReportStage.DITERIMA, via_public_form=True)
 
 
 def report_list(
@@ -38,13 +94,21 @@ def report_list(
     agency: Agency | None = None,
     late: bool = False,
     due_soon: bool = False,
+    due: str = "",
+    step: str = "",
+    kabkota: Region | None = None,
+    awaiting_kajian_awal: bool = False,
     today: datetime.date | None = None,
 ) -> QuerySet[Report]:
     """Reports in ``user``'s jurisdiction, newest first, filtered.
 
     ``late``: an open report past its current deadline, or one filed after
     the filing deadline. ``due_soon``: an open report whose deadline is today
-    or within the next :data:`DUE_SOON_DAYS` days.
+    or within the next :data:`DUE_SOON_DAYS` days. ``due``: one bucket of
+    :func:`due_q` (late, today, soon); ``step``: the step whose deadline runs
+    (a :class:`~reports.models.DeadlineStep` or a group of :data:`STEP_GROUPS`);
+    ``kabkota``: the incident in that kab/kota; ``awaiting_kajian_awal``: see
+    :func:`awaiting_kajian_awal_q`.
     """
     today = today or timezone.localdate()
     queryset = scope_to_jurisdiction(Report.objects.all(), user)
@@ -54,6 +118,8 @@ def report_list(
         queryset = queryset.filter(election=election)
     if category is not None:
         queryset = queryset.filter(categories=category)
+    if kabkota is not None:
+        queryset = queryset.filter(subtree_q("region", kabkota.code))
     if kecamatan is not None:
         queryset = queryset.filter(subtree_q("region", kecamatan.code))
     if agency is not None:
@@ -69,6 +135,12 @@ def report_list(
             deadline__gte=today,
             deadline__lte=today + datetime.timedelta(days=DUE_SOON_DAYS),
         )
+    if due:
+        queryset = queryset.filter(due_q(due, today))
+    if step:
+        queryset = queryset.filter(step_q(step))
+    if awaiting_kajian_awal:
+        queryset = queryset.filter(awaiting_kajian_awal_q())
     return (
         queryset.select_related("election", "region", "office", "reported_agency")
         .prefetch_related(
