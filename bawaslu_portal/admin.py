@@ -24,7 +24,17 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from bawaslu_portal.admin_concurrency import ConcurrentEditMixin
-from bawaslu_portal.models import Agency, Person, Position, PositionRole, Region, User
+from bawaslu_portal.audit import audit_export, audit_record
+from bawaslu_portal.models import (
+    Agency,
+    AuditEvent,
+    AuditKind,
+    Person,
+    Position,
+    PositionRole,
+    Region,
+    User,
+)
 from bawaslu_portal.models.regions import subtree_q
 from bawaslu_portal.pagination import CappedCountPaginator
 from bawaslu_portal.rosters import (
@@ -67,6 +77,32 @@ class BoundedAdmin(admin.ModelAdmin):
         if self.code_search_field and CODE_PREFIX_RE.match(term):
             return queryset.filter(**{f"{self.code_search_field}__startswith": term}), False
         return super().get_search_results(request, queryset, search_term)
+
+
+class AuditedAdminMixin:
+    """Admin changes to rosters and accounts also go to the audit log (not only LogEntry).
+
+    LogEntry is editable by superusers and has no retention; the audit log is
+    append-only and is where a breach investigation looks. The change message
+    names the changed fields, never their values.
+    """
+
+    def _audit(self, request, obj, kind, message=""):
+        details = {"change": message} if message else {}
+        audit_record(kind=kind, request=request, obj=obj, details=details)
+
+    def log_addition(self, request, obj, message):
+        self._audit(request, obj, AuditKind.ADMIN_ADD, message)
+        return super().log_addition(request, obj, message)
+
+    def log_change(self, request, obj, message):
+        self._audit(request, obj, AuditKind.ADMIN_CHANGE, message)
+        return super().log_change(request, obj, message)
+
+    def log_deletions(self, request, queryset):
+        for obj in queryset:
+            self._audit(request, obj, AuditKind.ADMIN_DELETE)
+        return super().log_deletions(request, queryset)
 
 
 class RegionSubtreeFilter(admin.SimpleListFilter):
@@ -243,7 +279,7 @@ def roster_csv_response(positions) -> StreamingHttpResponse:
 
 
 @admin.register(Region)
-class RegionAdmin(ConcurrentEditMixin, BoundedAdmin):
+class RegionAdmin(AuditedAdminMixin, ConcurrentEditMixin, BoundedAdmin):
     list_display = ["code", "name", "kind", "timezone", "parent"]
     list_select_related = ["parent"]
     list_filter = [
@@ -273,6 +309,7 @@ class RegionAdmin(ConcurrentEditMixin, BoundedAdmin):
     )
     def export_rosters(self, request, queryset):
         """Every position in the selected regions and below (a kecamatan brings its kelurahan)."""
+        audit_export(request, what="rosters", file_format="csv")
         return roster_csv_response(roster_positions_for_regions(queryset))
 
 
@@ -288,7 +325,7 @@ class AgencyAdmin(ConcurrentEditMixin, BoundedAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(ConcurrentEditMixin, BoundedAdmin):
+class PersonAdmin(AuditedAdminMixin, ConcurrentEditMixin, BoundedAdmin):
     list_display = ["name", "title", "nip", "phone", "email"]
     search_fields = ["name", "known_as", "=nip", "email"]
     ordering = ["name"]
@@ -318,7 +355,7 @@ class RosterImportForm(forms.Form):
 
 
 @admin.register(Position)
-class PositionAdmin(ConcurrentEditMixin, BoundedAdmin):
+class PositionAdmin(AuditedAdminMixin, ConcurrentEditMixin, BoundedAdmin):
     list_display = ["person", "role", "agency", "region", "start_date", "end_date", "is_active"]
     list_select_related = ["person", "role", "agency", "region"]
     list_filter = ["is_active", "role", ProvinceFilter, KabKotaFilter, KecamatanFilter]
@@ -356,6 +393,7 @@ class PositionAdmin(ConcurrentEditMixin, BoundedAdmin):
 
     @admin.action(description=_("Export selected roster entries as CSV"), permissions=["view"])
     def export_roster(self, request, queryset):
+        audit_export(request, what="roster entries", file_format="csv")
         return roster_csv_response(queryset)
 
     def import_view(self, request):
@@ -372,6 +410,15 @@ class PositionAdmin(ConcurrentEditMixin, BoundedAdmin):
                     row_errors = roster_error_rows(exc.row_errors)
                     form.add_error("file", exc.messages[0])
                 else:
+                    audit_record(
+                        kind=AuditKind.ROSTER_IMPORT,
+                        request=request,
+                        details={
+                            "rows": result.rows,
+                            "created": result.positions_created,
+                            "updated": result.positions_updated,
+                        },
+                    )
                     self.message_user(
                         request,
                         ngettext(
@@ -420,7 +467,7 @@ ROSTER_COLUMN_HELP = [
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(AuditedAdminMixin, DjangoUserAdmin):
     paginator = CappedCountPaginator
     show_full_result_count = False
     # Facet counts run a COUNT per filter over the whole table: never on these.
@@ -470,3 +517,62 @@ def _bound_axes_admins() -> None:
 
 
 _bound_axes_admins()
+
+
+class AuditKindFilter(admin.SimpleListFilter):
+    """The event kinds as fixed choices (no ``SELECT DISTINCT`` over the log)."""
+
+    title = _("event")
+    parameter_name = "kind"
+
+    def lookups(self, request, model_admin):
+        return AuditKind.choices
+
+    def queryset(self, request, queryset):
+        if self.value() in AuditKind.values:
+            return queryset.filter(kind=self.value())
+        return queryset
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(BoundedAdmin):
+    """Read-only: nobody adds, changes or deletes an audit row by hand (``purge_audit_log``
+    removes them after ``AUDIT_RETENTION_DAYS``).
+
+    Filters: kind, date (Django's date filter: today, 7 days, month, year) and user: the
+    search box takes an exact username (index ``audit_username_at_idx``), and a user's
+    events are ``?user__id__exact=<id>``. No filter lists every user.
+    """
+
+    list_display = ["at", "kind", "username", "ip", "object_type", "object_id", "object_repr"]
+    list_filter = [AuditKindFilter, ("at", admin.DateFieldListFilter)]
+    search_fields = ["username"]
+    ordering = ["-at", "-pk"]
+    date_hierarchy = None
+    fields = [
+        "at",
+        "kind",
+        "user",
+        "username",
+        "ip",
+        "object_type",
+        "object_id",
+        "object_repr",
+        "details",
+    ]
+    readonly_fields = fields
+
+    def get_search_results(self, request, queryset, search_term):
+        term = search_term.strip()
+        if not term:
+            return queryset, False
+        return queryset.filter(username=term), False
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

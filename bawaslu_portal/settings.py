@@ -309,3 +309,7 @@ REPORT_NUMBER_FORMAT = os.environ.get(
 # accepted reports; the status check counts every lookup.
 REPORTS_PUBLIC_FILING_LIMIT = (int(os.environ.get("REPORTS_PUBLIC_FILING_LIMIT", "5")), 60 * 60)
 REPORTS_STATUS_CHECK_LIMIT = (int(os.environ.get("REPORTS_STATUS_CHECK_LIMIT", "20")), 60 * 60)
+# Audit log (bawaslu_portal.models.AuditEvent): kept this many days, then removed by
+# ``manage.py purge_audit_log`` (the daily timer). Two years covers an election cycle's
+# disputes and a breach found late (UU 27/2022 on personal data, Pasal 46).
+AUDIT_RETENTION_DAYS = int(os.environ.get("AUDIT_RETENTION_DAYS", str(2 * 365)))

@@ -5,7 +5,9 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from bawaslu_portal import selectors
+from bawaslu_portal.audit import audit_record
 from bawaslu_portal.forms import AgencyFilterForm
+from bawaslu_portal.models import AuditKind
 from bawaslu_portal.pagination import paginate
 from bawaslu_portal.scoping import user_jurisdiction
 
@@ -60,6 +62,12 @@ def agency_detail(request, pk: int):
 
 @login_not_required
 def permission_denied(request, exception=None):
+    """The 403 page; every denial (a ``PermissionDenied`` from any view) is audited."""
+    audit_record(
+        kind=AuditKind.PERMISSION_DENIED,
+        request=request,
+        details={"path": request.path[:300], "method": request.method},
+    )
     return render(request, "403.html", status=403)
 
 

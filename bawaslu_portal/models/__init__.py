@@ -1,4 +1,5 @@
 from .agencies import Agency, AgencyKind, Person, Position, PositionRole
+from .audit import AuditEvent, AuditKind
 from .files import UploadedFile
 from .ratelimits import RateLimitCounter
 from .regions import Region, RegionKind, TimeZoneLabel
@@ -8,6 +9,8 @@ from .users import User, UserRole
 __all__ = [
     "Agency",
     "AgencyKind",
+    "AuditEvent",
+    "AuditKind",
     "Person",
     "Position",
     "PositionRole",

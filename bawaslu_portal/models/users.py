@@ -33,6 +33,12 @@ class User(AbstractUser):
         blank=True,
         related_name="user",
     )
+    # Reminder mails the user receives (office.services.reminders); each can be turned off
+    # on the account page. Fields, not a separate table, so the sender filters in one query.
+    remind_followups = models.BooleanField(_("follow-ups assigned to my agency"), default=True)
+    remind_deadline_soon = models.BooleanField(_("case deadlines one day away"), default=True)
+    remind_deadline_passed = models.BooleanField(_("case deadlines passed"), default=True)
+    remind_meetings = models.BooleanField(_("meetings tomorrow"), default=True)
 
     objects = UserManager()
 

@@ -12,7 +12,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from bawaslu_portal.models import Agency, Region
+from bawaslu_portal.models import Agency, AuditEvent, AuditKind, Region
 from bawaslu_portal.models.regions import subtree_q
 from bawaslu_portal.scoping import get_in_jurisdiction_or_404, scope_to_jurisdiction
 from reports.models import (
@@ -23,7 +23,6 @@ from reports.models import (
     Report,
     ReportComment,
     ReporterIdentity,
-    ReporterIdentityAccess,
     ReportStage,
     ViolationCategory,
 )
@@ -183,8 +182,21 @@ def report_comment_list(*, report: Report) -> list[ReportComment]:
     return comments
 
 
-def report_identity_access_list(*, report: Report) -> QuerySet[ReporterIdentityAccess]:
-    return report.identity_accesses.select_related("user", "user__agency").order_by("-at", "-pk")
+def report_identity_access_list(*, report: Report) -> QuerySet[AuditEvent]:
+    """Who viewed the reporter's identity, newest first: the audit log's identity views.
+
+    Served by the index ``audit_object_idx`` (object type, id, time). Each row has
+    ``user``, ``username``, ``at`` and ``details.purpose``.
+    """
+    return (
+        AuditEvent.objects.filter(
+            kind=AuditKind.IDENTITY_VIEW,
+            object_type=Report._meta.label_lower,
+            object_id=str(report.pk),
+        )
+        .select_related("user", "user__agency")
+        .order_by("-at", "-pk")
+    )
 
 
 def report_reporter_status(*, report: Report) -> dict[str, bool]:

@@ -11,7 +11,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from reports.models import Evidence, Report, ReportComment, ReporterIdentity, ReporterIdentityAccess
+from bawaslu_portal.audit import audit_record
+from bawaslu_portal.models import AuditKind
+from reports.models import Evidence, Report, ReportComment, ReporterIdentity
 from reports.permissions.cases import (
     can_comment_report,
     can_handle_report,
@@ -57,8 +59,11 @@ def evidence_add(
 
 
 @transaction.atomic
-def reporter_identity_access(*, user, report: Report, purpose: str = "") -> ReporterIdentity:
-    """The reporter's identity, after logging this view (who, when, which report).
+def reporter_identity_access(
+    *, user, report: Report, purpose: str = "", request=None
+) -> ReporterIdentity:
+    """The reporter's identity, after logging this view in the audit log (who, when, which
+    report, why; the client address when ``request`` is given).
 
     Raises ``PermissionDenied`` for anyone but a case handler of the handling
     office or an office above it (``reports.permissions.cases.can_view_reporter_identity``),
@@ -67,8 +72,12 @@ def reporter_identity_access(*, user, report: Report, purpose: str = "") -> Repo
     if not can_view_reporter_identity(user, report):
         raise PermissionDenied(_("Only case handlers may see the reporter's identity."))
     identity = ReporterIdentity.objects.get(report=report)
-    ReporterIdentityAccess.objects.create(
-        report=report, user=user, at=timezone.now(), purpose=purpose[:200]
+    audit_record(
+        kind=AuditKind.IDENTITY_VIEW,
+        user=user,
+        request=request,
+        obj=report,
+        details={"purpose": purpose[:200]},
     )
     logger.info("reporter identity viewed: report=%s by_user=%s", report.pk, user.pk)
     return identity

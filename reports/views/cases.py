@@ -120,7 +120,10 @@ def reporter_identity(request, pk: int):
         raise PermissionDenied(_("Only case handlers may see the reporter's identity."))
     try:
         identity = reporter_identity_access(
-            user=request.user, report=report, purpose=request.POST.get("purpose", "")
+            user=request.user,
+            report=report,
+            purpose=request.POST.get("purpose", ""),
+            request=request,
         )
     except ReporterIdentity.DoesNotExist:
         identity = None

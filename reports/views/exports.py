@@ -4,6 +4,7 @@ from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from bawaslu_portal.audit import audit_export
 from bawaslu_portal.dbrouters import on_replica
 from reports.forms.cases import ReportFilterForm
 from reports.selectors import exports
@@ -27,6 +28,7 @@ def report_export_csv(request):
     response = StreamingHttpResponse(
         exports.csv_lines(_filtered(request)), content_type="text/csv; charset=utf-8"
     )
+    audit_export(request, what="reports", file_format="csv")
     response["Content-Disposition"] = f'attachment; filename="{_filename("csv")}"'
     response["Cache-Control"] = "private, no-store"
     return response
@@ -40,5 +42,6 @@ def report_export_xlsx(request):
         filename=_filename("xlsx"),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
+    audit_export(request, what="reports", file_format="xlsx")
     response["Cache-Control"] = "private, no-store"
     return response

@@ -16,19 +16,19 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
-from bawaslu_portal.models import Region, UserRole
+from bawaslu_portal.models import AuditEvent, AuditKind, Region, UserRole
 from bawaslu_portal.services import regions_import
 from bawaslu_portal.timefmt import format_date
 from reports.models import (
     Evidence,
     Report,
-    ReporterIdentityAccess,
     ReportHistory,
     ReportSource,
     ReportStage,
     Witness,
 )
 from reports.selectors import documents
+from reports.selectors.cases import report_identity_access_list
 from reports.services.workflow import report_transition
 from tests.factories import (
     AgencyFactory,
@@ -341,7 +341,7 @@ def test_viewers_print_documents_without_the_reporter(client_for, viewer, forwar
     assert client.get(print_url(forwarded, documents.FORM)).status_code == 403
     invitation = print_url(forwarded, documents.INVITATION, pihak="pelapor")
     assert client.get(invitation).status_code == 403
-    assert not ReporterIdentityAccess.objects.exists()
+    assert not AuditEvent.objects.filter(kind=AuditKind.IDENTITY_VIEW).exists()
 
 
 def test_anonymous_gets_the_receipt_only_in_the_session_that_filed(bawaslu_semarang):
@@ -360,7 +360,8 @@ def test_anonymous_gets_the_receipt_only_in_the_session_that_filed(bawaslu_semar
     assert report.tracking_code_display in html
     assert "no-store" in response["Cache-Control"]
     assert reverse("reports:status_check") in html
-    assert not ReporterIdentityAccess.objects.exists()  # the reporter, not an official
+    # The reporter, not an official: no identity view is logged.
+    assert not AuditEvent.objects.filter(kind=AuditKind.IDENTITY_VIEW).exists()
 
     stranger = Client(HTTP_ACCEPT_LANGUAGE="en")
     assert stranger.get(receipt).status_code == 404
@@ -410,7 +411,7 @@ def test_announcement_never_names_the_reporter(
     assert report.tracking_code_display not in html
     if stage == "late":
         assert "Not registered: made after the deadline (UU 7/2017 ps. 454 ayat (6))." in html
-    assert not ReporterIdentityAccess.objects.exists()
+    assert not AuditEvent.objects.filter(kind=AuditKind.IDENTITY_VIEW).exists()
 
 
 def test_clarification_papers_to_the_reported_asn_never_name_the_reporter(
@@ -421,7 +422,7 @@ def test_clarification_papers_to_the_reported_asn_never_name_the_reporter(
         html = client.get(print_url(forwarded, slug, pihak="terlapor")).content.decode()
         assert REPORTER_NAME not in html
         assert "Budi Terlapor" in html
-    assert not ReporterIdentityAccess.objects.exists()
+    assert not AuditEvent.objects.filter(kind=AuditKind.IDENTITY_VIEW).exists()
 
 
 def test_documents_with_the_identity_log_every_print(client_for, semarang_staff, forwarded):
@@ -438,9 +439,9 @@ def test_documents_with_the_identity_log_every_print(client_for, semarang_staff,
         assert response.status_code == 200
         assert REPORTER_NAME in response.content.decode()
         assert "no-store" in response["Cache-Control"]
-    accesses = ReporterIdentityAccess.objects.filter(report=forwarded, user=semarang_staff)
+    accesses = report_identity_access_list(report=forwarded).filter(user=semarang_staff)
     assert accesses.count() == len(urls)
-    assert accesses.filter(purpose__startswith="Printed document: ").count() == len(urls)
+    assert accesses.filter(details__purpose__startswith="Printed document: ").count() == len(urls)
 
 
 def test_witness_papers_are_addressed_to_the_witness(client_for, semarang_staff, forwarded):
@@ -507,7 +508,7 @@ def test_case_page_links_only_the_documents_reached(client_for, semarang_staff, 
     for slug in documents.DOCUMENTS:
         assert pdf_url(forwarded, slug) in html.replace("&amp;", "&"), slug
     assert print_url(forwarded, documents.INVITATION, pihak="pelapor") in html
-    assert not ReporterIdentityAccess.objects.exists()
+    assert not AuditEvent.objects.filter(kind=AuditKind.IDENTITY_VIEW).exists()
 
 
 def test_case_page_hides_identity_documents_from_viewers(client_for, viewer, forwarded):

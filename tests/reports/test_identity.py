@@ -3,7 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from reports.models import ReporterIdentityAccess, ReportSource
+from bawaslu_portal.models import AuditEvent, AuditKind
+from reports.models import ReportSource
+from reports.selectors.cases import report_identity_access_list
 from tests.factories import UserFactory
 from tests.factories.reports import (
     REPORTER_ADDRESS,
@@ -47,13 +49,13 @@ def test_every_view_writes_an_access_row(client_for, semarang_staff, semarang_co
         assert REPORTER_NAME in response.content.decode()
         assert "no-store" in response["Cache-Control"]
     client_for(semarang_commissioner).post(identity_url(report))
-    accesses = ReporterIdentityAccess.objects.filter(report=report)
+    accesses = report_identity_access_list(report=report)
     assert accesses.count() == 3
     assert set(accesses.values_list("user", flat=True)) == {
         semarang_staff.pk,
         semarang_commissioner.pk,
     }
-    assert accesses.filter(purpose="klarifikasi").count() == 2
+    assert accesses.filter(details__purpose="klarifikasi").count() == 2
 
 
 @pytest.mark.django_db
@@ -72,7 +74,7 @@ def test_identity_view_is_a_post(client_for, semarang_staff):
     """A GET (a prefetch, a crawler) neither shows nor logs the identity."""
     report = intake_report(user=semarang_staff)
     assert client_for(semarang_staff).get(identity_url(report)).status_code == 405
-    assert not ReporterIdentityAccess.objects.exists()
+    assert not AuditEvent.objects.filter(kind=AuditKind.IDENTITY_VIEW).exists()
 
 
 @pytest.mark.django_db
@@ -80,7 +82,7 @@ def test_provincial_office_above_may_view(client_for, semarang_staff, jateng_sta
     """Bawaslu Provinsi, above the handling office, is a case handler too."""
     report = intake_report(user=semarang_staff)
     assert client_for(jateng_staff).post(identity_url(report)).status_code == 200
-    assert ReporterIdentityAccess.objects.get().user == jateng_staff
+    assert AuditEvent.objects.filter(kind=AuditKind.IDENTITY_VIEW).get().user == jateng_staff
 
 
 @pytest.mark.django_db
@@ -95,7 +97,7 @@ def test_partner_other_office_and_viewer_are_refused(
     response = client_for(viewer).post(identity_url(report))
     assert response.status_code == 403
     assert REPORTER_NAME not in response.content.decode()
-    assert not ReporterIdentityAccess.objects.exists()
+    assert not AuditEvent.objects.filter(kind=AuditKind.IDENTITY_VIEW).exists()
 
 
 @pytest.mark.django_db
