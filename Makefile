@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1:8000
 SEED_REGIONS := 33.74 64.71 36.73 19.71
 
-.PHONY: install run test lint format migrate messages makemessages seed bench clean
+.PHONY: install run test lint format migrate messages makemessages seed bench clean backup restore
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.12+ is required (pyenv install 3.13)"; exit 1; }
@@ -57,6 +57,16 @@ lint: install
 format: install
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+# Backups (docs/backups.md): the database and the uploaded files in one dated folder under
+# BACKUP_DIR; restore verifies the checksums first and refuses a non-empty database.
+BACKUP_DIR ?= backups
+backup: install
+	$(PY) manage.py backup --output "$(BACKUP_DIR)"
+
+restore: install
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=backups/bawaslu-backup-YYYYMMDD-HHMMSS [RESTORE_ARGS='--force']"; exit 2; }
+	$(PY) manage.py restore "$(BACKUP)" $(RESTORE_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles

@@ -7,9 +7,12 @@ and must be one of the allowed kinds (images, PDF, office documents). HTML,
 SVG, scripts and executables are refused whatever they are called. Files are
 stored under ``MEDIA_ROOT`` (outside static) with random names and are only
 ever served by :func:`protected_file_response`, as an attachment, after the
-calling view has checked permission.
+calling view has checked permission. A file whose row exists but whose bytes
+are gone from storage (a database restored without its media, see
+``docs/backups.md``) gets the "file missing from storage" page, not a 500.
 """
 
+import logging
 import mimetypes
 import posixpath
 import uuid
@@ -18,10 +21,13 @@ from dataclasses import dataclass
 import filetype
 from django.core.exceptions import ValidationError
 from django.http import FileResponse
+from django.shortcuts import render
 from django.template.defaultfilters import filesizeformat
 from django.utils.deconstruct import deconstructible
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
+
+logger = logging.getLogger(__name__)
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 
@@ -160,17 +166,22 @@ def safe_download_name(name: str, *, content_type: str, stored_name: str) -> str
     return f"{stem}.{extension}"
 
 
-def protected_file_response(field_file, *, download_name: str, content_type: str = ""):
+def protected_file_response(request, field_file, *, download_name: str, content_type: str = ""):
     """Serve a stored file as a download. Call only after a permission check.
 
     The type and the name's extension come from what the upload check detected,
-    never from the name the uploader gave.
+    never from the name the uploader gave. When the bytes are gone from storage
+    the answer is :func:`missing_file_response` (404), logged as an error.
     """
     content_type = (
         content_type or mimetypes.guess_type(field_file.name)[0] or "application/octet-stream"
     )
+    try:
+        handle = field_file.open("rb")
+    except FileNotFoundError:
+        return missing_file_response(request, field_file, download_name=download_name)
     response = FileResponse(
-        field_file.open("rb"),
+        handle,
         as_attachment=True,
         filename=safe_download_name(
             download_name, content_type=content_type, stored_name=field_file.name
@@ -179,6 +190,29 @@ def protected_file_response(field_file, *, download_name: str, content_type: str
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def missing_file_response(request, field_file, *, download_name: str):
+    """The page for a file whose record exists but whose bytes are not in storage (404).
+
+    Says which file, that the record is intact, and whom to ask (the portal's
+    administrator restores it from the backup's media folder, docs/backups.md).
+    The stored name goes to the log (for the administrator), not to the page.
+    """
+    logger.error(
+        "Stored file missing: %s (storage %s) requested at %s",
+        field_file.name,
+        type(field_file.storage).__name__,
+        request.path,
+    )
+    response = render(
+        request,
+        "missing_file.html",
+        {"file_name": clean_original_name(download_name)},
+        status=404,
+    )
     response["Cache-Control"] = "private, no-store"
     return response
 
@@ -203,11 +237,11 @@ def uploaded_file_save(row, *, upload, actor, max_bytes: int = MAX_UPLOAD_BYTES)
     return row
 
 
-def uploaded_file_response(row):
+def uploaded_file_response(request, row):
     """Serve an ``UploadedFile`` row's file under its original name.
 
     Call only after a permission check.
     """
     return protected_file_response(
-        row.file, download_name=row.original_name, content_type=row.content_type
+        request, row.file, download_name=row.original_name, content_type=row.content_type
     )

@@ -183,7 +183,7 @@ def declaration_document_download(request, pk: int, document_pk: int):
     """Only someone who may see the declaration gets its files."""
     declaration = selectors.declaration_get(user=request.user, pk=pk)
     document = selectors.declaration_document_get(declaration=declaration, pk=document_pk)
-    return uploaded_file_response(document)
+    return uploaded_file_response(request, document)
 
 
 @require_POST

@@ -219,7 +219,7 @@ def attachment_upload(request, pk: int):
 def attachment_download(request, pk: int, attachment_pk: int):
     meeting = selectors.meeting_get(user=request.user, pk=pk)
     attachment = selectors.attachment_get(meeting=meeting, pk=attachment_pk)
-    return uploaded_file_response(attachment)
+    return uploaded_file_response(request, attachment)
 
 
 @require_http_methods(["GET", "POST"])

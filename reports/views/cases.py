@@ -142,6 +142,7 @@ def evidence_download(request, pk: int, evidence_pk: int):
     if not evidence.file:
         raise PermissionDenied(_("This evidence is a link, not a file."))
     return protected_file_response(
+        request,
         evidence.file,
         download_name=evidence.original_name or f"bukti-{evidence.pk}",
         content_type=evidence.content_type,
