@@ -6,6 +6,7 @@ from django.views.i18n import set_language
 
 from bawaslu_portal import views
 from bawaslu_portal.forms import LoginForm
+from office.views.queue import work_queue
 
 auth_patterns = [
     path(
@@ -41,7 +42,8 @@ auth_patterns = [
 ]
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    # The home page is the office's work queue (issue 9 §1).
+    path("", work_queue, name="home"),
     path("wilayah/", views.region_browse, name="region_browse"),
     path("wilayah/<str:code>/", views.region_browse, name="region_detail"),
     path("lembaga/", views.agency_list, name="agency_list"),
