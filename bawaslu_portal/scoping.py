@@ -31,6 +31,11 @@ class Jurisdiction:
     def is_empty(self) -> bool:
         return not self.nationwide and self.region is None
 
+    @property
+    def spans_cities(self) -> bool:
+        """Whether the jurisdiction holds more than one kab/kota (a province, or everything)."""
+        return self.nationwide or (self.region is not None and self.region.depth == 1)
+
     def contains(self, code: str | None) -> bool:
         if self.nationwide:
             return True

@@ -141,7 +141,7 @@ def report_list(
     if awaiting_kajian_awal:
         queryset = queryset.filter(awaiting_kajian_awal_q())
     return (
-        queryset.select_related("election", "region", "office", "reported_agency")
+        queryset.select_related("election", "region", "office__region", "reported_agency")
         .prefetch_related(
             Prefetch("categories", queryset=ViolationCategory.objects.order_by("group", "order"))
         )

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from bawaslu_portal.forms import add_service_error
 from bawaslu_portal.pagination import paginate
+from bawaslu_portal.scoping import user_jurisdiction
 from bawaslu_portal.uploads import protected_file_response
 from reports.forms.cases import (
     EvidenceAddForm,
@@ -71,6 +72,12 @@ def report_list(request):
             "form": form,
             "page": page,
             "can_create": is_case_handler(request.user),
+            "show_city": user_jurisdiction(request.user).spans_cities,
+            # The codes on this page (E2, D12) with their names: prefetched, no query.
+            "category_legend": sorted(
+                {c.code: c for r in page.object_list for c in r.categories.all()}.values(),
+                key=lambda category: (category.group, category.order, category.code),
+            ),
         },
     )
 

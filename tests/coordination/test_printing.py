@@ -339,3 +339,12 @@ def test_meeting_detail_and_follow_up_list_link_to_the_printouts(
     assert f"/rapat/{audiensi.pk}/cetak/" in html and f"/rapat/{audiensi.pk}/pdf/" in html
     html = client.get("/tindak-lanjut/", {"status": "terbuka", "page": "2"}).content.decode()
     assert "/tindak-lanjut/cetak/?status=terbuka" in html
+
+
+def test_print_page_and_admin_name_the_portal_icon(
+    client_for, semarang_staff, audiensi, portal_admin
+):
+    """Issue 9 §9: without a declared icon the browser asks for /favicon.ico, which 404s."""
+    icon = 'rel="icon" href="/static/img/favicon.svg"'
+    assert icon in client_for(semarang_staff).get(f"/rapat/{audiensi.pk}/cetak/").content.decode()
+    assert icon in client_for(portal_admin).get("/admin/").content.decode()

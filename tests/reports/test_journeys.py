@@ -127,7 +127,7 @@ def check_status(citizen: Browser, code: str, stage: ReportStage) -> Page:
 
 
 def record_at_office(official: Browser, answers: dict) -> str:
-    """``/laporan/`` → "Record a report" → the form → the new case page; its URL."""
+    """``/laporan/`` → "Add a report" → the form → the new case page; its URL."""
     listing = official.open(reverse("reports:list"))
     assert reverse("reports:create") in listing.links
     case = complete(

@@ -209,3 +209,30 @@ def test_export_links_carry_the_filters_but_not_the_page(client_for, semarang_st
     )
     assert 'href="/laporan/ekspor.csv?stage=diterima&amp;late=on"' in html
     assert 'href="/laporan/ekspor.xlsx?stage=diterima&amp;late=on"' in html
+
+
+@pytest.mark.django_db
+def test_list_columns_city_for_a_province_place_office_and_a_category_legend(
+    client_for, semarang_staff, jateng_staff
+):
+    """Issue 9 §9: the kelurahan and the handling office are separate columns; a province
+    sees each report's kab/kota; the category codes have a legend with their names."""
+    report = intake_report(user=semarang_staff)
+    code = report.categories.get()
+    city_page = client_for(semarang_staff).get("/laporan/")
+    assert city_page.context["show_city"] is False
+    assert 'data-testid="report-city"' not in city_page.content.decode()
+    html = city_page.content.decode()
+    assert (
+        f'<td class="d-none d-lg-table-cell" data-testid="report-place">{report.region.name}'
+        in html
+    )
+    assert f'<abbr title="{code.name}">{code.code}</abbr>' in html
+    assert city_page.context["category_legend"] == [code]
+    assert f'<dt class="col-2 col-md-1">{code.code}</dt>' in html
+    province_page = client_for(jateng_staff).get("/laporan/")
+    assert province_page.context["show_city"] is True
+    assert (
+        f'data-testid="report-city">{report.office.region.name}</td>'
+        in province_page.content.decode()
+    )
