@@ -81,6 +81,8 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "bootstrap",
     "axes",
+    # The database backend of Django's tasks (TASKS below); its table holds queued mails.
+    "django_tasks_db",
     "bawaslu_portal",
     "coordination",
     "reports",
@@ -313,3 +315,18 @@ REPORTS_STATUS_CHECK_LIMIT = (int(os.environ.get("REPORTS_STATUS_CHECK_LIMIT", "
 # ``manage.py purge_audit_log`` (the daily timer). Two years covers an election cycle's
 # disputes and a breach found late (UU 27/2022 on personal data, Pasal 46).
 AUDIT_RETENTION_DAYS = int(os.environ.get("AUDIT_RETENTION_DAYS", str(2 * 365)))
+
+# Background tasks (django.tasks): the reminder mails (office.tasks). "immediate" runs a
+# task inside enqueue (no worker; the default); "database" queues it in the database for
+# ``manage.py db_worker`` (django-tasks-db), for production: see docs/reminders.md.
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "immediate")
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+            "database": "django_tasks_db.DatabaseBackend",
+        }[TASKS_BACKEND],
+    }
+}
+# Where the portal is reached, for the links in mails sent outside a request (reminders).
+PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://localhost:8000")

@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401  (feature views add their patterns here)
+from django.urls import path
+
+from office.views import reminders
 
 app_name = "office"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("akun/pengingat/", reminders.reminder_preferences, name="reminder_preferences"),
+]
