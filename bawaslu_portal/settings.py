@@ -174,8 +174,12 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Lock a username+client pair after 5 failures for one hour.
+# Lock a username+client pair after 5 failures for one hour, and a client address after
+# 20 failures across all usernames (one address trying many accounts); both per hour.
+# bawaslu_portal.lockout.PairAndAddressLockoutHandler applies the second limit.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_ADDRESS_FAILURE_LIMIT = int(os.environ.get("AXES_ADDRESS_FAILURE_LIMIT", "20"))
+AXES_HANDLER = "bawaslu_portal.lockout.PairAndAddressLockoutHandler"
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"

@@ -5,7 +5,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from bawaslu_portal import views
-from bawaslu_portal.forms import LoginForm
+from bawaslu_portal.forms import LoginForm, PasswordResetRequestForm
 from office.views.queue import work_queue
 
 auth_patterns = [
@@ -23,7 +23,11 @@ auth_patterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
-    path("akun/reset/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "akun/reset/",
+        auth_views.PasswordResetView.as_view(form_class=PasswordResetRequestForm),
+        name="password_reset",
+    ),
     path(
         "akun/reset/terkirim/",
         auth_views.PasswordResetDoneView.as_view(),
