@@ -6,6 +6,8 @@ local date and time in the region's zone (WIB/WITA/WIT) and convert.
 """
 
 from django.db import models
+from django.db.models import F
+from django.db.models.functions import Coalesce, Substr
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -142,6 +144,17 @@ class Meeting(TrackedModel):
             models.Index(fields=["kind", "starts_at"], name="meeting_kind_start_idx"),
             models.Index(fields=["status", "starts_at"], name="meeting_status_start_idx"),
             models.Index(fields=["is_public", "starts_at"], name="meeting_public_start_idx"),
+            # The public agenda (coordination.selectors.public): "not over yet" is
+            # COALESCE(ends_at, starts_at) >= now, and the city filter's list asks each kab/kota
+            # whether a public meeting lies in it: the first five characters of the region code
+            # (selectors.campaigns.CITY_CODE_LENGTH), "33.74" of "33.74.01.1001". Not partial
+            # indexes (WHERE is_public): PostgreSQL keeps statistics on an indexed expression
+            # only for whole-table indexes, and without them it guesses a third of the table is
+            # upcoming and scans it.
+            models.Index(
+                F("is_public"), Coalesce("ends_at", "starts_at"), name="meeting_public_end_idx"
+            ),
+            models.Index(F("is_public"), Substr("region", 1, 5), name="meeting_public_city_idx"),
         ]
         constraints = [
             end_not_before_start(
