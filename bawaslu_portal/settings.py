@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.postgres",
     "crispy_forms",
     "crispy_bootstrap5",
     "bootstrap",
@@ -87,6 +88,7 @@ INSTALLED_APPS = [
     "coordination",
     "reports",
     "office",
+    "search",
 ]
 
 MIDDLEWARE = [

@@ -57,6 +57,7 @@ urlpatterns = [
     path("", include("coordination.urls")),
     path("", include("reports.urls")),
     path("", include("office.urls")),
+    path("", include("search.urls")),
     *auth_patterns,
 ]
 
