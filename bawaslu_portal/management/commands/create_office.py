@@ -56,7 +56,7 @@ class Command(BaseCommand):
         if result.created_users:
             self.stdout.write(
                 "New accounts have no password: each official sets one with "
-                '"Forgot password?" on the login page (mail must be configured), '
+                '"Lupa kata sandi?" (/akun/reset/) on the login page (mail must work), '
                 "or you set one now with: manage.py changepassword <username>"
             )
         self.stdout.write(self.style.SUCCESS("Done."))
