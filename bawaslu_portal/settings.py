@@ -336,3 +336,7 @@ TASKS = {
 }
 # Where the portal is reached, for the links in mails sent outside a request (reminders).
 PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://localhost:8000")
+# Reporter identities are anonymised this many days after their case closes
+# (``manage.py anonymise_reporters``, daily; reports/privacy.py). Five years by default:
+# an office's policy choice, long enough for appeals and audits of the case file.
+REPORTER_RETENTION_DAYS = int(os.environ.get("REPORTER_RETENTION_DAYS", str(5 * 365)))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports.views import cases, documents, exports, intake, public, workflow
+from reports.views import cases, documents, exports, intake, privacy, public, workflow
 
 app_name = "reports"
 
@@ -15,6 +15,17 @@ urlpatterns = [
     path("laporan/ekspor.xlsx", exports.report_export_xlsx, name="export_xlsx"),
     path("laporan/<int:pk>/", cases.report_detail, name="detail"),
     path("laporan/<int:pk>/identitas-pelapor/", cases.reporter_identity, name="reporter_identity"),
+    path(
+        "laporan/<int:pk>/identitas-pelapor/ekspor/",
+        privacy.reporter_export,
+        name="reporter_export",
+    ),
+    path(
+        "laporan/<int:pk>/identitas-pelapor/koreksi/",
+        privacy.reporter_correct,
+        name="reporter_correct",
+    ),
+    path("privasi/", privacy.processing_record, name="processing_record"),
     path(
         "laporan/<int:pk>/bukti/<int:evidence_pk>/",
         cases.evidence_download,

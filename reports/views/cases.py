@@ -28,6 +28,7 @@ from reports.permissions.cases import (
     can_view_reporter_identity,
     can_view_reports,
 )
+from reports.permissions.privacy import can_correct_reporter_data, can_export_reporter_data
 from reports.permissions.shared import is_case_handler
 from reports.selectors.cases import (
     evidence_get,
@@ -135,7 +136,14 @@ def reporter_identity(request, pk: int):
     except ReporterIdentity.DoesNotExist:
         identity = None
     response = render(
-        request, "reports/reporter_identity.html", {"report": report, "identity": identity}
+        request,
+        "reports/reporter_identity.html",
+        {
+            "report": report,
+            "identity": identity,
+            "can_export": can_export_reporter_data(request.user, report),
+            "can_correct": can_correct_reporter_data(request.user, report),
+        },
     )
     response["Cache-Control"] = "private, no-store"
     return response
