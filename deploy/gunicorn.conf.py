@@ -17,8 +17,9 @@ keepalive = 5
 # Recycle workers now and then so WeasyPrint's memory does not build up.
 max_requests = 1000
 max_requests_jitter = 100
-# Only nginx on this machine may set X-Forwarded-Proto (gunicorn's default, stated).
-forwarded_allow_ips = "127.0.0.1,::1"
+# Who may set X-Forwarded-Proto/-For: nginx on this machine. With nginx on another
+# machine (docs/deployment.md, several app servers) give its address here.
+forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 # Logs go to stdout/stderr: journald keeps them (journalctl -u bawaslu-portal).
 accesslog = "-"
 errorlog = "-"
