@@ -18,7 +18,8 @@ Then::
 
     .venv/bin/python benchmarks/profile_pages.py --reports 50000 --meetings 20000 --follow-ups 30000
     .venv/bin/python benchmarks/profile_pages.py                    # time the pages again
-    .venv/bin/python benchmarks/profile_pages.py --profile /laporan/ # the top 30 functions
+    .venv/bin/python benchmarks/profile_pages.py --profile /laporan/ # the top 40 functions
+    .venv/bin/python benchmarks/profile_pages.py --download /laporan/ekspor.xlsx
 
 ``--reports``, ``--meetings`` and ``--follow-ups`` top the tables up to that many rows with
 ``bulk_create`` (deterministic for a seed; load, not behaviour). Meetings are spread over the
@@ -214,6 +215,21 @@ def measure(client: Client, url: str, runs: int) -> tuple[float, float, float, i
     )
 
 
+def measure_download(client: Client, url: str) -> None:
+    """Time to the first byte and to the last of a streamed download, with its size."""
+    started_cpu, started_wall = time.process_time(), time.perf_counter()
+    response = client.get(url)
+    chunks = iter(response.streaming_content)
+    size = len(next(chunks))
+    first = time.perf_counter() - started_wall
+    size += sum(len(chunk) for chunk in chunks)
+    print(
+        f"{url}: first byte after {first * 1000:.0f} ms, last after "
+        f"{(time.perf_counter() - started_wall) * 1000:.0f} ms, "
+        f"{(time.process_time() - started_cpu) * 1000:.0f} ms CPU, {size / 1e6:.1f} MB"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--reports", type=int, default=0)
@@ -224,6 +240,7 @@ def main() -> int:
     parser.add_argument("--user", default=USERNAME)
     parser.add_argument("--profile", metavar="URL", help="cProfile this page (CASE: a case)")
     parser.add_argument("--pages", nargs="*", default=PAGES)
+    parser.add_argument("--download", metavar="URL", help="time a download, e.g. an export")
     args = parser.parse_args()
 
     rng = random.Random(args.seed)  # noqa: S311 - reproducible load, not security
@@ -241,6 +258,10 @@ def main() -> int:
     settings.ALLOWED_HOSTS = ["testserver"]
     client = Client()
     client.force_login(User.objects.get(username=args.user))
+
+    if args.download:
+        measure_download(client, args.download)
+        return 0
 
     if args.profile:
         url = _url(args.profile)
