@@ -24,11 +24,11 @@ def to_local(value: datetime, region_or_label) -> datetime:
     return timezone.localtime(value, tz)
 
 
-def format_date(value: date | datetime, region_or_label=None) -> str:
-    """ "Kamis, 21 September 2023"."""
+def format_date(value: date | datetime, region_or_label=None, *, short: bool = False) -> str:
+    """ "Kamis, 21 September 2023"; ``short``: "21 Sep 2023" (for a list column on a phone)."""
     if isinstance(value, datetime):
         value = to_local(value, region_or_label)
-    return formats.date_format(value, "DATE_FORMAT")
+    return formats.date_format(value, "SHORT_DATE_FORMAT" if short else "DATE_FORMAT")
 
 
 def format_time(value: datetime, region_or_label) -> str:

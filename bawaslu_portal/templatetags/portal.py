@@ -17,6 +17,14 @@ def local_date(value, region=None):
 
 
 @register.filter
+def local_date_short(value, region=None):
+    """``{{ meeting.start|local_date_short:meeting.region }}`` → "21 Sep 2023"."""
+    if not value:
+        return ""
+    return timefmt.format_date(value, region, short=True)
+
+
+@register.filter
 def local_time(value, region=None):
     """``{{ meeting.start|local_time:meeting.region }}`` → "10.00 WITA"."""
     if not value:

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from bawaslu_portal.formfields import filter_choice, filter_model
 from coordination import selectors
 from coordination.forms.shared import DateInput, FilterDateField, RegionFilterField, region_label
 from coordination.models import FollowUpStatus
@@ -118,18 +119,16 @@ class FollowUpStatusForm(forms.Form):
 
 
 class FollowUpFilterForm(forms.Form):
-    agency = forms.ModelChoiceField(
-        label=_("Responsible agency"),
-        required=False,
-        queryset=None,
-        empty_label=_("All agencies"),
-        error_messages={"invalid_choice": _("Choose an agency from the list")},
+    agency = filter_model(
+        _("Responsible agency"),
+        all_label=_("All agencies"),
+        invalid=_("Choose an agency from the list"),
     )
-    status = forms.ChoiceField(
-        label=_("Status"),
-        required=False,
-        choices=[("", _("All statuses")), *FollowUpStatus.choices],
-        error_messages={"invalid_choice": _("Choose a status from the list")},
+    status = filter_choice(
+        _("Status"),
+        FollowUpStatus.choices,
+        all_label=_("All statuses"),
+        invalid=_("Choose a status from the list"),
     )
     due_from = FilterDateField(
         label=_("Due from"),

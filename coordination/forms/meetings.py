@@ -13,6 +13,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from bawaslu_portal.formfields import filter_choice, filter_model
 from coordination import selectors
 from coordination.forms.shared import (
     BasePersonFormSet,
@@ -314,33 +315,27 @@ class MeetingFilterForm(DateRangeFilterForm):
         "without_minutes",
     ]
 
-    kind = forms.ChoiceField(
-        label=_("Kind"),
-        required=False,
-        choices=[("", _("All kinds")), *MeetingKind.choices],
-        error_messages={"invalid_choice": _("Choose a kind from the list")},
+    kind = filter_choice(
+        _("Kind"),
+        MeetingKind.choices,
+        all_label=_("All kinds"),
+        invalid=_("Choose a kind from the list"),
     )
-    status = forms.ChoiceField(
-        label=_("Status"),
-        required=False,
-        choices=[("", _("All statuses")), *MeetingStatus.choices],
-        error_messages={"invalid_choice": _("Choose a status from the list")},
+    status = filter_choice(
+        _("Status"),
+        MeetingStatus.choices,
+        all_label=_("All statuses"),
+        invalid=_("Choose a status from the list"),
     )
     region = RegionFilterField()
     without_minutes = forms.BooleanField(label=_("Held without minutes"), required=False)
-    agency = forms.ModelChoiceField(
-        label=_("Agency (host or participant)"),
-        required=False,
-        queryset=None,
-        empty_label=_("All agencies"),
-        error_messages={"invalid_choice": _("Choose an agency from the list")},
+    agency = filter_model(
+        _("Agency (host or participant)"),
+        all_label=_("All agencies"),
+        invalid=_("Choose an agency from the list"),
     )
-    topic = forms.ModelChoiceField(
-        label=_("Topic"),
-        required=False,
-        queryset=None,
-        empty_label=_("All topics"),
-        error_messages={"invalid_choice": _("Choose a topic from the list")},
+    topic = filter_model(
+        _("Topic"), all_label=_("All topics"), invalid=_("Choose a topic from the list")
     )
 
     def __init__(self, *args, user, **kwargs):

@@ -131,10 +131,15 @@ def test_home_on_a_phone_has_a_usable_navigation(phone_page, login, live_server,
     regions_link = page.locator("#main-nav a[href='/wilayah/']")
     expect(regions_link).to_be_hidden()
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    # Issue 9 §9: the closed header is one row (it took about 190 of 844 px).
+    header = page.locator("header.site-header").bounding_box()
+    assert header["height"] <= 72, header
+    expect(page.locator("#language-select")).to_be_hidden()
 
     toggler.click()
     expect(toggler).to_have_attribute("aria-expanded", "true")
     expect(regions_link).to_be_visible()
+    expect(page.locator("#language-select-menu")).to_be_visible()
     box = regions_link.bounding_box()
     # WCAG 2.2 target size (2.5.8): at least 24 by 24 CSS pixels.
     assert box["height"] >= 24 and box["width"] >= 24, box
