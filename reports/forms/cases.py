@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from bawaslu_portal.models import Agency, AgencyKind, Region
 from bawaslu_portal.scoping import scope_to_jurisdiction, user_jurisdiction
 from reports.forms.intake import EvidenceCleaningMixin, evidence_files_field, evidence_links_field
-from reports.forms.shared import select_field
+from reports.forms.shared import date_field, select_field
 from reports.models import Election, ReportStage, ViolationCategory
 from reports.permissions.cases import can_comment_report
 from reports.selectors.cases import (
@@ -23,6 +23,9 @@ from reports.selectors.cases import (
     STEP_GROUP_CASE,
     STEP_GROUP_FOLLOW_THROUGH,
 )
+
+#: The years a received-period filter accepts (a hand-edited URL gets a message, not an overflow).
+RECEIVED_YEARS = (2000, 2100)
 
 DUE_CHOICES = [
     ("", _("Any deadline")),
@@ -96,6 +99,12 @@ class ReportFilterForm(forms.Form):
     awaiting_kajian_awal = forms.BooleanField(
         label=_("New public filings awaiting kajian awal"), required=False
     )
+    received_from = date_field(
+        _("Received from"), invalid_message=_("Enter the first day of receipt as a date.")
+    )
+    received_to = date_field(
+        _("Received until"), invalid_message=_("Enter the last day of receipt as a date.")
+    )
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -130,6 +139,29 @@ class ReportFilterForm(forms.Form):
             Agency.objects.filter(kind__in=kinds), user
         ).order_by("name")
 
+    def clean(self):
+        cleaned = super().clean()
+        for name in ("received_from", "received_to"):
+            day = cleaned.get(name)
+            if day and not RECEIVED_YEARS[0] <= day.year <= RECEIVED_YEARS[1]:
+                self.add_error(
+                    name,
+                    ValidationError(
+                        _("Enter a date between %(first)s and %(last)s.")
+                        % {"first": RECEIVED_YEARS[0], "last": RECEIVED_YEARS[1]},
+                        code="year_range",
+                    ),
+                )
+        start, end = cleaned.get("received_from"), cleaned.get("received_to")
+        if start and end and end < start:
+            self.add_error(
+                "received_to",
+                ValidationError(
+                    _("The last day of receipt cannot be before the first."), code="period_order"
+                ),
+            )
+        return cleaned
+
     def filters(self) -> dict:
         """The valid filters as keyword arguments of ``reports.selectors.cases.report_list``.
 
@@ -152,6 +184,8 @@ class ReportFilterForm(forms.Form):
             "step": data.get("step") or "",
             "kabkota": data.get("kabkota"),
             "awaiting_kajian_awal": bool(data.get("awaiting_kajian_awal")),
+            "received_from": data.get("received_from"),
+            "received_to": data.get("received_to"),
         }
 
 

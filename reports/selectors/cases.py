@@ -83,6 +83,22 @@ def awaiting_kajian_awal_q() -> Q:
     return Q(stage=ReportStage.DITERIMA, via_public_form=True)
 
 
+def received_between_q(start: datetime.date | None, end: datetime.date | None) -> Q:
+    """Received on ``start`` or later and on ``end`` or earlier, whole days in the server's zone.
+
+    On the (region, received_at) index. The filter form keeps the years sane, so the
+    day after ``end`` exists.
+    """
+    zone = timezone.get_current_timezone()
+    q = Q()
+    if start:
+        q &= Q(received_at__gte=datetime.datetime.combine(start, datetime.time.min, tzinfo=zone))
+    if end:
+        after = end + datetime.timedelta(days=1)
+        q &= Q(received_at__lt=datetime.datetime.combine(after, datetime.time.min, tzinfo=zone))
+    return q
+
+
 def report_list(
     *,
     user,
@@ -97,6 +113,8 @@ def report_list(
     step: str = "",
     kabkota: Region | None = None,
     awaiting_kajian_awal: bool = False,
+    received_from: datetime.date | None = None,
+    received_to: datetime.date | None = None,
     today: datetime.date | None = None,
 ) -> QuerySet[Report]:
     """Reports in ``user``'s jurisdiction, newest first, filtered.
@@ -107,7 +125,8 @@ def report_list(
     :func:`due_q` (late, today, soon); ``step``: the step whose deadline runs
     (a :class:`~reports.models.DeadlineStep` or a group of :data:`STEP_GROUPS`);
     ``kabkota``: the incident in that kab/kota; ``awaiting_kajian_awal``: see
-    :func:`awaiting_kajian_awal_q`.
+    :func:`awaiting_kajian_awal_q`; ``received_from``/``received_to``: see
+    :func:`received_between_q`.
     """
     today = today or timezone.localdate()
     queryset = scope_to_jurisdiction(Report.objects.all(), user)
@@ -140,6 +159,8 @@ def report_list(
         queryset = queryset.filter(step_q(step))
     if awaiting_kajian_awal:
         queryset = queryset.filter(awaiting_kajian_awal_q())
+    if received_from or received_to:
+        queryset = queryset.filter(received_between_q(received_from, received_to))
     return (
         queryset.select_related("election", "region", "office__region", "reported_agency")
         .prefetch_related(

@@ -135,6 +135,8 @@ MATRIX: dict[str, Row] = {
     "password_change_done": Row(Policy(get="200 200 200 200 200 200 login", post=NO_POST)),
     # office: the account's reminder settings (each user edits their own)
     "office:reminder_preferences": Row(ACCOUNT_FORM),
+    # office: the dashboard (issue 9 §2), read-only for every official
+    "office:dashboard": Row(LOGGED_IN_READ),
     "password_reset": Row(PUBLIC_FORM),
     "password_reset_done": Row(PUBLIC_READ),
     "password_reset_confirm": Row(PUBLIC_FORM, {"uidb64": "MQ", "token": "abc-def"}),

@@ -1,0 +1,578 @@
+"""The dashboard's figures for the jurisdiction, by month over a period (issue 9 §2).
+
+Each figure is aggregated in the database: one grouped query per figure
+(``TruncMonth`` on the date that places a record in a month), never a loop over
+rows in Python. Every query starts from the selector of the list the figure
+links to (``meeting_list``, ``declaration_list``, ``designation_list``,
+``program_list``, ``report_list``), so what a figure counts is what its list
+shows; the links carry the same period.
+
+A province gets, under each figure, a table of the period per kab/kota (one
+grouped query per figure on the kab/kota part of the region code).
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, QuerySet
+from django.db.models.functions import Substr, TruncMonth
+from django.urls import reverse
+from django.utils import formats
+from django.utils.translation import gettext as _
+
+from bawaslu_portal.models import Region
+from bawaslu_portal.scoping import scope_to_jurisdiction, user_jurisdiction
+from coordination.charts import Bar, horizontal_bar_chart
+from coordination.models import DesignationStatus, MeetingStatus
+from coordination.selectors import (
+    DeclarationFilters,
+    DesignationFilters,
+    MeetingFilters,
+    declaration_list,
+    designation_list,
+    meeting_list,
+    program_list,
+    program_progress,
+)
+from office.charts import Series, monthly_column_chart
+from reports.models import ReportStage, ViolationCategory
+from reports.permissions.cases import can_view_reports
+from reports.selectors.cases import report_list
+
+CITY_CODE_LENGTH = 5
+KECAMATAN_CODE_LENGTH = 8
+#: Programs drawn on the dashboard, latest first; the program list has the rest.
+PROGRAMS_SHOWN = 12
+
+
+def _url(name: str, **params) -> str:
+    query = urlencode({key: value for key, value in params.items() if value not in ("", None)})
+    return f"{reverse(name)}?{query}" if query else reverse(name)
+
+
+def month_list(start: datetime.date, end: datetime.date) -> list[datetime.date]:
+    months, day = [], start.replace(day=1)
+    while day <= end:
+        months.append(day)
+        day = (day + datetime.timedelta(days=32)).replace(day=1)
+    return months
+
+
+def _month_key(value) -> datetime.date:
+    """``TruncMonth`` gives a date for a date column and an aware datetime for a datetime one."""
+    return value.date() if isinstance(value, datetime.datetime) else value
+
+
+@dataclass
+class Cell:
+    value: object
+    url: str = ""
+
+
+@dataclass
+class Table:
+    """The table behind a chart: a header row, body rows (a label and cells), a total row."""
+
+    caption: str
+    headers: list[str]
+    rows: list[tuple[str, list[Cell]]]
+    total: list[Cell] | None = None
+
+
+@dataclass
+class Figure:
+    key: str
+    title: str
+    lead: str = ""
+    chart: str = ""
+    table: Table | None = None
+    #: Further tables of the figure (reports by stage).
+    tables: list[Table] = field(default_factory=list)
+    per_region: Table | None = None
+    links: list[tuple[str, str]] = field(default_factory=list)
+    median_days: float | None = None
+
+
+@dataclass
+class Dashboard:
+    start: datetime.date
+    end: datetime.date
+    figures: list[Figure]
+    per_region: bool
+
+
+def _monthly(queryset: QuerySet, column: str, **counts) -> dict[datetime.date, dict]:
+    rows = (
+        queryset.prefetch_related(None)
+        .order_by()
+        .annotate(month=TruncMonth(column))
+        .values("month")
+        .annotate(**counts)
+    )
+    return {_month_key(row.pop("month")): row for row in rows}
+
+
+def _per_city(queryset: QuerySet, column: str, **counts) -> dict[str, dict]:
+    rows = (
+        queryset.prefetch_related(None)
+        .order_by()
+        .annotate(city=Substr(column, 1, CITY_CODE_LENGTH))
+        .values("city")
+        .annotate(**counts)
+    )
+    return {row.pop("city"): row for row in rows}
+
+
+def _month_label(month: datetime.date) -> str:
+    return formats.date_format(month, "M Y")
+
+
+def _monthly_figure_parts(
+    *, key, title, months, monthly, series: list[tuple[str, str]], total_urls: list[str]
+) -> tuple[str, Table]:
+    """The chart and the table of monthly values: ``series`` is (name in ``monthly``, label)."""
+    values = {name: [monthly.get(m, {}).get(name, 0) for m in months] for name, _label in series}
+    labels = [_month_label(m) for m in months]
+    chart = monthly_column_chart(
+        chart_id=f"chart-{key}",
+        title=title,
+        description=_("Monthly figures from %(first)s to %(last)s; the table below gives them.")
+        % {"first": labels[0], "last": labels[-1]},
+        month_labels=[formats.date_format(m, "M y") for m in months],
+        series=[Series(label, values[name]) for name, label in series],
+    )
+    rows = [
+        (labels[i], [Cell(values[name][i]) for name, _label in series]) for i in range(len(months))
+    ]
+    total = [
+        Cell(sum(values[name]), url) for (name, _label), url in zip(series, total_urls, strict=True)
+    ]
+    table = Table(
+        caption=title,
+        headers=[_("Month"), *(label for _name, label in series)],
+        rows=rows,
+        total=total,
+    )
+    return chart, table
+
+
+def _city_table(caption, cities, counts, columns, urls=None) -> Table:
+    """A row per kab/kota of ``counts`` (city code → {name: value}); ``columns``: (name, label)."""
+    rows = []
+    for city in cities:
+        values = counts.get(city.code, {})
+        cells = []
+        for name, _label in columns:
+            url = urls(city, name) if urls else ""
+            cells.append(Cell(values.get(name, 0), url))
+        rows.append((city.name, cells))
+    return Table(
+        caption=caption, headers=[_("Kab/kota"), *(label for _n, label in columns)], rows=rows
+    )
+
+
+# The figures ----------------------------------------------------------------------------------
+
+
+def _meetings(user, start, end, months, cities) -> Figure:
+    queryset = meeting_list(user=user, filters=MeetingFilters(date_from=start, date_to=end))
+    counts = {
+        "held": Count("pk", filter=Q(status=MeetingStatus.TERLAKSANA)),
+        "planned": Count("pk", filter=Q(status=MeetingStatus.DIRENCANAKAN)),
+    }
+    period = {"date_from": start.isoformat(), "date_to": end.isoformat()}
+    held_url = _url("coordination:meeting_list", status=MeetingStatus.TERLAKSANA, **period)
+    planned_url = _url("coordination:meeting_list", status=MeetingStatus.DIRENCANAKAN, **period)
+    title = _("Meetings held and planned")
+    chart, table = _monthly_figure_parts(
+        key="meetings",
+        title=title,
+        months=months,
+        monthly=_monthly(queryset, "starts_at", **counts),
+        series=[("held", _("Held")), ("planned", _("Planned"))],
+        total_urls=[held_url, planned_url],
+    )
+    figure = Figure("meetings", title, chart=chart, table=table)
+    figure.links = [(_("Held meetings in the period"), held_url)]
+    if cities:
+        figure.per_region = _city_table(
+            _("Meetings per kab/kota"),
+            cities,
+            _per_city(queryset, "region_id", **counts),
+            [("held", _("Held")), ("planned", _("Planned"))],
+            lambda city, name: _url(
+                "coordination:meeting_list",
+                status=MeetingStatus.TERLAKSANA if name == "held" else MeetingStatus.DIRENCANAKAN,
+                region=city.code,
+                **period,
+            ),
+        )
+    return figure
+
+
+def _kecamatan_q() -> Q:
+    # A declaration at kecamatan or kelurahan level covers its kecamatan.
+    return Q(region__depth__gte=3)
+
+
+def _declarations(user, start, end, months, cities, jurisdiction) -> Figure:
+    queryset = declaration_list(
+        user=user, filters=DeclarationFilters(date_from=start, date_to=end)
+    ).select_related(None)
+    kecamatan = Substr("region_id", 1, KECAMATAN_CODE_LENGTH)
+    counts = {
+        "declarations": Count("pk"),
+        "kecamatan": Count(kecamatan, filter=_kecamatan_q(), distinct=True),
+    }
+    url = _url(
+        "coordination:declaration_list", date_from=start.isoformat(), date_to=end.isoformat()
+    )
+    title = _("Declarations and the kecamatan they cover")
+    chart, table = _monthly_figure_parts(
+        key="declarations",
+        title=title,
+        months=months,
+        monthly=_monthly(queryset, "date", **counts),
+        series=[("declarations", _("Declarations")), ("kecamatan", _("Kecamatan covered"))],
+        total_urls=[url, ""],
+    )
+    # The period's kecamatan are counted once each (a month's column counts that month's).
+    covered = queryset.order_by().aggregate(n=counts["kecamatan"])["n"]
+    all_kecamatan = scope_to_jurisdiction(Region.objects.filter(depth=3), user)
+    total = all_kecamatan.count()
+    table.total[1] = Cell(covered)
+    figure = Figure(
+        "declarations",
+        title,
+        lead=_("%(covered)s of %(total)s kecamatan held at least one declaration in the period.")
+        % {"covered": covered, "total": total},
+        chart=chart,
+        table=table,
+        links=[(_("Declarations in the period"), url)],
+    )
+    if cities:
+        per_city = _per_city(queryset, "region_id", **counts)
+        totals = _per_city(all_kecamatan, "code", total=Count("code"))
+        for code, values in totals.items():
+            per_city.setdefault(code, {}).update(values)
+        figure.per_region = _city_table(
+            _("Declarations per kab/kota"),
+            cities,
+            per_city,
+            [
+                ("declarations", _("Declarations")),
+                ("kecamatan", _("Kecamatan covered")),
+                ("total", _("Kecamatan")),
+            ],
+            lambda city, name: (
+                _url(
+                    "coordination:declaration_list",
+                    date_from=start.isoformat(),
+                    date_to=end.isoformat(),
+                    region=city.code,
+                )
+                if name == "declarations"
+                else ""
+            ),
+        )
+    return figure
+
+
+def _designations(user, start, end, months, cities) -> Figure:
+    everything = designation_list(user=user).select_related(None)
+    dated = everything.filter(date__gte=start, date__lte=end)
+    counts = {
+        "designated": Count("pk"),
+        "active": Count("pk", filter=Q(status=DesignationStatus.AKTIF)),
+    }
+    active_url = _url("coordination:designation_list", status=DesignationStatus.AKTIF)
+    title = _("Kelurahan designations")
+    chart, table = _monthly_figure_parts(
+        key="designations",
+        title=title,
+        months=months,
+        monthly=_monthly(dated, "date", **counts),
+        series=[("designated", _("Designated in the month")), ("active", _("Still active"))],
+        total_urls=["", ""],
+    )
+    active_now = designation_list(
+        user=user, filters=DesignationFilters(status=DesignationStatus.AKTIF)
+    )
+    cap = settings.ADMIN_COUNT_LIMIT
+    active_count = active_now.order_by()[: cap + 1].count()
+    figure = Figure(
+        "designations",
+        title,
+        lead=_("%(n)s designations are active now.")
+        % {"n": formats.number_format(active_count) if active_count <= cap else f"{cap}+"},
+        chart=chart,
+        table=table,
+        links=[
+            (_("Active designations"), active_url),
+            (_("Coverage per kecamatan"), reverse("coordination:designation_coverage")),
+        ],
+    )
+    if cities:
+        figure.per_region = _city_table(
+            _("Designations per kab/kota"),
+            cities,
+            _per_city(dated, "kelurahan_id", **counts),
+            [("designated", _("Designated in the period")), ("active", _("Still active"))],
+        )
+    return figure
+
+
+def _programs(user, start, end) -> Figure:
+    programs = list(
+        program_list(user=user)
+        .filter(period_start__lte=end)
+        .filter(Q(period_end__isnull=True) | Q(period_end__gte=start))[:PROGRAMS_SHOWN]
+    )
+    progress = program_progress(programs=programs)
+    bars, rows = [], []
+    for program in programs:
+        done = progress[program.pk]
+        parts = " + ".join(str(item.target.target_count) for item in done.targets)
+        bars.append(
+            Bar(
+                label=program.name[:28],
+                percent=done.percent,
+                value_text=f"{done.done_total}/{done.target_total} ({done.percent}%)",
+            )
+        )
+        rows.append(
+            (
+                program.name,
+                [
+                    Cell(f"{done.target_total}" + (f" = {parts}" if len(done.targets) > 1 else "")),
+                    Cell(done.done_total),
+                    Cell(f"{done.percent}%", program.get_absolute_url()),
+                ],
+            )
+        )
+    title = _("Program progress against targets")
+    return Figure(
+        "programs",
+        title,
+        lead=_("Held meetings linked to each program running in the period, against its targets."),
+        chart=horizontal_bar_chart(
+            bars,
+            chart_id="chart-programs",
+            title=title,
+            description=_(
+                "Percent of each program's target reached; the table below gives the numbers."
+            ),
+            label_width=220,
+            bar_width=300,
+        )
+        if bars
+        else "",
+        table=Table(
+            caption=title,
+            headers=[_("Program"), _("Target"), _("Held"), _("Reached")],
+            rows=rows,
+        ),
+        links=[(_("All programs"), reverse("coordination:program_list"))],
+    )
+
+
+def _reports(user, start, end, months, cities) -> list[Figure]:
+    received = report_list(user=user, received_from=start, received_to=end).select_related(None)
+    period = {"received_from": start.isoformat(), "received_to": end.isoformat()}
+    url = _url("reports:list", **period)
+    title = _("Reports received, by status")
+    chart, table = _monthly_figure_parts(
+        key="reports",
+        title=title,
+        months=months,
+        monthly=_monthly(received, "received_at", received=Count("pk")),
+        series=[("received", _("Received"))],
+        total_urls=[url],
+    )
+    by_stage = dict(
+        received.order_by().values_list("stage").annotate(n=Count("pk")).values_list("stage", "n")
+    )
+    stage_table = Table(
+        caption=_("Reports received in the period, by their stage now"),
+        headers=[_("Stage"), _("Reports")],
+        rows=[
+            (label, [Cell(by_stage[value], _url("reports:list", stage=value, **period))])
+            for value, label in ReportStage.choices
+            if by_stage.get(value)
+        ],
+    )
+    figure = Figure(
+        "reports",
+        title,
+        chart=chart,
+        table=table,
+        tables=[stage_table],
+        links=[(_("Reports received in the period"), url)],
+    )
+    through = ViolationCategory.reports.through
+    by_category = (
+        through.objects.filter(report__in=received.values("pk"))
+        .values("violationcategory_id", "violationcategory__code", "violationcategory__name")
+        .annotate(n=Count("report_id"))
+        .order_by("violationcategory__group", "violationcategory__order", "violationcategory__code")
+    )
+    category_rows = [
+        (
+            f"{row['violationcategory__code']} {row['violationcategory__name']}",
+            [Cell(row["n"], _url("reports:list", category=row["violationcategory_id"], **period))],
+        )
+        for row in by_category
+    ]
+    peak = max([1, *(cells[0].value for _label, cells in category_rows)])
+    categories = Figure(
+        "categories",
+        _("Reports by SKB category"),
+        lead=_(
+            "Reports received in the period, per category of the joint decree (SKB) on "
+            "ASN neutrality; a report may have several."
+        ),
+        chart=horizontal_bar_chart(
+            [
+                Bar(
+                    label=label[:28],
+                    percent=100 * cells[0].value / peak,
+                    value_text=str(cells[0].value),
+                )
+                for label, cells in category_rows
+            ],
+            chart_id="chart-categories",
+            title=_("Reports by SKB category"),
+            description=_("Reports per category; the table below gives the numbers."),
+        )
+        if category_rows
+        else "",
+        table=Table(
+            caption=_("Reports by SKB category"),
+            headers=[_("Category"), _("Reports")],
+            rows=category_rows,
+        ),
+    )
+    figures = [figure, categories]
+    if cities:
+        figure_cities = Figure("reports-cities", _("Reports received per kab/kota"))
+        figure_cities.per_region = _city_table(
+            _("Reports received per kab/kota"),
+            cities,
+            _per_city(received, "region_id", received=Count("pk")),
+            [("received", _("Received"))],
+            lambda city, name: _url("reports:list", kabkota=city.code, **period),
+        )
+        figures.append(figure_cities)
+    return figures
+
+
+def _ppk(user, start, end, months, cities) -> Figure:
+    """The PPK's follow-through of KASN/BKN's recommendations received in the period."""
+    recommended = (
+        report_list(user=user)
+        .select_related(None)
+        .filter(
+            ppk_agency__isnull=False,
+            bkn_recommendation_date__gte=start,
+            bkn_recommendation_date__lte=end,
+        )
+    )
+    counts = {
+        "recommended": Count("pk"),
+        "acted": Count("pk", filter=Q(ppk_decision_date__isnull=False)),
+    }
+    monthly = _monthly(recommended, "bkn_recommendation_date", **counts)
+    waiting_url = _url("reports:list", stage=ReportStage.TINDAK_LANJUT_PPK)
+    title = _("Recommendations the PPK acted on")
+    chart, table = _monthly_figure_parts(
+        key="ppk",
+        title=title,
+        months=months,
+        monthly=monthly,
+        series=[("recommended", _("Recommended to the PPK")), ("acted", _("Acted on"))],
+        total_urls=["", ""],
+    )
+    total = sum(row["recommended"] for row in monthly.values())
+    acted = sum(row["acted"] for row in monthly.values())
+    median = _median_days(recommended, acted)
+    if total:
+        lead = _(
+            "The PPK acted on %(acted)s of %(total)s recommendations (%(percent)s%%); "
+            "median %(median)s days from KASN/BKN's recommendation to the PPK's decision."
+        ) % {
+            "acted": acted,
+            "total": total,
+            "percent": round(100 * acted / total),
+            "median": "—" if median is None else formats.number_format(median, 1),
+        }
+    else:
+        lead = _("No KASN/BKN recommendation reached a PPK in the period.")
+    figure = Figure(
+        "ppk",
+        title,
+        lead=lead,
+        chart=chart,
+        table=table,
+        links=[(_("Reports waiting for the PPK now"), waiting_url)],
+        median_days=median,
+    )
+    if cities:
+        figure.per_region = _city_table(
+            _("Recommendations to the PPK per kab/kota"),
+            cities,
+            _per_city(recommended, "region_id", **counts),
+            [("recommended", _("Recommended to the PPK")), ("acted", _("Acted on"))],
+        )
+    return figure
+
+
+def _median_days(recommended: QuerySet, acted: int) -> float | None:
+    """The median of (decision date − recommendation date) in days, read in the database.
+
+    The database orders the acted-on reports by that duration and returns only
+    the one or two middle values (OFFSET), whatever the number of reports.
+    """
+    if not acted:
+        return None
+    durations = (
+        recommended.filter(ppk_decision_date__isnull=False)
+        .order_by()
+        .annotate(
+            days=ExpressionWrapper(
+                F("ppk_decision_date") - F("bkn_recommendation_date"), output_field=DurationField()
+            )
+        )
+        .order_by("days", "pk")
+        .values_list("days", flat=True)
+    )
+    low = (acted - 1) // 2
+    middle = list(durations[low : low + (2 if acted % 2 == 0 else 1)])
+    return sum(value.days for value in middle) / len(middle)
+
+
+def dashboard(*, user, start: datetime.date, end: datetime.date) -> Dashboard:
+    """The figures for ``user``'s jurisdiction from ``start`` to ``end`` (whole months).
+
+    A province also gets each figure per kab/kota. Case figures only for those
+    who may see case files.
+    """
+    jurisdiction = user_jurisdiction(user)
+    months = month_list(start, end)
+    per_region = jurisdiction.region is not None and jurisdiction.region.depth == 1
+    cities = (
+        list(scope_to_jurisdiction(Region.objects.filter(depth=2), user).order_by("code"))
+        if per_region
+        else []
+    )
+    figures = [
+        _meetings(user, start, end, months, cities),
+        _declarations(user, start, end, months, cities, jurisdiction),
+        _designations(user, start, end, months, cities),
+        _programs(user, start, end),
+    ]
+    if can_view_reports(user):
+        figures += _reports(user, start, end, months, cities)
+        figures.append(_ppk(user, start, end, months, cities))
+    return Dashboard(start=start, end=end, figures=figures, per_region=per_region)

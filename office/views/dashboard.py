@@ -1,0 +1,25 @@
+"""The dashboard ``/dasbor/``: the jurisdiction's figures by month over a chosen period."""
+
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from bawaslu_portal.scoping import user_jurisdiction
+from office.forms.dashboard import DashboardPeriodForm
+from office.selectors.dashboard import dashboard as select_dashboard
+
+
+@require_GET
+def dashboard(request):
+    """Figures with their charts and tables; an invalid period shows its error and the default."""
+    form = DashboardPeriodForm(request.GET or None, today=timezone.localdate())
+    start, end = form.period()
+    return render(
+        request,
+        "office/dashboard.html",
+        {
+            "form": form,
+            "dashboard": select_dashboard(user=request.user, start=start, end=end),
+            "jurisdiction": user_jurisdiction(request.user),
+        },
+    )
