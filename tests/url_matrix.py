@@ -92,7 +92,11 @@ class Obj:
 
 @dataclass(frozen=True)
 class Row:
-    """One URL pattern: its policy, its URL arguments, and the query string or body it needs."""
+    """One URL pattern: its policy, its URL arguments, and the query string or body it needs.
+
+    A pattern whose answer depends on an argument (a case document's slug) has a list of
+    rows, each with a ``label``.
+    """
 
     policy: Policy
     kwargs: dict = field(default_factory=dict)
@@ -104,6 +108,7 @@ class Row:
     #: portal answers yet: a known bug. The test is marked ``xfail(strict=True)``, so fixing
     #: the bug makes it fail until the mark goes.
     xfail: dict = field(default_factory=dict)
+    label: str = ""
 
     @property
     def takes_objects(self) -> bool:
@@ -116,6 +121,11 @@ class Row:
         }
         url = reverse(name, kwargs=kwargs)
         return f"{url}?{self.query}" if self.query else url
+
+
+def rows_of(entry) -> list:
+    """The rows of a table entry: one :class:`Row`, or a list of labelled rows."""
+    return list(entry) if isinstance(entry, list | tuple) else [entry]
 
 
 def named_patterns() -> dict[str, str]:

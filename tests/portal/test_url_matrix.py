@@ -30,12 +30,14 @@ from django.core.cache import cache
 from django.db import transaction
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from bawaslu_portal.models import AgencyKind, Region, UserRole
 from bawaslu_portal.services import regions_import
 from coordination.services.campaigns import declaration_document_add
 from coordination.services.meetings import attachment_add
 from reports.models import ReportStage
+from reports.services.workflow import report_transition
 from tests.factories import AgencyFactory, FollowUpFactory, MeetingFactory, UserFactory
 from tests.factories.campaigns import (
     DeclarationCampaignFactory,
@@ -56,6 +58,7 @@ from tests.url_matrix import (
     fingerprint,
     named_patterns,
     outcome_of,
+    rows_of,
 )
 
 BACKEND = "bawaslu_portal.backends.UsernameOrEmailBackend"
@@ -88,9 +91,12 @@ CASE_READ = Policy(get="200 200 404 404 403 200 login", post=NO_POST)
 CASE_ACT_POST = Policy(get=NO_POST, post="ok ok 404 404 403 403 login")
 #: Changing the case file: the handling office only.
 CASE_HANDLE = Policy(get="200 403 404 404 403 403 login", post="ok 403 404 404 403 403 login")
-#: Printed case documents with the reporter's identity: the case handlers of the handling
-#: office and the office above (viewers 403); anyone who may not see case files gets 404.
-CASE_DOCUMENT = Policy(get="200 200 404 404 404 403 login", post=NO_POST)
+#: Printed case documents: whoever may read the case; anyone who may not see case files
+#: (the partner) gets 404 (reports.views.documents._official_case).
+CASE_DOCUMENT = Policy(get="200 200 404 404 404 200 login", post=NO_POST)
+#: Those printing the reporter's identity: the case handlers of the handling office and the
+#: office above (viewers 403).
+CASE_IDENTITY_DOCUMENT = Policy(get="200 200 404 404 404 403 login", post=NO_POST)
 #: The receipt: the same for officials; without a login only the session that filed the
 #: report may open it (reports.views.public.session_may_see_receipt), anyone else 404.
 RECEIPT = Policy(get="200 200 404 404 404 403 404", post=PUBLIC_NO_POST)
@@ -101,6 +107,30 @@ PUBLIC_FORM = Policy(get="200 200 200 200 200 200 200", post="ok ok ok ok ok ok 
 #: Account pages of a logged-in user.
 ACCOUNT_FORM = Policy(get="200 200 200 200 200 200 login", post="ok ok ok ok ok ok login")
 
+
+#: (label, slug, query, policy) of every case document: those that print the reporter's
+#: identity are for case handlers only (CASE_IDENTITY_DOCUMENT), the others for whoever may
+#: read the case (CASE_DOCUMENT).
+CASE_DOCUMENTS = [
+    ("formulir", "formulir", "", CASE_IDENTITY_DOCUMENT),
+    ("pemberitahuan-status", "pemberitahuan-status", "", CASE_DOCUMENT),
+    ("undangan-klarifikasi", "undangan-klarifikasi", "", CASE_DOCUMENT),
+    (
+        "undangan-klarifikasi-pelapor",
+        "undangan-klarifikasi",
+        "pihak=pelapor",
+        CASE_IDENTITY_DOCUMENT,
+    ),
+    ("berita-acara-klarifikasi", "berita-acara-klarifikasi", "", CASE_DOCUMENT),
+    (
+        "berita-acara-klarifikasi-pelapor",
+        "berita-acara-klarifikasi",
+        "pihak=pelapor",
+        CASE_IDENTITY_DOCUMENT,
+    ),
+    ("berita-acara-pleno", "berita-acara-pleno", "", CASE_DOCUMENT),
+    ("surat-penerusan", "surat-penerusan", "", CASE_DOCUMENT),
+]
 
 # ---------------------------------------------------------------------------------------
 # The table: one row per URL pattern, ``namespace:name``. Obj("meeting") is the pk of the
@@ -212,9 +242,7 @@ MATRIX: dict[str, Row] = {
     "reports:reporter_export": Row(CASE_ACT_POST, REPORT),
     "reports:reporter_correct": Row(CASE_HANDLE, REPORT),
     # The record of processing: administrators only (no actor of the table is one).
-    "reports:processing_record": Row(
-        Policy(get="403 403 403 403 403 403 login", post=NO_POST)
-    ),
+    "reports:processing_record": Row(Policy(get="403 403 403 403 403 403 login", post=NO_POST)),
     "reports:evidence_download": Row(
         CASE_READ, {"pk": Obj("report"), "evidence_pk": Obj("evidence")}
     ),
@@ -232,8 +260,18 @@ MATRIX: dict[str, Row] = {
     "reports:register_pdf": Row(CASE_LIST),
     "reports:receipt": Row(RECEIPT, REPORT),
     "reports:receipt_pdf": Row(RECEIPT, REPORT),
-    "reports:document": Row(CASE_DOCUMENT, {"pk": Obj("report"), "slug": "formulir"}),
-    "reports:document_pdf": Row(CASE_DOCUMENT, {"pk": Obj("report"), "slug": "formulir"}),
+    # Every case document, of a case walked to a forwarded recommendation (so each exists);
+    # the PDF twin runs the same checks (reports.views.documents._case_document), so two
+    # of its documents stand for the rest (a PDF takes half a second to build).
+    "reports:document": [
+        Row(policy, {"pk": Obj("forwarded_report"), "slug": slug}, query=query, label=label)
+        for label, slug, query, policy in CASE_DOCUMENTS
+    ],
+    "reports:document_pdf": [
+        Row(policy, {"pk": Obj("forwarded_report"), "slug": slug}, query=query, label=label)
+        for label, slug, query, policy in CASE_DOCUMENTS
+        if slug in ("formulir", "surat-penerusan")
+    ],
     # reports: public filing and status check (no login)
     "reports:public_start": Row(PUBLIC_READ),
     # Without a filing in this session it sends back to the start of the form.
@@ -271,6 +309,8 @@ def _city_objects(*, city: str, office, partner_agency, staff) -> dict:
     working_group = WorkingGroupFactory(region_id=city, agency=office)
     WorkingGroupMemberFactory(group=working_group, agency=partner_agency)
     report = intake_report(user=staff, kelurahan=kelurahan, evidence_files=[png_upload()])
+    commissioner = UserFactory(username=f"ketua.{city}", agency=office, role=UserRole.COMMISSIONER)
+    forwarded = _forward(intake_report(user=commissioner, kelurahan=kelurahan), commissioner)
     return {
         "city": city,
         "agency": partner_agency.pk,
@@ -288,7 +328,30 @@ def _city_objects(*, city: str, office, partner_agency, staff) -> dict:
         "report": report.pk,
         "evidence": report.evidence.exclude(file="").get().pk,
         "tracking_code": report.tracking_code_display,
+        "forwarded_report": forwarded.pk,
     }
+
+
+def _forward(report, actor):
+    """Walk ``report`` to a forwarded recommendation, so that every case document exists."""
+    steps = [
+        (ReportStage.KAJIAN_AWAL, {}),
+        (ReportStage.DIREGISTRASI, {}),
+        (ReportStage.KLARIFIKASI, {}),
+        (ReportStage.KAJIAN, {}),
+        (
+            ReportStage.REKOMENDASI_DITERUSKAN,
+            {
+                "recommendation_number": "001/PP.01.02/K.JT-33/X/2024",
+                "recommendation_date": timezone.localdate(),
+            },
+        ),
+    ]
+    for stage, fields in steps:
+        report = report_transition(
+            actor=actor, report=report, to_stage=stage, expected_version=report.version, **fields
+        )
+    return report
 
 
 def _browser_cookies(user) -> dict:
@@ -363,25 +426,36 @@ def _cases():
     Rows that take objects add one case: the Semarang office on Serang's objects, expected
     to get what the other province's office gets on Semarang's.
     """
-    for name, row in MATRIX.items():
-        for method in ("get", "post"):
-            expected = row.policy.expected(method)
-            if expected is None:
-                continue
-            for actor in ACTORS:
-                reason = row.xfail.get((actor, method))
-                yield name, method, actor, "semarang", expected[actor], reason
-            if row.takes_objects:
-                reason = row.xfail.get(("other_province", method))
-                yield name, method, "office", "serang", expected["other_province"], reason
+    for name, entry in MATRIX.items():
+        for index, row in enumerate(rows_of(entry)):
+            for method in ("get", "post"):
+                expected = row.policy.expected(method)
+                if expected is None:
+                    continue
+                for actor in ACTORS:
+                    reason = row.xfail.get((actor, method))
+                    yield name, index, method, actor, "semarang", expected[actor], reason
+                if row.takes_objects:
+                    reason = row.xfail.get(("other_province", method))
+                    other = expected["other_province"]
+                    yield name, index, method, "office", "serang", other, reason
 
 
 def _params():
-    for name, method, actor, city, expected, reason in _cases():
+    for name, index, method, actor, city, expected, reason in _cases():
+        label = rows_of(MATRIX[name])[index].label
+        pattern = f"{name}[{label}]" if label else name
         who = actor if city == "semarang" else f"{actor}@{city}"
         marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
         yield pytest.param(
-            name, method, actor, city, expected, id=f"{name}-{method}-{who}", marks=marks
+            name,
+            index,
+            method,
+            actor,
+            city,
+            expected,
+            id=f"{pattern}-{method}-{who}",
+            marks=marks,
         )
 
 
@@ -399,9 +473,9 @@ def visit_as(world):
     return make
 
 
-@pytest.mark.parametrize(("name", "method", "actor", "city", "expected"), list(_params()))
-def test_url_matrix(world, db, visit_as, name, method, actor, city, expected):
-    row = MATRIX[name]
+@pytest.mark.parametrize(("name", "index", "method", "actor", "city", "expected"), list(_params()))
+def test_url_matrix(world, db, visit_as, name, index, method, actor, city, expected):
+    row = rows_of(MATRIX[name])[index]
     objects = world["objects"][city]
     url = row.url(name, objects)
     client = visit_as(actor)
