@@ -165,3 +165,21 @@ def test_every_command_a_unit_runs_exists(unit):
     assert not unknown, f"{unit.name} runs unknown commands: {sorted(unknown)}"
     assert "WorkingDirectory=/srv/bawaslu-portal" in text
     assert "EnvironmentFile=/etc/bawaslu-portal/env" in text
+
+
+def readme_production_steps() -> str:
+    readme = (ROOT / "README.md").read_text()
+    return readme[readme.index("## Production set-up") : readme.index("### Environment")]
+
+
+def test_the_readme_steps_name_existing_commands_and_files():
+    """Every ``manage.py`` command and every deploy/ file the production steps use exists."""
+    steps = readme_production_steps()
+    commands = set(re.findall(r"manage\.py (\w+)", steps))
+    assert {"migrate", "createcachetable", "compilemessages", "collectstatic"} <= commands
+    assert {"import_regions", "create_office", "check"} <= commands
+    assert not commands - set(get_commands())
+    files = set(re.findall(r"\b(deploy/[\w./-]+\w)", steps)) | {".env.example"}
+    assert {path for path in files if not (ROOT / path).exists()} == set()
+    assert "compilemessages --ignore=.venv" in steps
+    assert len(re.findall(r"^\d+\. ", steps, flags=re.M)) >= 10
