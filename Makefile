@@ -44,11 +44,19 @@ run: messages seed
 test: messages
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-# National-scale benchmark on PostgreSQL (all 83,762 kelurahan): see benchmarks/national_scale.py.
-BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/bawaslu_bench
-bench: install
-	psql "$(BENCH_DATABASE_URL)" -c 'select 1' >/dev/null 2>&1 || createdb -h 127.0.0.1 -U postgres bawaslu_bench
-	BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) benchmarks/national_scale.py
+# Benchmark and load test on PostgreSQL databases of their own (docs/benchmarks.md):
+# bench: national data at S=0.1 (bawaslu_bench_small) and S=1.0 (bawaslu_bench), every page
+# against a bare baseline view; bench-quick: the CI guard at S=0.002 and 0.01 (bawaslu_benchq);
+# loadtest: gunicorn + locust on bawaslu_bench (LOADTEST_WORKERS, LOADTEST_WORKER_CLASS, ...).
+.PHONY: bench bench-quick loadtest
+bench: messages
+	$(PY) -m benchmarks bench
+
+bench-quick: messages
+	$(PY) -m benchmarks quick
+
+loadtest: messages
+	$(PY) -m benchmarks loadtest
 
 lint: install
 	$(VENV)/bin/ruff check .

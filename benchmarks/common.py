@@ -9,6 +9,17 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/bawaslu_bench"
 #: Where ``make bench`` writes its JSON results and Markdown tables (not committed).
 RESULTS_DIR = ROOT / "benchmarks" / "results"
+#: The environment ``benchmarks.settings`` needs. ``bawaslu_portal.wsgi`` reads the portal's
+#: settings module before ours (its start-up check), so gunicorn gets these in its environment.
+BENCH_ENV = {
+    "DJANGO_DEBUG": "0",
+    "DJANGO_ALLOWED_HOSTS": "testserver,localhost,127.0.0.1",
+    "DJANGO_SECURE_SSL_REDIRECT": "0",
+    # The public status check is timed in a loop; its per-address limit would refuse it.
+    "REPORTS_STATUS_CHECK_LIMIT": "1000000000",
+    # An SMTP backend passes the production start-up check; no benchmarked page sends mail.
+    "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+}
 
 
 def setup_django(database_url: str | None = None) -> str:

@@ -14,9 +14,10 @@ A fifth of the reports and meetings fall in the four demo cities (so the demo lo
 busy city), the rest anywhere in the country.
 
 **Deterministic.** Row ``i`` of a table is drawn from a generator seeded with
-``(BENCH_SEED, table, i // CHUNK)``, and every date is counted from ``BENCH_ANCHOR`` (a fixed
-day, not today), so one seed gives the same rows whatever the scale, and a database at S = 0.1
-is topped up to S = 1.0 by writing only the missing rows. Generated rows have ids from
+``(BENCH_SEED, table, i // CHUNK)``, and every date is counted from the anchor day
+(:func:`stored_anchor`: ``BENCH_ANCHOR`` or the day of the first run, kept in the database), so
+one seed and anchor give the same rows whatever the scale, and a database at S = 0.1 is
+topped up to S = 1.0 by writing only the missing rows. Generated rows have ids from
 :data:`OFFSET` upwards (the app's own sequences stay far below), which is also how a rerun
 finds what is already there. Reference rows (regions, agencies) are looked up by their natural
 keys, so their ids may differ between databases; their content does not.
@@ -679,6 +680,25 @@ def generate_follow_ups(nation, *, target, seed, anchor, progress) -> None:
 # --- the whole data set ---------------------------------------------------------------------
 
 
+def stored_anchor() -> datetime.date:
+    """The day the data counts from: fixed at a database's first generation, then kept.
+
+    ``BENCH_ANCHOR`` (an ISO date) or today, so that "upcoming", "due soon" and "late" mean
+    what they would in a live office; recorded in ``bench_meta`` so a later top-up of the same
+    database uses the same day. The same seed and anchor give the same rows.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TABLE IF NOT EXISTS bench_meta (key text PRIMARY KEY, value text)")
+        cursor.execute("SELECT value FROM bench_meta WHERE key = 'anchor'")
+        row = cursor.fetchone()
+        if row:
+            return datetime.date.fromisoformat(row[0])
+        today = datetime.datetime.now(datetime.UTC).date().isoformat()
+        anchor = os.environ.get("BENCH_ANCHOR", today)
+        cursor.execute("INSERT INTO bench_meta VALUES ('anchor', %s)", [anchor])
+        return datetime.date.fromisoformat(anchor)
+
+
 def ensure_data(*, scale: float, progress=None) -> dict[str, int]:
     """Bring the connected database to scale ``scale``; returns the generated row counts."""
     from bawaslu_portal.models import Region
@@ -686,7 +706,7 @@ def ensure_data(*, scale: float, progress=None) -> dict[str, int]:
 
     progress = progress or Progress()
     seed = int(os.environ.get("BENCH_SEED", "7"))
-    anchor_day = datetime.date.fromisoformat(os.environ.get("BENCH_ANCHOR", "2026-11-24"))
+    anchor_day = stored_anchor()
     anchor = datetime.datetime.combine(anchor_day, datetime.time(3), tzinfo=datetime.UTC)
     counts = scaled_counts(scale)
     progress(f"scale {scale}: seed {seed}, anchor {anchor_day}, targets {counts}")
@@ -695,9 +715,15 @@ def ensure_data(*, scale: float, progress=None) -> dict[str, int]:
     if Region.objects.filter(depth=4).count() < 80_000:
         result = regions_import()
         progress(f"import_regions (whole country): {result.total:,} regions")
-    os.environ.setdefault("DEMO_PASSWORD", BENCH_PASSWORD)
-    call_command("seed_demo", allow_demo_logins=True, stdout=open(os.devnull, "w"))  # noqa: SIM115
-    progress("demo seeded")
+    from bawaslu_portal.models import User
+
+    # The demo once, before any generated row: seed_demo finds its people by name, and a
+    # generated roster may share one.
+    if not User.objects.filter(username="semarang.staf").exists():
+        os.environ.setdefault("DEMO_PASSWORD", BENCH_PASSWORD)
+        with open(os.devnull, "w") as quiet:
+            call_command("seed_demo", allow_demo_logins=True, stdout=quiet)
+        progress("demo seeded")
     nation = load_nation()
     progress(
         f"{len(nation.kabkota)} kab/kota, {len(nation.kelurahan):,} kelurahan/desa, "

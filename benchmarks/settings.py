@@ -9,14 +9,12 @@ refused. The URLconf adds ``/bench/bare/`` (``benchmarks.urls``); production nev
 import os
 import secrets
 
-os.environ.setdefault("DJANGO_DEBUG", "0")
+from benchmarks.common import BENCH_ENV
+
 # The load test passes one key to every gunicorn worker (sessions are signed with it).
 os.environ.setdefault("DJANGO_SECRET_KEY", secrets.token_urlsafe(64))
-os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
-os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "0")
-os.environ.setdefault("REPORTS_STATUS_CHECK_LIMIT", "1000000000")
-# An SMTP backend passes the production start-up check; no benchmarked page sends mail.
-os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+for _name, _value in BENCH_ENV.items():
+    os.environ.setdefault(_name, _value)
 
 from bawaslu_portal.settings import *  # noqa: E402,F403
 
@@ -26,3 +24,10 @@ CSRF_COOKIE_SECURE = False
 SECURE_HSTS_SECONDS = 0
 SECURE_SSL_REDIRECT = False
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+# Hashed names as in production, without the compression step (it only speeds up serving the
+# files, which no benchmark measures), collected apart from the project's own staticfiles/.
+STATIC_ROOT = BASE_DIR / "benchmarks" / "results" / "static"  # noqa: F405
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+}
