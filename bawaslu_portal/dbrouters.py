@@ -82,5 +82,6 @@ class ReplicaRouter:
         return True
 
     def allow_migrate(self, db, app_label, model_name=None, **hints):
-        # A hot standby is read-only; it receives the schema through replication.
-        return db == "default"
+        # A hot standby is read-only; it receives the schema through replication. Other
+        # aliases are left to Django (None: allowed).
+        return False if db == (replica_alias() or "replica") else None
