@@ -592,6 +592,33 @@ def _bound_axes_admins() -> None:
 _bound_axes_admins()
 
 
+def _bound_task_results_admin() -> None:
+    """django-tasks-db's task results grow with every queued mail: the same capped changelist.
+
+    Its admin counts the whole table and lists the distinct queue names; keep its
+    read-only pages and filter on status and priority only.
+    """
+    from django_tasks_db.admin import DBTaskResultAdmin
+    from django_tasks_db.models import DBTaskResult
+
+    if admin.site.is_registered(DBTaskResult):
+        admin.site.unregister(DBTaskResult)
+    bounded = type(
+        "BoundedDBTaskResultAdmin",
+        (DBTaskResultAdmin,),
+        {
+            "paginator": CappedCountPaginator,
+            "show_full_result_count": False,
+            "show_facets": admin.ShowFacets.NEVER,
+            "list_filter": ("status", "priority"),
+        },
+    )
+    admin.site.register(DBTaskResult, bounded)
+
+
+_bound_task_results_admin()
+
+
 class AuditKindFilter(admin.SimpleListFilter):
     """The event kinds as fixed choices (no ``SELECT DISTINCT`` over the log)."""
 

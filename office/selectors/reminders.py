@@ -15,6 +15,10 @@ off (``User.remind_*``):
 
 ``LOOKBACK_DAYS`` lets a timer that missed a few days catch up, without reading
 every late case in the country each morning.
+
+Indexes: reports by (stage, deadline), meetings by (status, starts_at), users by agency,
+the ledger by (kind, date). Follow-ups have no index on ``created_at`` (a coordination
+migration, not this app's): the daily query filters the open ones on it, once a day.
 """
 
 import datetime

@@ -203,3 +203,13 @@ def test_purge_removes_only_events_past_retention(settings, portal_admin):
     assert AuditEvent.objects.filter(pk=recent.pk).exists()
     purge = events(AuditKind.PURGE).get()
     assert purge.details["deleted"] == 1
+
+
+@pytest.mark.django_db
+def test_task_results_admin_is_bounded(admin_client):
+    """django-tasks-db's results (one per reminder run) get the capped changelist too."""
+    with CaptureQueriesContext(connection) as captured:
+        response = admin_client.get("/admin/django_tasks_database/dbtaskresult/")
+    assert response.status_code == 200
+    assert response.context["cl"].paginator.__class__.__name__ == "CappedCountPaginator"
+    assert_no_unbounded_count(captured.captured_queries)
