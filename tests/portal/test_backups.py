@@ -218,3 +218,32 @@ def test_restore_refuses_a_database_with_tables_and_a_folder_with_files(tmp_path
     assert "public.bawaslu_portal_region" in manifest["tables"]
     with pytest.raises(CommandError, match="already has .* table"):
         call_command("restore", str(folder), "--media-root", str(tmp_path / "empty"))
+
+
+# --- What the drill compares ------------------------------------------------------------
+
+
+def test_count_differences_name_every_table_that_differs_or_is_missing():
+    from bawaslu_portal.backups import count_differences
+
+    expected = {"public.a": 3, "public.b": 0, "public.gone": 1}
+    actual = {"public.a": 2, "public.b": 0, "public.new": 5}
+    assert count_differences(expected, actual) == [
+        "public.a: expected 3, found 2",
+        "public.gone: expected 1, found no table",
+        "public.new: expected no table, found 5",
+    ]
+    assert count_differences(expected, dict(expected)) == []
+
+
+def test_checksum_differences_name_missing_unexpected_and_changed_files():
+    from bawaslu_portal.backups import checksum_differences
+
+    source = {"evidence/a.pdf": "1", "evidence/b.pdf": "2", "meetings/c.png": "3"}
+    restored = {"evidence/a.pdf": "1", "evidence/b.pdf": "X", "extra.bin": "4"}
+    assert checksum_differences(source, restored) == [
+        "checksum differs: evidence/b.pdf",
+        "unexpected: extra.bin",
+        "missing: meetings/c.png",
+    ]
+    assert checksum_differences(source, dict(source)) == []
