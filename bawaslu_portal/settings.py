@@ -111,6 +111,8 @@ MIDDLEWARE = [
 ROOT_URLCONF = "bawaslu_portal.urls"
 WSGI_APPLICATION = "bawaslu_portal.wsgi.application"
 
+# No "loaders": Django then wraps the filesystem and app loaders in the cached loader (each
+# template parsed once per process), with DEBUG on or off (measured for issue 10 §1).
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
@@ -308,6 +310,10 @@ LOGGING = {
 # The portal's own settings.
 PORTAL_NAME = os.environ.get("PORTAL_NAME", "Portal Koordinasi Bawaslu")
 ADMIN_COUNT_LIMIT = 1000
+# Small tables every list page reads, kept per process for a minute (bawaslu_portal.lookups).
+PORTAL_LOOKUP_MODELS = frozenset(
+    {"reports.Election", "reports.ViolationCategory", "coordination.Topic"}
+)
 # Registration numbers of reports (reports.services.workflow.registration_number_format):
 # placeholders seq, kind (LP/TM), election, region, month, month_roman, year.
 REPORT_NUMBER_FORMAT = os.environ.get(

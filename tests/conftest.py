@@ -14,6 +14,7 @@ their provinces. Role fixtures build on it:
 import pytest
 from django.utils import translation
 
+from bawaslu_portal.lookups import clear_lookups
 from bawaslu_portal.models import AgencyKind, UserRole
 from bawaslu_portal.services import regions_import
 from tests.factories import AgencyFactory, UserFactory
@@ -33,6 +34,20 @@ def source_language(request, settings):
     settings.LANGUAGE_CODE = "en"
     with translation.override("en"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def fresh_lookups(settings):
+    """No lookup table is cached (``bawaslu_portal.lookups``) unless a test turns it on.
+
+    A page's first request would fill the cache and the next run fewer queries, so the
+    query-count tests (the same count at two sizes) would compare a cold and a warm page.
+    ``tests/portal/test_lookups.py`` sets ``PORTAL_LOOKUP_MODELS`` itself.
+    """
+    settings.PORTAL_LOOKUP_MODELS = frozenset()
+    clear_lookups()
+    yield
+    clear_lookups()
 
 
 @pytest.fixture

@@ -21,6 +21,8 @@ from django.forms.widgets import Input
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
+from bawaslu_portal.lookups import lookup_rows
+
 register = template.Library()
 
 #: Widgets written here; subclasses included (``DateInput``, ``NumberInput``, ``Select`` …).
@@ -56,6 +58,22 @@ def _css_class(widget: forms.Widget, pack_class: str, invalid: bool) -> str:
     return css
 
 
+def _model_choices(field: forms.ModelChoiceField) -> list:
+    """The choices ``ModelChoiceIterator`` yields, read with one plain query.
+
+    The iterator reads its queryset with ``iterator()``, which on PostgreSQL is a server-side
+    cursor: DECLARE, FETCH and CLOSE, three round trips per select, and outside a transaction
+    a cursor WITH HOLD that PostgreSQL copies out at commit. A filter's choices are a few
+    hundred rows at most (the selects are bounded by the jurisdiction or are small tables).
+    Whole small tables (elections, categories, topics) come from :mod:`bawaslu_portal.lookups`.
+    """
+    iterator = field.iterator(field)
+    choices = [("", field.empty_label)] if field.empty_label is not None else []
+    rows = lookup_rows(field.queryset)  # a small table kept per process, or None
+    choices.extend(iterator.choice(obj) for obj in (field.queryset.all() if rows is None else rows))
+    return choices
+
+
 def _widget(field: forms.BoundField, pack_class: str) -> SafeString:
     """The ``<input>`` or ``<select>`` as ``BoundField.as_widget`` renders it, class added."""
     widget = copy.copy(field.field.widget)  # crispy writes the class into the widget; not here
@@ -65,6 +83,8 @@ def _widget(field: forms.BoundField, pack_class: str) -> SafeString:
     }
     if field.field.localize:
         widget.is_localized = True
+    if isinstance(field.field, forms.ModelChoiceField):
+        widget.choices = _model_choices(field.field)
     attrs = field.build_widget_attrs({}, widget)
     if field.auto_id and "id" not in widget.attrs:
         attrs.setdefault("id", field.auto_id)
