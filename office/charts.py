@@ -42,7 +42,8 @@ def monthly_column_chart(
     """
     top, bottom, left = 24, 36, 36
     per_series = 10
-    group = per_series * max(1, len(series)) + 8
+    # Wide enough for its month label ("Des 25" at 10 px) whatever the number of series.
+    group = max(per_series * max(1, len(series)) + 8, 40)
     width = left + group * max(1, len(month_labels)) + 8
     peak = max([1, *(value for one in series for value in one.values)])
     plot = height - top - bottom
@@ -61,10 +62,10 @@ def monthly_column_chart(
     ]
     legend = [
         (
-            left + s_index * 150,
+            left + s_index * 170,
             4,
             SERIES_COLOURS[s_index % len(SERIES_COLOURS)],
-            left + s_index * 150 + 14,
+            left + s_index * 170 + 14,
             13,
             TEXT_COLOUR,
             one.label,
