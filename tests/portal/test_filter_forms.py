@@ -120,3 +120,17 @@ def test_escapes_labels_options_errors_and_values():
     assert "A &lt;1&gt;" in html
     assert '<optgroup label="Group &amp; more">' in html
     assert "Late is &lt;not&gt; allowed here." in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("data", [None, {"kota": "99.99", "waktu": "lalu"}], ids=["unbound", "bad"])
+def test_the_public_agendas_city_select_as_crispy_writes_it(data, regions):
+    from coordination.forms import AgendaFilterForm
+
+    def make():
+        form = AgendaFilterForm(data)
+        if data is not None:
+            form.is_valid()
+        return form
+
+    _assert_same_markup(make)
