@@ -247,3 +247,24 @@ def test_checksum_differences_name_missing_unexpected_and_changed_files():
         "missing: meetings/c.png",
     ]
     assert checksum_differences(source, dict(source)) == []
+
+
+@on_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_the_drill_restores_a_referenced_evidence_file_and_finds_one_missing(
+    semarang_staff, media, tmp_path
+):
+    """The whole drill on the test database: an evidence file restored and found again;
+    with the file gone from the source folder, the drill fails naming it."""
+    from bawaslu_portal.backups import BackupError, restore_drill
+
+    report = intake_report(user=semarang_staff, evidence_files=[pdf_upload()])
+    stored = report.evidence.get().file.name
+    source = PgTarget.from_settings(django_settings.DATABASES["default"])
+    result = restore_drill(source=source, media_root=media, workdir=tmp_path)
+    assert (result.files, result.referenced_files) == (1, 1)
+    assert result.rows > 0
+    (media / stored).unlink()
+    (media / "other.pdf").write_bytes(b"%PDF-1.4 another file, so no sample is added")
+    with pytest.raises(BackupError, match=f"referenced but not restored: {stored}"):
+        restore_drill(source=source, media_root=media, workdir=tmp_path)
