@@ -4,8 +4,9 @@
 # Starts gunicorn (deploy/gunicorn.conf.py) on loopback with production settings and
 # nginx (deploy/nginx/bawaslu-portal.conf, its ports and certificate swapped for a
 # throwaway self-signed one) in front of it, then over https: logs in as a demo user
-# with the CSRF token and a cookie jar, and fetches a page, a static file and a
-# meeting's PDF. Any answer other than the expected one fails the run.
+# with the CSRF token and a cookie jar, fetches a page, a static file and a meeting's
+# PDF, and sends an 11 MB upload that nginx must pass on (the portal refuses it by its
+# own 10 MB limit). Any answer other than the expected one fails the run.
 #
 # Needs a migrated database with the demo seeded (DATABASE_URL; .ci/run seeds it
 # before calling this), nginx, openssl and curl. Uses its own temporary folder and
@@ -152,6 +153,16 @@ get "$BASE/rapat/" 200 "$work/meetings.html"
 grep -q 'name="password"' "$work/meetings.html" && fail "the meeting list showed a login form"
 meeting=$(grep -o 'href="/rapat/[0-9]\+/"' "$work/meetings.html" | head -n1 | grep -o '[0-9]\+' || true)
 [ -n "$meeting" ] || fail "the meeting list of ${LOGIN} links no meeting (is the demo seeded?)"
+
+say "an 11 MB upload passes nginx (client_max_body_size) and is refused by the portal's own limit"
+get "$BASE/rapat/${meeting}/" 200 "$work/meeting.html"
+token=$(grep -o 'name="csrfmiddlewaretoken" value="[^"]*"' "$work/meeting.html" | head -n1 | sed 's/.*value="//; s/"$//')
+head -c $((11 * 1024 * 1024)) /dev/zero > "$work/big.pdf"
+code=$("${CURL[@]}" -o "$work/upload.html" -w '%{http_code}' -e "$BASE/rapat/${meeting}/" \
+  -F "csrfmiddlewaretoken=${token}" -F "kind=lainnya" -F "file=@$work/big.pdf" \
+  "$BASE/rapat/${meeting}/lampiran/")
+[ "$code" = 200 ] || fail "an 11 MB upload answered $code (413: nginx refused it; expected the form again)"
+grep -q '10[.,]0.\{1,6\}MB' "$work/upload.html" || fail "the upload form did not name the 10 MB limit"
 
 say "a static file (WhiteNoise, hashed name)"
 css=$(grep -o 'href="/static/[^"]*\.css"' "$work/meetings.html" | head -n1 | sed 's/href="//; s/"$//')
