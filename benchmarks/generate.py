@@ -137,7 +137,18 @@ FOLLOW_UP_TITLES = [
 STAGE_PATHS = [
     (["diterima"], 4),
     (["diterima", "kajian_awal", "tidak_diregistrasi"], 10),
-    (["diterima", "kajian_awal", "perlu_dilengkapi", "diregistrasi", "klarifikasi"], 8),
+    (
+        [
+            "diterima",
+            "kajian_awal",
+            "perlu_dilengkapi",
+            "diregistrasi",
+            "klarifikasi",
+            "kajian",
+            "dihentikan",
+        ],
+        8,
+    ),
     (["diterima", "kajian_awal", "diregistrasi", "klarifikasi", "kajian", "dihentikan"], 20),
     (
         [
@@ -167,6 +178,10 @@ DEADLINE_STEP = {
     "pemblokiran": "block_response",
 }
 CLOSED = {"tidak_diregistrasi", "dihentikan", "selesai"}
+#: Cases received more than this many days before the anchor have finished their path ...
+OLD_CASE_DAYS = 60
+#: ... except this share, left anywhere on it (overdue cases, as every office has some).
+STUCK_SHARE = 0.05
 TRACKING_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
 
@@ -379,7 +394,12 @@ def report_rows(nation: Nation, rng: random.Random, index: int, anchor: datetime
     office = nation.bawaslu[code[:5]]
     received = anchor - datetime.timedelta(minutes=rng.randrange(0, 60 * 24 * 730))
     path = rng.choices([p for p, _ in STAGE_PATHS], weights=[w for _, w in STAGE_PATHS])[0]
-    steps = rng.randint(1, len(path))
+    # The statutory steps take days, so an older case has (nearly always) run its course;
+    # a recent one stops anywhere on its path. One old case in twenty is stuck, overdue.
+    if (anchor - received).days > OLD_CASE_DAYS and rng.random() > STUCK_SHARE:
+        steps = len(path)
+    else:
+        steps = rng.randint(1, len(path))
     pk = OFFSET + index
     history = []
     at = received

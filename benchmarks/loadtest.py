@@ -185,15 +185,20 @@ def run_locust(phase: str, *, host: str, sessions: Path, users: int, seconds: in
 def summary_markdown(settings: dict, phases: dict) -> str:
     lines = [
         "| workload | requests | req/s | p50 ms | p95 ms | p99 ms | errors | worker CPU ms/req "
-        "| PostgreSQL CPU ms/req | machine busy ms/req |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| PostgreSQL CPU ms/req | machine busy ms/req | CPU ceiling req/s |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
+    cores = os.cpu_count() or 1
     for phase, data in phases.items():
+        # What the machine's cores could serve if the portal had them to itself: cores over
+        # the worker + PostgreSQL CPU time one request costs (locust's own share left out).
+        cost = data["worker_cpu_ms"] + data["postgres_cpu_ms"]
+        ceiling = f"{cores * 1000 / cost:.0f}" if cost else "–"
         lines.append(
             f"| {phase} | {data['requests']:,} | {data['rps']:.1f} | {data['p50']:.0f} | "
             f"{data['p95']:.0f} | {data['p99']:.0f} | {data['failures']} | "
             f"{data['worker_cpu_ms']:.1f} | {data['postgres_cpu_ms']:.1f} | "
-            f"{data['machine_busy_ms']:.1f} |"
+            f"{data['machine_busy_ms']:.1f} | {ceiling} |"
         )
     official = phases.get("official")
     if official:
