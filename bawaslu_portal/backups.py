@@ -204,8 +204,20 @@ def table_row_counts(cursor) -> dict[str, int]:
     return counts
 
 
-def _default_media_root() -> Path:
-    return Path(settings.STORAGES["default"]["OPTIONS"]["location"])
+def media_root_from_settings() -> Path:
+    """The folder of the ``default`` storage; refuses a storage that is not on local disk.
+
+    Uploads on S3-compatible storage (``docs/deployment.md``) are backed up by
+    the bucket's own versioning and replication, not by copying files here.
+    """
+    storage = settings.STORAGES["default"]
+    backend = storage.get("BACKEND", "")
+    if not backend.endswith("FileSystemStorage"):
+        raise BackupError(
+            f"The uploaded files are on {backend}, not on local disk: back them up with the "
+            "storage's own versioning or replication, and use pg_dump for the database."
+        )
+    return Path(storage.get("OPTIONS", {}).get("location") or settings.MEDIA_ROOT)
 
 
 def backup_create(

@@ -268,3 +268,14 @@ def test_the_drill_restores_a_referenced_evidence_file_and_finds_one_missing(
     (media / "other.pdf").write_bytes(b"%PDF-1.4 another file, so no sample is added")
     with pytest.raises(BackupError, match=f"referenced but not restored: {stored}"):
         restore_drill(source=source, media_root=media, workdir=tmp_path)
+
+
+def test_uploads_not_on_local_disk_are_refused_with_what_to_do(settings):
+    from bawaslu_portal.backups import BackupError, media_root_from_settings
+
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    }
+    with pytest.raises(BackupError, match="versioning or replication"):
+        media_root_from_settings()

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS
 
-from bawaslu_portal.backups import BackupError, PgTarget, backup_create
+from bawaslu_portal.backups import BackupError, PgTarget, backup_create, media_root_from_settings
 
 
 class Command(BaseCommand):
@@ -31,7 +31,7 @@ class Command(BaseCommand):
             source = PgTarget.from_settings(settings.DATABASES[database])
             folder = backup_create(
                 source=source,
-                media_root=Path(settings.STORAGES["default"]["OPTIONS"]["location"]),
+                media_root=media_root_from_settings(),
                 destination=Path(output),
                 progress=self.stdout.write,
             )

@@ -6,7 +6,13 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS
 
-from bawaslu_portal.backups import BackupError, PgTarget, backup_restore, backup_verify
+from bawaslu_portal.backups import (
+    BackupError,
+    PgTarget,
+    backup_restore,
+    backup_verify,
+    media_root_from_settings,
+)
 
 
 class Command(BaseCommand):
@@ -54,7 +60,7 @@ class Command(BaseCommand):
                 if database_url
                 else PgTarget.from_settings(settings.DATABASES[DEFAULT_DB_ALIAS])
             )
-            media = Path(media_root or settings.STORAGES["default"]["OPTIONS"]["location"])
+            media = Path(media_root) if media_root else media_root_from_settings()
             manifest = backup_restore(
                 folder=Path(folder),
                 target=target,

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS
 
-from bawaslu_portal.backups import BackupError, PgTarget, restore_drill
+from bawaslu_portal.backups import BackupError, PgTarget, media_root_from_settings, restore_drill
 
 
 class Command(BaseCommand):
@@ -31,7 +31,7 @@ class Command(BaseCommand):
         try:
             result = restore_drill(
                 source=PgTarget.from_settings(settings.DATABASES[DEFAULT_DB_ALIAS]),
-                media_root=Path(settings.STORAGES["default"]["OPTIONS"]["location"]),
+                media_root=media_root_from_settings(),
                 drill_database=drill_database,
                 workdir=Path(workdir) if workdir else None,
                 progress=self.stdout.write,
