@@ -1,4 +1,7 @@
-"""The portal's own pages: home, region browser and agency directory."""
+"""The portal's own pages: region browser and agency directory.
+
+The home page is the work queue, ``office.views.queue.work_queue`` (routed in ``urls.py``).
+"""
 
 from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import render
@@ -9,16 +12,6 @@ from bawaslu_portal.audit import audit_record
 from bawaslu_portal.forms import AgencyFilterForm
 from bawaslu_portal.models import AuditKind
 from bawaslu_portal.pagination import paginate
-from bawaslu_portal.scoping import user_jurisdiction
-
-
-@require_GET
-def home(request):
-    return render(
-        request,
-        "portal/home.html",
-        {"jurisdiction": user_jurisdiction(request.user)},
-    )
 
 
 @require_GET
