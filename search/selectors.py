@@ -46,6 +46,13 @@ from search.models import SEARCH_CONFIG, SearchDocument, SearchKind
 GROUP_SIZE = 5
 #: Results per page of one kind.
 PER_PAGE = 20
+#: Matches ranked per kind on PostgreSQL: one more than a list counts (ADMIN_COUNT_LIMIT).
+CANDIDATES_PER_KIND = 1_001
+#: The grouped page shows the best few of each kind among its newest matches (an overview;
+#: the kind's own page ranks CANDIDATES_PER_KIND).
+GROUP_CANDIDATES_PER_KIND = 200
+#: Kinds whose titles are names, also found by trigram similarity (typos).
+NAME_KINDS = {SearchKind.PERSON, SearchKind.AGENCY, SearchKind.REGION}
 #: Words of a query used on SQLite (each is one more LIKE over the table).
 MAX_TERMS = 8
 
@@ -158,8 +165,10 @@ def _terms(query: str) -> list[str]:
     return query.split()[:MAX_TERMS]
 
 
-def _matches(user, query: str) -> tuple[QuerySet[SearchDocument], dict]:
-    """The matching documents, ranked, and the annotations a shown result needs.
+def _matches(
+    user, query: str, kinds: list[str], *, candidates_per_kind: int = CANDIDATES_PER_KIND
+) -> tuple[QuerySet[SearchDocument], dict]:
+    """The matching documents of ``kinds``, ranked, and the annotations a shown result needs.
 
     The annotations (the marked title and snippet: ``ts_headline`` is costly) are
     kept apart so they are computed only for the rows shown.
@@ -168,18 +177,26 @@ def _matches(user, query: str) -> tuple[QuerySet[SearchDocument], dict]:
     identity = _identity_q(user)
     if connection.vendor == "postgresql":
         tsquery = _postgres_query(query)
-        # The lookup as an expression: ``title__trigram_word_similar`` needs
-        # django.contrib.postgres in INSTALLED_APPS, which nothing else needs.
-        match = Q(TrigramWordSimilar(F("title"), Value(query)))
-        rank = TrigramWordSimilarity(Value(query), "title")
+        # The lookup as an expression (``title__trigram_word_similar`` is registered only
+        # once django.contrib.postgres is ready; this reads the same either way).
+        similar_title = Q(TrigramWordSimilar(F("title"), Value(query)))
         identity_match = Value(False)
         shown = {}
-        if tsquery is not None:
-            match |= Q(vector=tsquery)
-            rank = rank + SearchRank(F("vector"), tsquery)
+        # Each way of matching is its own branch, so each uses its own GIN index:
+        # the words, the reporter's name (for those who may see it), and for people,
+        # agencies and regions a name like the query (typos). Not for the other titles:
+        # a common word is "like" most of them, and checking each costs seconds.
+        branches = [(similar_title, False, NAME_KINDS)]
+        if tsquery is None:
+            rank = TrigramWordSimilarity(Value(query), "title")
+        else:
+            # Ranked by ts_rank: a row found only through a typo in its title ranks after
+            # the rows with the words, newest first.
+            rank = SearchRank(F("vector"), tsquery)
+            branches.insert(0, (Q(vector=tsquery), True, set(SearchKind.values)))
             if identity is not None:
                 identity_match = identity & Q(restricted_vector=tsquery)
-                match |= identity_match
+                branches.append((identity_match, True, {SearchKind.REPORT}))
             marks = {"start_sel": highlight.START, "stop_sel": highlight.STOP}
             shown = {
                 "marked_title": SearchHeadline(
@@ -196,8 +213,27 @@ def _matches(user, query: str) -> tuple[QuerySet[SearchDocument], dict]:
                     **marks,
                 ),
             }
+        # Bounded work for a word that half the country's records contain: each kind
+        # ranks only its newest ``candidates_per_kind`` matches (newest record first: an
+        # index scan on (kind, object_id) that stops early). A kind's page ranks one more
+        # than the lists count, so it still says "more than 1,000".
+        newest = []
+        for value in kinds:
+            for condition, newest_first, branch_kinds in branches:
+                if value not in branch_kinds:
+                    continue
+                branch = documents.filter(condition, kind=value).values("pk")
+                # The words: the newest matches. A name like the query: all of them (few at
+                # a similarity of 0.6; with a LIMIT, PostgreSQL would rather compute the
+                # similarity of every name than read the trigram index).
+                if newest_first:
+                    branch = branch.order_by("-object_id")[:candidates_per_kind]
+                newest.append(branch.order_by() if not newest_first else branch)
+        # One UNION: ``pk IN (…)`` joins on the primary key (ORed IN subqueries would
+        # make PostgreSQL scan the whole table).
+        candidates = Q(pk__in=newest[0].union(*newest[1:])) if newest else Q(pk__in=[])
         ranked = (
-            documents.filter(match)
+            SearchDocument.objects.filter(candidates)
             .annotate(rank=rank)
             .order_by(F("rank").desc(), F("date").desc(nulls_last=True), "-pk")
         )
@@ -248,7 +284,13 @@ def search(*, user, request, query: str, kind: str = "") -> SearchOutcome:
     one page.
     """
     terms = _terms(query)
-    matches, shown = _matches(user, query)
+    kinds = [kind] if kind else [value for value, _label in search_kinds(user=user)]
+    matches, shown = _matches(
+        user,
+        query,
+        kinds,
+        candidates_per_kind=CANDIDATES_PER_KIND if kind else GROUP_CANDIDATES_PER_KIND,
+    )
     if kind:
         documents = matches.filter(kind=kind).select_related("region").annotate(**shown)
         page = paginate(request, documents, per_page=PER_PAGE)
@@ -265,7 +307,8 @@ def search(*, user, request, query: str, kind: str = "") -> SearchOutcome:
     )
     if not ranked:
         return SearchOutcome()
-    documents = matches.filter(
+    # The shown rows by primary key: their annotations need none of the matching again.
+    documents = SearchDocument.objects.filter(
         pk__in=[pk for pk, _kind, position in ranked if position <= GROUP_SIZE]
     )
     by_pk = {doc.pk: doc for doc in documents.select_related("region").annotate(**shown)}
