@@ -134,3 +134,26 @@ def test_the_public_agendas_city_select_as_crispy_writes_it(data, regions):
         return form
 
     _assert_same_markup(make)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("cached", [False, True], ids=["read", "from-lookups"])
+def test_a_chosen_model_option_is_selected_as_crispy_marks_it(cached, settings, semarang_staff):
+    """The report filter with an election and a category chosen, read or from the lookups."""
+    from tests.factories.reports import ElectionFactory, PilkadaFactory, ViolationCategoryFactory
+
+    if cached:
+        settings.PORTAL_LOOKUP_MODELS = frozenset({"reports.Election", "reports.ViolationCategory"})
+    ElectionFactory()
+    chosen = PilkadaFactory()
+    category = ViolationCategoryFactory()
+    data = {"election": str(chosen.pk), "category": str(category.pk)}
+
+    def make():
+        form = ReportFilterForm(data, user=semarang_staff)
+        form.is_valid()
+        return form
+
+    _assert_same_markup(make)
+    html = filter_field(make()["election"])
+    assert f'<option value="{chosen.pk}" selected>Pemilihan Serentak 2024</option>' in html
