@@ -11,9 +11,10 @@ is matched solely for users who may see the reporter
 (``reports.permissions.cases.can_view_reporter_identity``) and never shown.
 
 On PostgreSQL the ``vector`` and ``restricted_vector`` columns hold the
-``indonesian`` full-text vectors, and three GIN indexes serve the search
-(:data:`POSTGRES_INDEXES`, created by migration ``0002`` on PostgreSQL only:
-SQLite has no GIN, so they are not in ``Meta.indexes``).
+``indonesian`` full-text vectors, and GIN indexes serve the search, created by
+migrations on PostgreSQL only (SQLite has no GIN, so they are not in
+``Meta.indexes``): one on each vector (``0002``) and a trigram index on the
+titles of the names, people, agencies and regions (``0003``).
 """
 
 from django.contrib.postgres.indexes import GinIndex
@@ -75,6 +76,7 @@ class SearchDocument(models.Model):
         return self.key
 
 
+#: The indexes migration 0002 creates (0003 replaces the trigram one): do not change.
 POSTGRES_INDEXES = [
     GinIndex(fields=["vector"], name="searchdoc_vector_gin"),
     GinIndex(fields=["restricted_vector"], name="searchdoc_restricted_gin"),

@@ -359,7 +359,8 @@ def test_postgres_vectors_and_indexes_exist(semarang_everything):
             [SearchDocument._meta.db_table],
         )
         names = {row[0] for row in cursor.fetchall()}
-    assert {"searchdoc_vector_gin", "searchdoc_restricted_gin", "searchdoc_title_trgm"} <= names
+    assert {"searchdoc_vector_gin", "searchdoc_restricted_gin", "searchdoc_name_trgm"} <= names
+    assert "searchdoc_title_trgm" not in names
 
 
 # SQLite fallback ---------------------------------------------------------------------------
