@@ -150,13 +150,19 @@ def named_patterns() -> dict[str, str]:
 
 
 def admin_patterns() -> dict[str, str]:
-    """Every named pattern of the admin, ``admin:name`` → route."""
+    """Every named pattern of the admin (the site's and each model's), ``admin:name`` → route."""
     found: dict[str, str] = {}
+
+    def walk(resolver: URLResolver, prefix: str) -> None:
+        for entry in resolver.url_patterns:
+            if isinstance(entry, URLResolver):
+                walk(entry, prefix + str(entry.pattern))
+            elif isinstance(entry, URLPattern) and entry.name:
+                found.setdefault(f"admin:{entry.name}", prefix + str(entry.pattern))
+
     for entry in get_resolver().url_patterns:
         if isinstance(entry, URLResolver) and entry.namespace == "admin":
-            for inner in entry.url_patterns:
-                if isinstance(inner, URLPattern) and inner.name:
-                    found[f"admin:{inner.name}"] = str(entry.pattern) + str(inner.pattern)
+            walk(entry, str(entry.pattern))
     return found
 
 
