@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, QuerySet
-from django.db.models.functions import Substr, TruncMonth
+from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, QuerySet, Window
+from django.db.models.functions import RowNumber, Substr, TruncMonth
 from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import gettext as _
@@ -37,7 +37,7 @@ from coordination.selectors import (
     program_progress,
 )
 from office.charts import Series, monthly_column_chart
-from reports.models import ReportStage, ViolationCategory
+from reports.models import DayUnit, DeadlineRule, DeadlineStep, ReportStage, ViolationCategory
 from reports.permissions.cases import can_view_reports
 from reports.selectors.cases import report_list
 
@@ -158,15 +158,19 @@ def _monthly_figure_parts(
     return chart, table
 
 
-def _city_table(caption, cities, counts, columns, urls=None) -> Table:
-    """A row per kab/kota of ``counts`` (city code → {name: value}); ``columns``: (name, label)."""
+def _city_table(caption, cities, counts, columns, urls=None, missing=None) -> Table:
+    """A row per kab/kota of ``counts`` (city code → {name: value}); ``columns``: (name, label).
+
+    ``missing`` maps a column to what stands for a city without a value (default 0).
+    """
+    missing = missing or {}
     rows = []
     for city in cities:
         values = counts.get(city.code, {})
         cells = []
         for name, _label in columns:
             url = urls(city, name) if urls else ""
-            cells.append(Cell(values.get(name, 0), url))
+            cells.append(Cell(values.get(name, missing.get(name, 0)), url))
         rows.append((city.name, cells))
     return Table(
         caption=caption, headers=[_("Kab/kota"), *(label for _n, label in columns)], rows=rows
@@ -509,6 +513,19 @@ def _ppk(user, start, end, months, cities) -> Figure:
         }
     else:
         lead = _("No KASN/BKN recommendation reached a PPK in the period.")
+    rules = list(
+        DeadlineRule.objects.filter(step=DeadlineStep.PPK_DECISION)
+        .order_by()
+        .values_list("days", "unit", "legal_basis")
+        .distinct()
+    )
+    if len(rules) == 1:
+        days, unit, basis = rules[0]
+        lead += " " + _("The PPK has %(days)s %(unit)s to decide (%(basis)s).") % {
+            "days": days,
+            "unit": DayUnit(unit).label,
+            "basis": basis,
+        }
     figure = Figure(
         "ppk",
         title,
@@ -519,13 +536,57 @@ def _ppk(user, start, end, months, cities) -> Figure:
         median_days=median,
     )
     if cities:
+        per_city = _per_city(recommended, "region_id", **counts)
+        for code, days in _median_days_per_city(recommended).items():
+            per_city.setdefault(code, {})["median"] = formats.number_format(days, 1)
         figure.per_region = _city_table(
             _("Recommendations to the PPK per kab/kota"),
             cities,
-            _per_city(recommended, "region_id", **counts),
-            [("recommended", _("Recommended to the PPK")), ("acted", _("Acted on"))],
+            per_city,
+            [
+                ("recommended", _("Recommended to the PPK")),
+                ("acted", _("Acted on")),
+                ("median", _("Median days")),
+            ],
+            missing={"median": "—"},
         )
     return figure
+
+
+def _durations(recommended: QuerySet) -> QuerySet:
+    return recommended.filter(ppk_decision_date__isnull=False).annotate(
+        days=ExpressionWrapper(
+            F("ppk_decision_date") - F("bkn_recommendation_date"), output_field=DurationField()
+        )
+    )
+
+
+def _median_days_per_city(recommended: QuerySet) -> dict[str, float]:
+    """Per kab/kota, the median days to the PPK's decision, in one query.
+
+    Window functions number each city's decisions by duration; only the one or two
+    middle rows of each city come back (row (n + 1) / 2 and (n + 2) / 2, integer
+    division), so the answer is at most two rows per kab/kota whatever the data.
+    """
+    city = Substr("region_id", 1, CITY_CODE_LENGTH)
+    rows = (
+        _durations(recommended)
+        .order_by()
+        .annotate(
+            city=city,
+            position=Window(RowNumber(), partition_by=[city], order_by=[F("days").asc(), "pk"]),
+            size=Window(Count("pk"), partition_by=[city]),
+        )
+        .filter(
+            position__gte=(F("size") + 1) / 2,
+            position__lte=(F("size") + 2) / 2,
+        )
+        .values_list("city", "days")
+    )
+    middles: dict[str, list[int]] = {}
+    for code, days in rows:
+        middles.setdefault(code, []).append(days.days)
+    return {code: sum(values) / len(values) for code, values in middles.items()}
 
 
 def _median_days(recommended: QuerySet, acted: int) -> float | None:
@@ -536,17 +597,7 @@ def _median_days(recommended: QuerySet, acted: int) -> float | None:
     """
     if not acted:
         return None
-    durations = (
-        recommended.filter(ppk_decision_date__isnull=False)
-        .order_by()
-        .annotate(
-            days=ExpressionWrapper(
-                F("ppk_decision_date") - F("bkn_recommendation_date"), output_field=DurationField()
-            )
-        )
-        .order_by("days", "pk")
-        .values_list("days", flat=True)
-    )
+    durations = _durations(recommended).order_by("days", "pk").values_list("days", flat=True)
     low = (acted - 1) // 2
     middle = list(durations[low : low + (2 if acted % 2 == 0 else 1)])
     return sum(value.days for value in middle) / len(middle)

@@ -155,6 +155,8 @@ def test_province_sees_each_kab_kota(client_for, jateng_staff, dashboard_data):
     assert total(data["meetings"]) == [3, 1]
     for cell in rows["Kota Semarang"]:
         assert list_count(client, cell.url) == cell.value
+    ppk_rows = dict(data["ppk"].per_region.rows)
+    assert [cell.value for cell in ppk_rows["Kota Semarang"]] == [2, 1, "10.0"]
     report_rows = dict(data["reports-cities"].per_region.rows)
     assert report_rows["Kota Semarang"][0].value == 4
     assert list_count(client, report_rows["Kota Semarang"][0].url) == 4
@@ -203,3 +205,34 @@ def test_dashboard_runs_the_same_queries_at_two_sizes(request, client_for, who, 
     large = count_queries(lambda: client.get("/dasbor/"))
     assert small == large
     assert large <= 30
+
+
+@pytest.mark.parametrize(("durations", "median"), [([30, 2, 10], 10), ([30, 2, 10, 4], 7)])
+def test_median_days_is_the_middle_of_the_decisions(
+    client_for, semarang_staff, jateng_staff, bawaslu_semarang, durations, median
+):
+    """Odd: the middle decision; even: the mean of the two middle ones; for the city and per
+    kab/kota for the province (the window-function query)."""
+    start = month_start(-1)
+    for days in durations:
+        ReportFactory(
+            office=bawaslu_semarang,
+            stage=ReportStage.SELESAI,
+            ppk_agency=bawaslu_semarang,
+            bkn_recommendation_date=start,
+            ppk_decision_date=start + datetime.timedelta(days=days),
+        )
+    ReportFactory(  # still waiting: not in the median
+        office=bawaslu_semarang,
+        stage=ReportStage.TINDAK_LANJUT_PPK,
+        ppk_agency=bawaslu_semarang,
+        bkn_recommendation_date=start,
+    )
+    city = figures(client_for(semarang_staff).get("/dasbor/"))["ppk"]
+    assert city.median_days == median
+    assert f"acted on {len(durations)} of {len(durations) + 1}" in city.lead
+    # The PPK's time limit is read from the editable rules, with their legal basis.
+    assert "The PPK has 14 working days to decide (SKB 2022 netralitas ASN)." in city.lead
+    province = figures(client_for(jateng_staff).get("/dasbor/"))["ppk"]
+    cells = dict(province.per_region.rows)["Kota Semarang"]
+    assert cells[2].value == f"{median}.0"
