@@ -62,6 +62,9 @@ def user_jurisdiction(user) -> Jurisdiction:
         result = Jurisdiction(region=None, nationwide=True)
     elif user.agency_id is None:
         result = Jurisdiction(region=None)
+    elif user._meta.get_field("agency").is_cached(user):
+        # The login backend reads the agency and its region with the user: no query here.
+        result = Jurisdiction(region=user.agency.region)
     else:
         region = Region.objects.filter(agencies__pk=user.agency_id).first()
         result = Jurisdiction(region=region)
