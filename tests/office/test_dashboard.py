@@ -130,8 +130,11 @@ def test_city_figures_match_the_hand_counts(client_for, semarang_staff, dashboar
     assert data["programs"].table.rows[0][1][0].value == "38 = 26 + 12"
 
 
-def test_each_linked_figure_equals_its_list(client_for, semarang_staff, dashboard_data):
-    client = client_for(semarang_staff)
+@pytest.mark.parametrize("who", ["semarang_staff", "jateng_staff"])
+def test_each_linked_figure_equals_its_list(request, client_for, who, dashboard_data):
+    """Every number that links somewhere (monthly totals, stages, categories, each kab/kota's
+    cell for the province) equals the count of the list it opens."""
+    client = client_for(request.getfixturevalue(who))
     data = figures(client.get("/dasbor/"))
     checked = 0
     for figure in data.values():
