@@ -110,6 +110,11 @@ class RegionRow:
     label: str
     cells: list[QueueLine]
 
+    @property
+    def total(self) -> int:
+        """Everything waiting in the kab/kota (the phone layout's summary)."""
+        return sum(cell.count for cell in self.cells)
+
 
 @dataclass
 class WorkQueue:
@@ -400,20 +405,20 @@ def _province_queue(user, today: datetime.date, reports: bool) -> WorkQueue:
     rows = []
     for city in cities:
         cells = []
-        for key, _label, counts, params, name in specs:
+        for key, label, counts, params, name in specs:
             n = counts.get(city.code, {}).get(key, 0)
             param = region_param.get(name, "region")
             url = _url(name, **params, **{param: city.code})
-            cells.append(_line(f"{key}-{city.code}", "", n, url))
+            cells.append(_line(f"{key}-{city.code}", label, n, url))
         rows.append(RegionRow(city, city.name, cells))
     total_cells = [
         _line(
             f"{key}-total",
-            "",
+            label,
             sum(values.get(key, 0) for values in counts.values()),
             _url(name, **params),
         )
-        for key, _label, counts, params, name in specs
+        for key, label, counts, params, name in specs
     ]
     return WorkQueue(
         columns=[Column(key, label) for key, label, *_rest in specs],

@@ -89,8 +89,19 @@ def test_partner_queue_on_a_phone(phone_page, login, office_data):
 
 
 def test_province_queue_on_a_phone(phone_page, login, office_data):
-    """Jawa Tengah's table of kab/kota scrolls inside its box, never the page."""
+    """Jawa Tengah on a phone: a section per kab/kota that opens to its lines."""
     page = phone_page
+    login(page, "jateng.staf")
+    expect(page.get_by_test_id("queue-per-region")).to_be_hidden()
+    semarang = page.get_by_test_id("queue-per-region-phone").locator("details[data-region='33.74']")
+    semarang.locator("summary").click()
+    expect(semarang.locator("[data-queue-line^='late-'] [data-count]")).to_have_text("2")
+    assert fits_the_width(page)
+    assert_no_axe_violations(page)
+
+
+def test_province_queue_on_a_wide_screen(page, login, office_data):
+    """Jawa Tengah at 1280 px: the kab/kota side by side in one table."""
     login(page, "jateng.staf")
     table = page.get_by_test_id("queue-per-region")
     expect(table).to_be_visible()
