@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.factories import AgencyFactory
+from tests.factories import AgencyFactory, UserFactory
 from tests.factories.reports import ReportFactory
 from tests.office.conftest import days, make_coordination, make_reports
 from tests.querycount import count_queries
@@ -153,3 +153,21 @@ def test_home_runs_the_same_queries_at_two_sizes(
     large = count_queries(lambda: client.get("/"))
     assert small == large
     assert large <= 12
+
+
+def test_an_account_without_agency_gets_an_empty_queue_and_dashboard(client_for, regions):
+    """No agency, no jurisdiction: the pages say so and count nothing (never the whole country)."""
+    client = client_for(UserFactory(username="tanpa.lembaga", agency=None))
+    response = client.get("/")
+    assert response.status_code == 200
+    assert not response.context["queue"].sections
+    assert "Your account has no agency" in response.content.decode()
+    dashboard = client.get("/dasbor/")
+    assert dashboard.status_code == 200
+    totals = [
+        cell.value
+        for figure in dashboard.context["dashboard"].figures
+        if figure.table and figure.table.total
+        for cell in figure.table.total
+    ]
+    assert set(totals) <= {0}
