@@ -136,6 +136,13 @@ KNOWN_UNBOUNDED = [
         "_report_step_counts): counts every overdue open case of the jurisdiction; to be capped "
         "like the lists (issue 9 §1 / issue 10)",
     ),
+    (
+        {"home", "home_nat"},
+        'SELECT "coordination_followup"."responsible_agency_id" AS "responsible_agency_id", '
+        '"bawaslu_portal_agency"."name" AS "responsible_agency__name", COUNT(',
+        "the work queue's overdue follow-ups per agency (office.selectors.queue): counts every "
+        "overdue open follow-up of the jurisdiction, LIMIT 10 only bounds the agencies shown",
+    ),
 ]
 
 
