@@ -6,6 +6,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from bawaslu_portal.models import Region
+from bawaslu_portal.scoping import scope_to_jurisdiction, user_jurisdiction
+
 #: The longest period the dashboard draws (three years of months).
 MAX_MONTHS = 36
 FIRST_YEAR, LAST_YEAR = 2000, 2100
@@ -51,9 +54,33 @@ class DashboardPeriodForm(forms.Form):
         _("Last month"), invalid=_("Enter the last month as year-month, e.g. 2024-12.")
     )
 
-    def __init__(self, *args, today: datetime.date, **kwargs):
+    kabkota = forms.ModelChoiceField(
+        label=_("Kab/kota"),
+        queryset=Region.objects.none(),
+        required=False,
+        to_field_name="code",
+        empty_label=_("Whole province, per kab/kota"),
+        error_messages={"invalid_choice": _("Choose one of the listed kab/kota.")},
+    )
+
+    def __init__(self, *args, today: datetime.date, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.today = today
+        jurisdiction = user_jurisdiction(user)
+        if jurisdiction.region is not None and jurisdiction.region.depth == 1:
+            # A province may look at one of its kab/kota by month.
+            self.fields["kabkota"].queryset = scope_to_jurisdiction(
+                Region.objects.filter(depth=2), user
+            ).order_by("name")
+            self.fields["kabkota"].label_from_instance = lambda region: region.name
+        else:
+            del self.fields["kabkota"]
+
+    def chosen_kabkota(self) -> Region | None:
+        """The kab/kota a province chose (None for the whole province or an invalid choice)."""
+        if "kabkota" not in self.fields or not self.is_bound or not self.is_valid():
+            return None
+        return self.cleaned_data.get("kabkota")
 
     def clean(self):
         cleaned = super().clean()

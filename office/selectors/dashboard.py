@@ -33,6 +33,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from bawaslu_portal.models import Region
+from bawaslu_portal.models.regions import subtree_q
 from bawaslu_portal.scoping import scope_to_jurisdiction, user_jurisdiction
 from coordination.charts import Bar, horizontal_bar_chart
 from coordination.models import DesignationStatus, MeetingStatus
@@ -190,15 +191,24 @@ def _city_table(caption, cities, counts, columns, urls=None, missing=None) -> Ta
 # The figures ----------------------------------------------------------------------------------
 
 
-def _meetings(user, start, end, months, cities) -> Figure:
-    queryset = meeting_list(user=user, filters=MeetingFilters(date_from=start, date_to=end))
+def _code(region: Region | None) -> str | None:
+    return region.code if region else None
+
+
+def _meetings(user, start, end, months, cities, region) -> Figure:
+    queryset = meeting_list(
+        user=user, filters=MeetingFilters(date_from=start, date_to=end, region=region)
+    )
     counts = {
         "held": Count("pk", filter=Q(status=MeetingStatus.TERLAKSANA)),
         "planned": Count("pk", filter=Q(status=MeetingStatus.DIRENCANAKAN)),
     }
     period = {"date_from": start.isoformat(), "date_to": end.isoformat()}
-    held_url = _url("coordination:meeting_list", status=MeetingStatus.TERLAKSANA, **period)
-    planned_url = _url("coordination:meeting_list", status=MeetingStatus.DIRENCANAKAN, **period)
+    where = {"region": _code(region)}
+    held_url = _url("coordination:meeting_list", status=MeetingStatus.TERLAKSANA, **period, **where)
+    planned_url = _url(
+        "coordination:meeting_list", status=MeetingStatus.DIRENCANAKAN, **period, **where
+    )
     title = _("Meetings held and planned")
     chart, table = _monthly_figure_parts(
         key="meetings",
@@ -231,9 +241,9 @@ def _kecamatan_q() -> Q:
     return Q(region__depth__gte=3)
 
 
-def _declarations(user, start, end, months, cities, jurisdiction) -> Figure:
+def _declarations(user, start, end, months, cities, region) -> Figure:
     queryset = declaration_list(
-        user=user, filters=DeclarationFilters(date_from=start, date_to=end)
+        user=user, filters=DeclarationFilters(date_from=start, date_to=end, region=region)
     ).select_related(None)
     kecamatan = Substr("region_id", 1, KECAMATAN_CODE_LENGTH)
     counts = {
@@ -241,7 +251,10 @@ def _declarations(user, start, end, months, cities, jurisdiction) -> Figure:
         "kecamatan": Count(kecamatan, filter=_kecamatan_q(), distinct=True),
     }
     url = _url(
-        "coordination:declaration_list", date_from=start.isoformat(), date_to=end.isoformat()
+        "coordination:declaration_list",
+        date_from=start.isoformat(),
+        date_to=end.isoformat(),
+        region=_code(region),
     )
     title = _("Declarations and the kecamatan they cover")
     chart, table = _monthly_figure_parts(
@@ -255,6 +268,8 @@ def _declarations(user, start, end, months, cities, jurisdiction) -> Figure:
     # The period's kecamatan are counted once each (a month's column counts that month's).
     covered = queryset.order_by().aggregate(n=counts["kecamatan"])["n"]
     all_kecamatan = scope_to_jurisdiction(Region.objects.filter(depth=3), user)
+    if region is not None:
+        all_kecamatan = all_kecamatan.filter(subtree_q("code", region.code))
     total = all_kecamatan.count()
     table.total[1] = Cell(covered)
     figure = Figure(
@@ -294,14 +309,18 @@ def _declarations(user, start, end, months, cities, jurisdiction) -> Figure:
     return figure
 
 
-def _designations(user, start, end, months, cities) -> Figure:
-    everything = designation_list(user=user).select_related(None)
+def _designations(user, start, end, months, cities, region) -> Figure:
+    everything = designation_list(
+        user=user, filters=DesignationFilters(region=region)
+    ).select_related(None)
     dated = everything.filter(date__gte=start, date__lte=end)
     counts = {
         "designated": Count("pk"),
         "active": Count("pk", filter=Q(status=DesignationStatus.AKTIF)),
     }
-    active_url = _url("coordination:designation_list", status=DesignationStatus.AKTIF)
+    active_url = _url(
+        "coordination:designation_list", status=DesignationStatus.AKTIF, region=_code(region)
+    )
     title = _("Kelurahan designations")
     chart, table = _monthly_figure_parts(
         key="designations",
@@ -312,7 +331,7 @@ def _designations(user, start, end, months, cities) -> Figure:
         total_urls=["", ""],
     )
     active_now = designation_list(
-        user=user, filters=DesignationFilters(status=DesignationStatus.AKTIF)
+        user=user, filters=DesignationFilters(status=DesignationStatus.AKTIF, region=region)
     )
     cap = settings.ADMIN_COUNT_LIMIT
     active_count = active_now.order_by()[: cap + 1].count()
@@ -338,9 +357,9 @@ def _designations(user, start, end, months, cities) -> Figure:
     return figure
 
 
-def _programs(user, start, end) -> Figure:
+def _programs(user, start, end, region) -> Figure:
     programs = list(
-        program_list(user=user)
+        program_list(user=user, region=region)
         .filter(period_start__lte=end)
         .filter(Q(period_end__isnull=True) | Q(period_end__gte=start))[:PROGRAMS_SHOWN]
     )
@@ -388,13 +407,19 @@ def _programs(user, start, end) -> Figure:
             headers=[_("Program"), _("Target"), _("Held"), _("Reached")],
             rows=rows,
         ),
-        links=[(_("All programs"), reverse("coordination:program_list"))],
+        links=[(_("All programs"), _url("coordination:program_list", region=_code(region)))],
     )
 
 
-def _reports(user, start, end, months, cities) -> list[Figure]:
-    received = report_list(user=user, received_from=start, received_to=end).select_related(None)
-    period = {"received_from": start.isoformat(), "received_to": end.isoformat()}
+def _reports(user, start, end, months, cities, region) -> list[Figure]:
+    received = report_list(
+        user=user, received_from=start, received_to=end, kabkota=region
+    ).select_related(None)
+    period = {
+        "received_from": start.isoformat(),
+        "received_to": end.isoformat(),
+        "kabkota": _code(region),
+    }
     url = _url("reports:list", **period)
     title = _("Reports received, by status")
     # One pass over the period's reports: counted per (month, stage[, kab/kota]); the month,
@@ -491,16 +516,16 @@ def _reports(user, start, end, months, cities) -> list[Figure]:
             cities,
             by_city,
             [("received", _("Received"))],
-            lambda city, name: _url("reports:list", kabkota=city.code, **period),
+            lambda city, name: _url("reports:list", **{**period, "kabkota": city.code}),
         )
         figures.append(figure_cities)
     return figures
 
 
-def _ppk(user, start, end, months, cities) -> Figure:
+def _ppk(user, start, end, months, cities, region) -> Figure:
     """The PPK's follow-through of KASN/BKN's recommendations received in the period."""
     recommended = (
-        report_list(user=user)
+        report_list(user=user, kabkota=region)
         .select_related(None)
         .filter(
             ppk_agency__isnull=False,
@@ -513,7 +538,7 @@ def _ppk(user, start, end, months, cities) -> Figure:
         "acted": Count("pk", filter=Q(ppk_decision_date__isnull=False)),
     }
     monthly = _monthly(recommended, "bkn_recommendation_date", **counts)
-    waiting_url = _url("reports:list", stage=ReportStage.TINDAK_LANJUT_PPK)
+    waiting_url = _url("reports:list", stage=ReportStage.TINDAK_LANJUT_PPK, kabkota=_code(region))
     title = _("Recommendations the PPK acted on")
     chart, table = _monthly_figure_parts(
         key="ppk",
@@ -628,27 +653,33 @@ def _median_days(recommended: QuerySet, acted: int) -> float | None:
     return sum(value.days for value in middle) / len(middle)
 
 
-def dashboard(*, user, start: datetime.date, end: datetime.date) -> Dashboard:
+def dashboard(
+    *, user, start: datetime.date, end: datetime.date, kabkota: Region | None = None
+) -> Dashboard:
     """The figures for ``user``'s jurisdiction from ``start`` to ``end`` (whole months).
 
-    A province also gets each figure per kab/kota. Case figures only for those
-    who may see case files.
+    A province also gets each figure per kab/kota, or one kab/kota's figures when it
+    chooses ``kabkota`` (which the period form keeps inside the jurisdiction). Case
+    figures only for those who may see case files.
     """
     jurisdiction = user_jurisdiction(user)
     months = month_list(start, end)
-    per_region = jurisdiction.region is not None and jurisdiction.region.depth == 1
+    per_region = (
+        kabkota is None and jurisdiction.region is not None and jurisdiction.region.depth == 1
+    )
     cities = (
         list(scope_to_jurisdiction(Region.objects.filter(depth=2), user).order_by("code"))
         if per_region
         else []
     )
+    where = (user, start, end, months, cities, kabkota)
     figures = [
-        _meetings(user, start, end, months, cities),
-        _declarations(user, start, end, months, cities, jurisdiction),
-        _designations(user, start, end, months, cities),
-        _programs(user, start, end),
+        _meetings(*where),
+        _declarations(*where),
+        _designations(*where),
+        _programs(user, start, end, kabkota),
     ]
     if can_view_reports(user):
-        figures += _reports(user, start, end, months, cities)
-        figures.append(_ppk(user, start, end, months, cities))
+        figures += _reports(*where)
+        figures.append(_ppk(*where))
     return Dashboard(start=start, end=end, figures=figures, per_region=per_region)

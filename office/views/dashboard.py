@@ -18,14 +18,16 @@ def dashboard(request):
     Read-only and heavy: it reads from the PostgreSQL replica when one is configured (a
     second of replication lag does not matter to monthly figures).
     """
-    form = DashboardPeriodForm(request.GET or None, today=timezone.localdate())
+    form = DashboardPeriodForm(request.GET or None, today=timezone.localdate(), user=request.user)
     start, end = form.period()
+    kabkota = form.chosen_kabkota()
     return render(
         request,
         "office/dashboard.html",
         {
             "form": form,
-            "dashboard": select_dashboard(user=request.user, start=start, end=end),
+            "dashboard": select_dashboard(user=request.user, start=start, end=end, kabkota=kabkota),
             "jurisdiction": user_jurisdiction(request.user),
+            "kabkota": kabkota,
         },
     )

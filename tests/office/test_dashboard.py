@@ -239,3 +239,30 @@ def test_median_days_is_the_middle_of_the_decisions(
     province = figures(client_for(jateng_staff).get("/dasbor/"))["ppk"]
     cells = dict(province.per_region.rows)["Kota Semarang"]
     assert cells[2].value == f"{median}.0"
+
+
+def test_province_chooses_one_kab_kota(client_for, jateng_staff, semarang_staff, dashboard_data):
+    """Jawa Tengah picks Kota Semarang: its figures by month, the same as the city's own, with
+    links that keep the kab/kota; a kab/kota of another province is refused."""
+    client = client_for(jateng_staff)
+    response = client.get("/dasbor/", {"kabkota": "33.74"})
+    data = figures(response)
+    assert not response.context["dashboard"].per_region
+    assert data["meetings"].per_region is None
+    city = figures(client_for(semarang_staff).get("/dasbor/"))
+    client = client_for(jateng_staff)
+    for key in ("meetings", "declarations", "reports", "ppk"):
+        assert total(data[key]) == total(city[key]), key
+    assert data["declarations"].lead == city["declarations"].lead
+    for cell in data["meetings"].table.total + data["reports"].table.total:
+        assert "33.74" in cell.url
+        assert list_count(client, cell.url) == cell.value
+    refused = client.get("/dasbor/", {"kabkota": "36.73"})
+    assert "Choose one of the listed kab/kota." in refused.content.decode()
+    assert refused.context["dashboard"].per_region
+
+
+def test_a_city_has_no_kab_kota_choice(client_for, semarang_staff, dashboard_data):
+    response = client_for(semarang_staff).get("/dasbor/", {"kabkota": "33.74"})
+    assert "kabkota" not in response.context["form"].fields
+    assert response.status_code == 200
