@@ -167,6 +167,10 @@ MATRIX: dict[str, Row] = {
     "office:reminder_preferences": Row(ACCOUNT_FORM),
     # office: the dashboard (issue 9 §2), read-only for every official
     "office:dashboard": Row(LOGGED_IN_READ),
+    # office: the weekly recap (issue 9 §5), its print view and PDF, read-only, each user's scope
+    "office:recap": Row(LOGGED_IN_READ),
+    "office:recap_print": Row(LOGGED_IN_READ),
+    "office:recap_pdf": Row(LOGGED_IN_READ),
     "password_reset": Row(PUBLIC_FORM),
     "password_reset_done": Row(PUBLIC_READ),
     "password_reset_confirm": Row(PUBLIC_FORM, {"uidb64": "MQ", "token": "abc-def"}),
