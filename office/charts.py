@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
-from coordination.charts import BAR_COLOUR, TEXT_COLOUR
+from coordination.charts import BAR_COLOUR, TEXT_COLOUR, svg_figure
 
 #: The second series: a dark blue with 9:1 contrast on white, distinct from the brand red in grey.
 SECOND_COLOUR = "#1f4e79"
@@ -101,14 +101,11 @@ def monthly_column_chart(
         TEXT_COLOUR,
         peak,
     )
-    return format_html(
-        '<svg class="chart-svg" xmlns="http://www.w3.org/2000/svg" role="img" '
-        'aria-labelledby="{id}-title {id}-desc" viewBox="0 0 {w} {h}" width="{w}" height="{h}">'
-        '<title id="{id}-title">{title}</title><desc id="{id}-desc">{desc}</desc>{body}</svg>',
-        id=chart_id,
-        w=width,
-        h=height,
+    return svg_figure(
+        chart_id=chart_id,
+        width=width,
+        height=height,
         title=title,
-        desc=description,
+        description=description,
         body=body,
     )

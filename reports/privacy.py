@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from reports.selectors.privacy import IDENTITY_FIELDS
+
 
 @dataclass(frozen=True)
 class Processing:
@@ -36,19 +38,7 @@ PROCESSING_RECORD: tuple[Processing, ...] = (
     Processing(
         category=_("Reporter identity"),
         model="reports.reporteridentity",
-        fields=(
-            "name",
-            "nik",
-            "birth_place",
-            "birth_date",
-            "sex",
-            "occupation",
-            "address",
-            "citizenship",
-            "phone",
-            "email",
-            "withhold_from_reported",
-        ),
+        fields=IDENTITY_FIELDS,
         purpose=_(
             "The formal requirements of a laporan and contacting the reporter about it "
             "(UU 7/2017 ps. 454; UU 10/2016 ps. 134)."
