@@ -9,7 +9,8 @@
    workload for ``LOADTEST_RUN_TIME`` seconds, then the bare baseline view for
    ``LOADTEST_BARE_TIME`` seconds, each with ``LOADTEST_USERS`` concurrent users.
 4. Reads the CPU time of the gunicorn workers and of the database's PostgreSQL backends from
-   ``/proc`` before and after each phase and divides it by the requests served.
+   ``/proc`` every 0.2 s during each phase (:class:`CpuMeter`) and divides what they spent by
+   the requests served.
 
 Prints a Markdown summary (req/s, p50/p95/p99, errors, CPU per request) and writes it with
 the raw JSON to ``benchmarks/results/``.
@@ -66,33 +67,64 @@ def machine_busy() -> tuple[float, float]:
 
 
 class CpuMeter:
-    """CPU seconds of gunicorn's workers and of the database's backends over one phase."""
+    """CPU seconds of gunicorn's workers and of the database's backends over one phase.
+
+    Backends come and go during a run (a persistent connection is closed after
+    ``CONN_MAX_AGE``, PostgreSQL starts parallel workers for some queries), so a thread reads
+    every process's CPU time every :data:`INTERVAL` seconds and keeps the last value seen: a
+    process that ends loses at most its last interval. A process first seen during the phase
+    counts from zero.
+    """
+
+    INTERVAL = 0.2
 
     def __init__(self, master: int, database_url: str):
-        import psycopg
-
         self.master = master
-        self.conn = psycopg.connect(database_url, autocommit=True)
+        self.database_url = database_url
 
-    def backends(self) -> list[int]:
-        rows = self.conn.execute(
+    def _backends(self, conn) -> list[int]:
+        rows = conn.execute(
             "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
             "AND pid <> pg_backend_pid()"
         ).fetchall()
         return [pid for (pid,) in rows]
 
-    def sample(self) -> dict:
-        return {
-            "workers": {pid: cpu_seconds(pid) for pid in children(self.master)},
-            "postgres": {pid: cpu_seconds(pid) for pid in self.backends()},
-            "machine": machine_busy(),
-        }
+    def _read(self, conn) -> None:
+        for pid in children(self.master):
+            self.last["workers"][pid] = cpu_seconds(pid) or self.last["workers"].get(pid, 0.0)
+        for pid in self._backends(conn):
+            self.last["postgres"][pid] = cpu_seconds(pid) or self.last["postgres"].get(pid, 0.0)
 
-    @staticmethod
-    def spent(before: dict, after: dict, kind: str) -> float:
-        # A process that appeared during the phase counts from zero; one that ended is lost
-        # (with persistent connections and fixed workers neither happens in practice).
-        return sum(cpu - before[kind].get(pid, 0.0) for pid, cpu in after[kind].items())
+    def _track(self) -> None:
+        import psycopg
+
+        with psycopg.connect(self.database_url, autocommit=True) as conn:
+            self._read(conn)
+            self.before = {kind: dict(values) for kind, values in self.last.items()}
+            self.started.set()
+            while not self.stopping.wait(self.INTERVAL):
+                self._read(conn)
+            self._read(conn)
+
+    def __enter__(self):
+        import threading
+
+        self.last = {"workers": {}, "postgres": {}}
+        self.started, self.stopping = threading.Event(), threading.Event()
+        self.machine_before = machine_busy()[0]
+        self.thread = threading.Thread(target=self._track, daemon=True)
+        self.thread.start()
+        self.started.wait(30)
+        return self
+
+    def __exit__(self, *exc):
+        self.stopping.set()
+        self.thread.join(30)
+        self.machine_busy = machine_busy()[0] - self.machine_before
+
+    def spent(self, kind: str) -> float:
+        before = self.before[kind]
+        return sum(cpu - before.get(pid, 0.0) for pid, cpu in self.last[kind].items())
 
 
 def wait_for(url: str, seconds: float = 60) -> None:
@@ -270,19 +302,16 @@ def main() -> int:
         # Warm-up: every worker loads its templates and opens its database connection.
         run_locust("official", host=host, sessions=sessions_file, users=users, seconds=5)
         progress("warmed up")
-        meter = CpuMeter(gunicorn.pid, database_url)
         phases = {}
         for phase, seconds in (("official", run_time), ("bare", bare_time)):
-            before = meter.sample()
-            data = run_locust(
-                phase, host=host, sessions=sessions_file, users=users, seconds=seconds
-            )
-            after = meter.sample()
+            with CpuMeter(gunicorn.pid, database_url) as meter:
+                data = run_locust(
+                    phase, host=host, sessions=sessions_file, users=users, seconds=seconds
+                )
             served = max(data["requests"], 1)
-            data["worker_cpu_ms"] = CpuMeter.spent(before, after, "workers") * 1000 / served
-            data["postgres_cpu_ms"] = CpuMeter.spent(before, after, "postgres") * 1000 / served
-            busy = after["machine"][0] - before["machine"][0]
-            data["machine_busy_ms"] = busy * 1000 / served
+            data["worker_cpu_ms"] = meter.spent("workers") * 1000 / served
+            data["postgres_cpu_ms"] = meter.spent("postgres") * 1000 / served
+            data["machine_busy_ms"] = meter.machine_busy * 1000 / served
             phases[phase] = data
             progress(
                 f"{phase}: {data['rps']:.1f} req/s, p50 {data['p50']:.0f} ms, "
