@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports.views import cases, documents, exports, intake, privacy, public, workflow
+from reports.views import cases, documents, exports, intake, privacy, public, related, workflow
 
 app_name = "reports"
 
@@ -40,6 +40,9 @@ urlpatterns = [
     # Workflow actions and comments.
     path("laporan/<int:pk>/tindakan/", workflow.report_transition_view, name="transition"),
     path("laporan/<int:pk>/komentar/", cases.report_comment_view, name="comment_add"),
+    # Related reports (same incident, same reported ASN), assessed together.
+    path("laporan/<int:pk>/terkait/", related.report_link_view, name="link"),
+    path("laporan/<int:pk>/terkait/lepas/", related.report_unlink_view, name="unlink"),
     # Case documents and the register book.
     path("laporan/register/", documents.register_print, name="register"),
     path("laporan/register/pdf/", documents.register_pdf, name="register_pdf"),

@@ -14,10 +14,10 @@ from django.utils.translation import gettext_lazy as _
 from bawaslu_portal.models import Agency, AgencyKind
 from bawaslu_portal.scoping import user_jurisdiction
 from reports.forms.shared import DATE_INPUT
-from reports.models import ReportStage, Sanction
+from reports.models import ReportStage, Sanction, is_joint_move
 from reports.permissions.workflow import allowed_transitions
 from reports.services.workflow import FIELD_REQUIRED_MESSAGES
-from reports.workflow import Transition
+from reports.workflow import CHANGE_OFFICE, Transition
 
 DATE_INVALID = _("Enter the date as day, month and year.")
 FORM_DAMAGED = _("This form is incomplete. Go back to the report and start the step again.")
@@ -184,13 +184,28 @@ class TransitionForm(forms.Form):
 class TransitionAction:
     transition: Transition
     form: TransitionForm
+    #: How many linked reports the step is recorded for too (a joint kajian or pleno).
+    joint_with: int = 0
 
 
-def transition_actions(*, user, report) -> list[TransitionAction]:
-    """The transitions ``user`` may take on ``report`` now, each with an empty form."""
-    return [
-        TransitionAction(
-            transition, TransitionForm(transition=transition, report=report, user=user)
+def transition_actions(*, user, report, linked: int = 0) -> list[TransitionAction]:
+    """The transitions ``user`` may take on ``report`` now, each with an empty form.
+
+    ``linked``: how many other reports are linked to ``report``. A linked report
+    is not offered a change of office (``report_transition`` refuses it: the
+    group would span two offices), and its joint steps say they apply to the
+    linked reports too.
+    """
+    actions = []
+    for transition in allowed_transitions(user, report):
+        if report.group_id is not None and CHANGE_OFFICE in transition.effects:
+            continue
+        joint = linked if is_joint_move(transition.source, transition.target) else 0
+        actions.append(
+            TransitionAction(
+                transition,
+                TransitionForm(transition=transition, report=report, user=user),
+                joint_with=joint if report.group_id is not None else 0,
+            )
         )
-        for transition in allowed_transitions(user, report)
-    ]
+    return actions

@@ -4,6 +4,7 @@
   categories, deadline rules, non-working days)
 - ``cases``: the report, its reporter identity, witnesses, evidence, comments
   and the log of identity views
+- ``related``: the groups of linked reports (same incident, same reported ASN)
 - ``workflow``: the stages, the history of every move, registration counters,
   the sanctions and the follow-through (recipient, linked follow-ups)
 
@@ -33,6 +34,7 @@ from .cases import (
     normalize_tracking_code,
     tracking_code_validator,
 )
+from .related import LINKABLE_STAGES, PLENO_STAGES, ReportGroup, is_joint_move
 from .rules import (
     CountedFrom,
     DayUnit,
@@ -73,6 +75,8 @@ __all__ = [
     "ElectionStageKind",
     "ElectionType",
     "EmploymentType",
+    "LINKABLE_STAGES",
+    "PLENO_STAGES",
     "Evidence",
     "FollowUpKind",
     "NonWorkingDay",
@@ -83,6 +87,7 @@ __all__ = [
     "ReporterIdentity",
     "ReporterIdentityAccess",
     "ReportFollowUp",
+    "ReportGroup",
     "ReportHistory",
     "ReportSource",
     "ReportStage",
@@ -93,6 +98,7 @@ __all__ = [
     "Witness",
     "format_tracking_code",
     "generate_tracking_code",
+    "is_joint_move",
     "nik_validator",
     "normalize_tracking_code",
     "recommendation_recipient_for",

@@ -21,6 +21,7 @@ from bawaslu_portal.models.agencies import nip_validator
 from bawaslu_portal.models.fields import link
 from bawaslu_portal.uploads import RandomUploadTo
 
+from .related import ReportGroup
 from .rules import DeadlineStep, Election, ViolationCategory
 from .workflow import RecommendationRecipient, ReportStage, Sanction
 
@@ -223,6 +224,14 @@ class Report(TrackedModel):
     blocked_on = models.DateField(_("record blocked by BKN on"), null=True, blank=True)
     end_reason = models.TextField(_("reason"), blank=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    # Linked reports about the same incident and ASN, assessed together (models/related.py).
+    group = link(
+        ReportGroup,
+        _("linked reports"),
+        optional=True,
+        related_name="reports",
+        editable=False,
+    )
 
     # The tracked fields (TrackedModel), but its author is the official who recorded it
     # (None for the public form) and every change is a history row, not ``updated_by``.

@@ -26,6 +26,7 @@ from reports.models import (
     ReportStage,
     ViolationCategory,
 )
+from reports.selectors.related import linked_count_annotation
 
 #: The deadline buckets of the ``due`` filter (the work queue's lines), most urgent first.
 DUE_LATE = "late"
@@ -116,6 +117,7 @@ def report_list(
     received_from: datetime.date | None = None,
     received_to: datetime.date | None = None,
     today: datetime.date | None = None,
+    count_links: bool = False,
 ) -> QuerySet[Report]:
     """Reports in ``user``'s jurisdiction, newest first, filtered.
 
@@ -126,7 +128,9 @@ def report_list(
     (a :class:`~reports.models.DeadlineStep` or a group of :data:`STEP_GROUPS`);
     ``kabkota``: the incident in that kab/kota; ``awaiting_kajian_awal``: see
     :func:`awaiting_kajian_awal_q`; ``received_from``/``received_to``: see
-    :func:`received_between_q`.
+    :func:`received_between_q`. ``count_links``: each report carries
+    ``linked_count``, the reports of its group (itself included; 0 when not
+    linked), counted in the same query (the list page's badge).
     """
     today = today or timezone.localdate()
     queryset = scope_to_jurisdiction(Report.objects.all(), user)
@@ -161,6 +165,8 @@ def report_list(
         queryset = queryset.filter(awaiting_kajian_awal_q())
     if received_from or received_to:
         queryset = queryset.filter(received_between_q(received_from, received_to))
+    if count_links:
+        queryset = queryset.annotate(linked_count=linked_count_annotation())
     return (
         queryset.select_related("election", "region", "office__region", "reported_agency")
         .prefetch_related(
@@ -183,6 +189,7 @@ def report_get(*, user, pk: int) -> Report:
             "reported_agency",
             "ppk_agency",
             "created_by",
+            "group",
         ).prefetch_related(
             Prefetch("categories", queryset=ViolationCategory.objects.order_by("group", "order")),
             "witnesses",

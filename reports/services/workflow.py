@@ -33,6 +33,7 @@ from reports.models import (
     ReportSource,
     ReportStage,
     Sanction,
+    is_joint_move,
     recommendation_recipient_for,
 )
 from reports.permissions.workflow import can_apply_transition
@@ -464,9 +465,43 @@ def _apply_follow_through(*, actor, report: Report, transition: Transition) -> N
         )
 
 
+def _check_not_linked(report: Report, transition: Transition) -> None:
+    """A linked report takes the kajian and the pleno with its group, and moves with it.
+
+    ``reports.services.related.report_group_transition`` applies those steps to
+    every report of the group; taken on one report alone they would let the
+    group diverge. Forwarding or taking over one report would split the
+    group across offices: it must be unlinked first (before the kajian).
+    """
+    if is_joint_move(transition.source, transition.target):
+        raise ValidationError(
+            _(
+                "This report is linked to other reports about the same incident: “%(step)s” "
+                "is recorded once for all of them, from the case page of any of them."
+            )
+            % {"step": transition.label},
+            code="joint_step",
+        )
+    if CHANGE_OFFICE in transition.effects:
+        raise ValidationError(
+            _(
+                "Linked reports are handled by one office: unlink this report from the others "
+                "before forwarding it or taking it over."
+            ),
+            code="linked_office_change",
+        )
+
+
 @transaction.atomic
 def report_transition(
-    *, actor, report: Report, to_stage: str, expected_version: int, note: str = "", **fields
+    *,
+    actor,
+    report: Report,
+    to_stage: str,
+    expected_version: int,
+    note: str = "",
+    joint: dict | None = None,
+    **fields,
 ) -> Report:
     """Move ``report`` to ``to_stage`` by the row of the transition table; return it updated.
 
@@ -474,11 +509,16 @@ def report_transition(
     since, nothing is saved. ``fields`` are the row's fields (``reason``,
     ``target_office``, ``recommendation_number``, …).
 
+    ``joint`` is given only by ``reports.services.related.report_group_transition``
+    (the step recorded once for linked reports): it is stored in the history
+    row's ``data["joint_decision"]``. Without it, a linked report refuses the
+    joint steps (``joint_step``) and a change of office (``linked_office_change``).
+
     Raises ``PermissionDenied`` when the actor's role, office or jurisdiction
     does not allow the step, and ``ValidationError`` with code
-    ``stale_version``, ``illegal_transition``, ``guard`` or a field error
-    (``required`` and others). Passing a field the row does not take is a
-    programming error (``TypeError``).
+    ``stale_version``, ``illegal_transition``, ``guard``, ``joint_step``,
+    ``linked_office_change`` or a field error (``required`` and others).
+    Passing a field the row does not take is a programming error (``TypeError``).
     """
     locked = (
         Report.objects.select_for_update(of=("self",))
@@ -503,6 +543,8 @@ def report_transition(
         raise PermissionDenied(_("Your role or office does not allow this step on this report."))
     if not guard_allows(transition, locked):
         raise ValidationError(GUARD_MESSAGES[transition.guard](locked), code="guard")
+    if locked.group_id is not None and joint is None:
+        _check_not_linked(locked, transition)
     values = _clean_fields(
         actor=actor, report=locked, transition=transition, note=note, fields=fields
     )
@@ -544,6 +586,8 @@ def report_transition(
         data["deadline_step"] = locked.deadline_step
     if REGISTER in transition.effects:
         data["registration_number"] = locked.registration_number
+    if joint is not None:
+        data["joint_decision"] = joint
     ReportHistory.objects.create(
         report=locked,
         from_stage=from_stage,
@@ -560,10 +604,14 @@ def report_transition(
     return locked
 
 
+#: The message of a stale page, for the other writes on a case (``services.related``).
+report_stale_error = _stale_error
+
 __all__ = [
     "DEFAULT_REPORT_NUMBER_FORMAT",
     "TRANSITION_FIELDS",
     "registration_number_format",
+    "report_stale_error",
     "report_transition",
     "roman_month",
 ]

@@ -19,6 +19,7 @@ from reports.forms.cases import (
     ReportFilterForm,
     comment_form_for,
 )
+from reports.forms.related import ReportLinkForm
 from reports.forms.workflow import transition_actions
 from reports.models import ReporterIdentity
 from reports.permissions.cases import (
@@ -29,6 +30,7 @@ from reports.permissions.cases import (
     can_view_reports,
 )
 from reports.permissions.privacy import can_correct_reporter_data, can_export_reporter_data
+from reports.permissions.related import can_link_report
 from reports.permissions.shared import is_case_handler
 from reports.selectors.cases import (
     evidence_get,
@@ -40,6 +42,7 @@ from reports.selectors.cases import (
 
 # The list view below is called report_list too (the URL name's view).
 from reports.selectors.cases import report_list as select_report_list
+from reports.selectors.related import linked_report_list
 from reports.selectors.workflow import report_deadline_rules, report_history_list
 from reports.services.cases import evidence_add, report_comment_add, reporter_identity_access
 
@@ -65,7 +68,7 @@ def report_list(request):
     require_case_access(request.user)
     form = ReportFilterForm(request.GET or None, user=request.user)
     filters = form.filters()
-    page = paginate(request, select_report_list(user=request.user, **filters))
+    page = paginate(request, select_report_list(user=request.user, count_links=True, **filters))
     return render(
         request,
         "reports/report_list.html",
@@ -85,8 +88,10 @@ def report_list(request):
 
 @require_GET
 def report_detail(request, pk: int):
-    """The case file: details, deadlines, timeline, evidence, witnesses, comments."""
+    """The case file: details, deadlines, linked reports, timeline, evidence, witnesses."""
     report = report_for_user(request.user, pk)
+    linked = linked_report_list(user=request.user, report=report)
+    can_link = can_link_report(request.user, report)
     handler = can_view_reporter_identity(request.user, report)
     reporter = (
         report_reporter_status(report=report)
@@ -102,7 +107,10 @@ def report_detail(request, pk: int):
             "rules": report_deadline_rules(report=report),
             "comments": report_comment_list(report=report),
             "can_handle": can_handle_report(request.user, report),
-            "actions": transition_actions(user=request.user, report=report),
+            "actions": transition_actions(user=request.user, report=report, linked=len(linked)),
+            "linked_reports": linked,
+            "can_link": can_link,
+            "link_form": ReportLinkForm(report=report, user=request.user) if can_link else None,
             "comment_form": comment_form_for(user=request.user, report=report),
             "can_view_identity": handler,
             "has_reporter": reporter["has_reporter"],

@@ -14,12 +14,14 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from bawaslu_portal.forms import add_service_error
 from reports.forms.workflow import TransitionForm
 from reports.permissions.workflow import can_apply_transition
-from reports.services.workflow import GUARD_MESSAGES, report_transition
+from reports.services.related import report_group_transition
+from reports.services.workflow import GUARD_MESSAGES
 from reports.views.cases import report_for_user
 from reports.workflow import TRANSITIONS_BY_KEY, guard_allows
 
@@ -54,7 +56,8 @@ def report_transition_view(request, pk: int):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            updated = report_transition(
+            # A joint step of linked reports (the kajian, the pleno) is applied to the group.
+            updated_reports = report_group_transition(
                 actor=request.user,
                 report=report,
                 to_stage=transition.target,
@@ -65,11 +68,25 @@ def report_transition_view(request, pk: int):
         except ValidationError as error:
             add_service_error(form, error)
         else:
+            updated = updated_reports[0]
             messages.success(
                 request,
                 _("%(step)s: done. The report is now in stage “%(stage)s”.")
                 % {"step": transition.label, "stage": updated.get_stage_display()},
             )
+            if len(updated_reports) > 1:
+                messages.success(
+                    request,
+                    ngettext(
+                        "Recorded once for the linked report too: %(reports)s.",
+                        "Recorded once for the %(count)d linked reports too: %(reports)s.",
+                        len(updated_reports) - 1,
+                    )
+                    % {
+                        "count": len(updated_reports) - 1,
+                        "reports": ", ".join(str(other) for other in updated_reports[1:]),
+                    },
+                )
             return redirect(report)
     return render(
         request,

@@ -262,6 +262,10 @@ MATRIX: dict[str, Row] = {
     "reports:comment_add": Row(CASE_ACT_POST, REPORT),
     "reports:register": Row(CASE_LIST),
     "reports:register_pdf": Row(CASE_LIST),
+    # Related reports (issue 9 §8): linking and unlinking change how the case is handled,
+    # so the handling office only, by POST (the forms are on the case page).
+    "reports:link": Row(Policy(get=NO_POST, post="ok 403 404 404 403 403 login"), REPORT),
+    "reports:unlink": Row(Policy(get=NO_POST, post="ok 403 404 404 403 403 login"), REPORT),
     "reports:receipt": Row(RECEIPT, REPORT),
     "reports:receipt_pdf": Row(RECEIPT, REPORT),
     # Every case document, of a case walked to a forwarded recommendation (so each exists);
