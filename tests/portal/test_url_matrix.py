@@ -171,6 +171,8 @@ MATRIX: dict[str, Row] = {
     "office:recap": Row(LOGGED_IN_READ),
     "office:recap_print": Row(LOGGED_IN_READ),
     "office:recap_pdf": Row(LOGGED_IN_READ),
+    # office: the activity feed (issue 9 §6), read-only, each user's scope
+    "office:activity": Row(LOGGED_IN_READ),
     "password_reset": Row(PUBLIC_FORM),
     "password_reset_done": Row(PUBLIC_READ),
     "password_reset_confirm": Row(PUBLIC_FORM, {"uidb64": "MQ", "token": "abc-def"}),
@@ -260,12 +262,12 @@ MATRIX: dict[str, Row] = {
         query=f"langkah={START_KAJIAN_AWAL}",
     ),
     "reports:comment_add": Row(CASE_ACT_POST, REPORT),
-    "reports:register": Row(CASE_LIST),
-    "reports:register_pdf": Row(CASE_LIST),
     # Related reports (issue 9 §8): linking and unlinking change how the case is handled,
     # so the handling office only, by POST (the forms are on the case page).
     "reports:link": Row(Policy(get=NO_POST, post="ok 403 404 404 403 403 login"), REPORT),
     "reports:unlink": Row(Policy(get=NO_POST, post="ok 403 404 404 403 403 login"), REPORT),
+    "reports:register": Row(CASE_LIST),
+    "reports:register_pdf": Row(CASE_LIST),
     "reports:receipt": Row(RECEIPT, REPORT),
     "reports:receipt_pdf": Row(RECEIPT, REPORT),
     # Every case document, of a case walked to a forwarded recommendation (so each exists);

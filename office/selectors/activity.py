@@ -1,0 +1,319 @@
+"""The activity feed ``/aktivitas/`` (issue 9 §6): who did what, when, in the jurisdiction.
+
+Built from the rows that already exist, never from a log of its own:
+
+- meetings, follow-ups and declarations: their latest change (``updated_at``) and
+  who made it (``updated_by``, else ``created_by``, from ``TrackedModel``);
+- follow-up progress notes (``created_at``, ``author``);
+- report history rows (``at``, ``actor``): the intake and every move of stage;
+- report comments (``at``, ``author``).
+
+A report's reporter is never shown: a history row's actor is the official who
+acted (none for a filing through the public form), and the report is named by
+its registration number or tracking code.
+
+The feed pages by an "older than" cursor (instant, source, pk), never by
+offset: each source gives its newest ``PAGE_SIZE + 1`` rows older than the
+cursor, in the scope, and Python merges those few rows. A page is one query
+per source whatever the size of the tables (no UNION of whole tables, no
+COUNT).
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
+
+from bawaslu_portal.scoping import scope_to_jurisdiction
+from coordination.models import FollowUpNote
+from coordination.selectors import declaration_list, follow_up_list, meeting_list
+from office.forms.activity import (
+    KIND_DECLARATIONS,
+    KIND_FOLLOW_UPS,
+    KIND_MEETINGS,
+    KIND_REPORTS,
+    format_cursor,
+)
+from reports.models import ReportComment, ReportHistory, ReportStage
+from reports.permissions.cases import can_view_reports
+
+PAGE_SIZE = 25
+#: A record saved again within this time of its creation counts as created, not changed.
+CREATED_SLACK = datetime.timedelta(seconds=2)
+
+
+@dataclass(frozen=True)
+class ActivityItem:
+    at: datetime.datetime
+    rank: int
+    pk: int
+    kind: str
+    actor: str
+    action: str
+    subject: str
+    url: str
+    region: object
+
+    @property
+    def cursor(self) -> str:
+        return format_cursor(self.at, self.rank, self.pk)
+
+
+@dataclass
+class ActivityPage:
+    items: list[ActivityItem]
+    next_cursor: str = ""
+
+
+def _person(user) -> str:
+    if user is None:
+        return ""
+    return user.get_full_name() or user.username
+
+
+def _older_than(field: str, rank: int, cursor) -> Q:
+    """Rows after ``cursor`` in the feed's order (newest first; ties by source, then pk)."""
+    if cursor is None:
+        return Q()
+    at, cursor_rank, cursor_pk = cursor
+    older = Q(**{f"{field}__lt": at})
+    if rank < cursor_rank:
+        return older | Q(**{field: at})
+    if rank == cursor_rank:
+        return older | Q(**{field: at, "pk__lt": cursor_pk})
+    return older
+
+
+def _newest(queryset: QuerySet, field: str, rank: int, cursor) -> list:
+    return list(
+        queryset.filter(_older_than(field, rank, cursor)).order_by(f"-{field}", "-pk")[
+            : PAGE_SIZE + 1
+        ]
+    )
+
+
+def _changed(record) -> tuple[str, object]:
+    """Whether ``record`` was created or changed last, and by whom."""
+    created = record.updated_at - record.created_at < CREATED_SLACK
+    editor = getattr(record, "updated_by", None)
+    return ("created" if created else "changed"), (editor if editor and not created else None) or (
+        record.created_by
+    )
+
+
+def _meetings(user, rank, cursor) -> list[ActivityItem]:
+    rows = _newest(
+        meeting_list(user=user)
+        .prefetch_related(None)
+        .select_related(None)
+        .select_related("region", "created_by", "updated_by"),
+        "updated_at",
+        rank,
+        cursor,
+    )
+    items = []
+    for meeting in rows:
+        how, who = _changed(meeting)
+        action = _("recorded the meeting") if how == "created" else _("changed the meeting")
+        items.append(
+            ActivityItem(
+                meeting.updated_at,
+                rank,
+                meeting.pk,
+                KIND_MEETINGS,
+                _person(who),
+                action,
+                meeting.title,
+                meeting.get_absolute_url(),
+                meeting.region,
+            )
+        )
+    return items
+
+
+def _follow_ups(user, rank, cursor) -> list[ActivityItem]:
+    rows = _newest(
+        follow_up_list(user=user).select_related(None).select_related("region", "created_by"),
+        "updated_at",
+        rank,
+        cursor,
+    )
+    items = []
+    for follow_up in rows:
+        how, who = _changed(follow_up)
+        if how == "created":
+            action, actor = _("assigned the follow-up"), _person(who)
+        else:
+            # A follow-up keeps no last editor: its notes say who worked on it.
+            action, actor = _("follow-up updated"), ""
+        items.append(
+            ActivityItem(
+                follow_up.updated_at,
+                rank,
+                follow_up.pk,
+                KIND_FOLLOW_UPS,
+                actor,
+                action,
+                follow_up.title,
+                follow_up.get_absolute_url(),
+                follow_up.region,
+            )
+        )
+    return items
+
+
+def _follow_up_notes(user, rank, cursor) -> list[ActivityItem]:
+    notes = scope_to_jurisdiction(FollowUpNote.objects.all(), user, field="follow_up__region")
+    if user.is_partner:
+        notes = notes.filter(follow_up__responsible_agency_id=user.agency_id)
+    rows = _newest(notes.select_related("follow_up__region", "author"), "created_at", rank, cursor)
+    return [
+        ActivityItem(
+            note.created_at,
+            rank,
+            note.pk,
+            KIND_FOLLOW_UPS,
+            _person(note.author),
+            _("wrote progress on the follow-up"),
+            note.follow_up.title,
+            note.follow_up.get_absolute_url(),
+            note.follow_up.region,
+        )
+        for note in rows
+    ]
+
+
+def _declarations(user, rank, cursor) -> list[ActivityItem]:
+    rows = _newest(
+        declaration_list(user=user).select_related(None).select_related("region", "created_by"),
+        "updated_at",
+        rank,
+        cursor,
+    )
+    items = []
+    for declaration in rows:
+        created = declaration.updated_at - declaration.created_at < CREATED_SLACK
+        items.append(
+            ActivityItem(
+                declaration.updated_at,
+                rank,
+                declaration.pk,
+                KIND_DECLARATIONS,
+                _person(declaration.created_by) if created else "",
+                _("recorded the declaration") if created else _("declaration changed"),
+                declaration.title,
+                declaration.get_absolute_url(),
+                declaration.region,
+            )
+        )
+    return items
+
+
+def _report_moves(user, rank, cursor) -> list[ActivityItem]:
+    history = scope_to_jurisdiction(ReportHistory.objects.all(), user, field="report__region")
+    rows = _newest(
+        history.select_related("report__region", "actor").only(
+            "at",
+            "from_stage",
+            "to_stage",
+            "actor__first_name",
+            "actor__last_name",
+            "actor__username",
+            "report__registration_number",
+            "report__tracking_code",
+            "report__region__code",
+            "report__region__timezone",
+        ),
+        "at",
+        rank,
+        cursor,
+    )
+    items = []
+    for row in rows:
+        if row.from_stage:
+            action = _("moved the report from %(from)s to %(to)s") % {
+                "from": ReportStage(row.from_stage).label,
+                "to": ReportStage(row.to_stage).label,
+            }
+        else:
+            action = _("report received: %(stage)s") % {"stage": ReportStage(row.to_stage).label}
+        items.append(
+            ActivityItem(
+                row.at,
+                rank,
+                row.pk,
+                KIND_REPORTS,
+                _person(row.actor),
+                action,
+                str(row.report),
+                row.report.get_absolute_url(),
+                row.report.region,
+            )
+        )
+    return items
+
+
+def _report_comments(user, rank, cursor) -> list[ActivityItem]:
+    comments = scope_to_jurisdiction(ReportComment.objects.all(), user, field="report__region")
+    rows = _newest(
+        comments.select_related("report__region", "author").only(
+            "at",
+            "author__first_name",
+            "author__last_name",
+            "author__username",
+            "report__registration_number",
+            "report__tracking_code",
+            "report__region__code",
+            "report__region__timezone",
+        ),
+        "at",
+        rank,
+        cursor,
+    )
+    return [
+        ActivityItem(
+            comment.at,
+            rank,
+            comment.pk,
+            KIND_REPORTS,
+            _person(comment.author),
+            _("commented on the report"),
+            str(comment.report),
+            comment.report.get_absolute_url(),
+            comment.report.region,
+        )
+        for comment in rows
+    ]
+
+
+#: The sources in their tie order (a source's rank is its index), with the kind they belong to.
+SOURCES = (
+    (KIND_MEETINGS, _meetings),
+    (KIND_FOLLOW_UPS, _follow_ups),
+    (KIND_FOLLOW_UPS, _follow_up_notes),
+    (KIND_DECLARATIONS, _declarations),
+    (KIND_REPORTS, _report_moves),
+    (KIND_REPORTS, _report_comments),
+)
+
+
+def activity_page(*, user, kind: str = "", before=None) -> ActivityPage:
+    """The newest :data:`PAGE_SIZE` activities older than ``before`` (a parsed cursor).
+
+    ``kind``: only that kind of record (see ``office.forms.activity``). Reports
+    only for those who may see case files; a partner sees what concerns their
+    agency, as on the lists.
+    """
+    reports = can_view_reports(user)
+    items: list[ActivityItem] = []
+    for rank, (source_kind, source) in enumerate(SOURCES):
+        if kind and source_kind != kind:
+            continue
+        if source_kind == KIND_REPORTS and not reports:
+            continue
+        items += source(user, rank, before)
+    items.sort(key=lambda item: (item.at, item.rank, item.pk), reverse=True)
+    page = items[:PAGE_SIZE]
+    more = len(items) > PAGE_SIZE
+    return ActivityPage(page, page[-1].cursor if more and page else "")
