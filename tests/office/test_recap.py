@@ -273,3 +273,25 @@ def test_recap_runs_the_same_queries_at_two_sizes(request, client_for, who, bawa
     # Session and user; six figures; three MAX; a province also lists its kab/kota for the
     # form's choices and for the rows.
     assert small == {"semarang_staff": 11, "jateng_staff": 13}[who]
+
+
+@pytest.mark.parametrize("username", ["semarang.staf", "jateng.staf", "semarang.pemkot", "admin"])
+def test_demo_links_a_week_with_activity(client, username):
+    """The default week may be empty in the demo; the page links the latest week with activity,
+    whose recap is not empty."""
+    from bawaslu_portal.demo import seed_portal_demo
+    from coordination.demo import seed_coordination_demo
+    from reports.demo import seed_reports_demo
+
+    portal = seed_portal_demo(password="demo-password-123")
+    seed_coordination_demo(portal=portal)
+    seed_reports_demo(portal=portal)
+    client.force_login(
+        portal.users[username], backend="bawaslu_portal.backends.UsernameOrEmailBackend"
+    )
+    params = {"region": "33"} if username == "admin" else {}
+    recap = client.get("/rekap/", params).context["recap"]
+    assert recap.latest_active is not None, username
+    response = client.get("/rekap/", {**params, "week": recap.latest_active_label})
+    assert response.status_code == 200
+    assert sum(cell.value for cell in response.context["recap"].total.cells) > 0, username
