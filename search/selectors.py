@@ -217,21 +217,29 @@ def _matches(
         # ranks only its newest ``candidates_per_kind`` matches (newest record first: an
         # index scan on (kind, object_id) that stops early). A kind's page ranks one more
         # than the lists count, so it still says "more than 1,000".
-        newest = []
+        newest, similar = [], []
         for value in kinds:
             for condition, newest_first, branch_kinds in branches:
                 if value not in branch_kinds:
                     continue
                 branch = documents.filter(condition, kind=value).values("pk")
-                # The words: the newest matches. A name like the query: all of them (few at
-                # a similarity of 0.6; with a LIMIT, PostgreSQL would rather compute the
-                # similarity of every name than read the trigram index).
                 if newest_first:
-                    branch = branch.order_by("-object_id")[:candidates_per_kind]
-                newest.append(branch.order_by() if not newest_first else branch)
-        # One UNION: ``pk IN (…)`` joins on the primary key (ORed IN subqueries would
-        # make PostgreSQL scan the whole table).
-        candidates = Q(pk__in=newest[0].union(*newest[1:])) if newest else Q(pk__in=[])
+                    # The words: the newest matches.
+                    newest.append(branch.order_by("-object_id")[:candidates_per_kind])
+                else:
+                    # A name like the query: no ORDER BY and no LIMIT of its own, either of
+                    # which tempts PostgreSQL to compute the similarity of name after name
+                    # instead of reading the trigram index (seconds at a million rows).
+                    similar.append(branch.order_by())
+        branches_sql = newest + similar
+        # One UNION ALL, the names last, cut at what the branches may hold: ``pk IN (…)``
+        # then joins on the primary key (ORed IN subqueries, or a union PostgreSQL
+        # expects to be large, make it read the whole table).
+        if branches_sql:
+            union = branches_sql[0].union(*branches_sql[1:], all=True)
+            candidates = Q(pk__in=union[: candidates_per_kind * len(branches_sql)])
+        else:  # no word to search, and a kind without names
+            candidates = Q(pk__in=[])
         ranked = (
             SearchDocument.objects.filter(candidates)
             .annotate(rank=rank)
