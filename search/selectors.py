@@ -12,9 +12,11 @@ What a user may find is what they may see:
   and of the offices above it, ``can_view_reporter_identity``), and is never shown.
 
 On PostgreSQL the words are matched with the ``indonesian`` full-text
-configuration (Snowball's stemmer) and the titles also by trigram word
-similarity (typos in names); ranked by both. On SQLite each word of the query
-must occur (``icontains``) in the title or the body.
+configuration (Snowball's stemmer, widened by :func:`_expand`), the names of
+people, agencies and regions also by trigram word similarity (typos); ranked
+by ``ts_rank`` among each kind's newest matches (bounded work however common
+the word). On SQLite each word of the query must occur (``icontains``) in the
+title or the body.
 """
 
 import re
@@ -177,8 +179,7 @@ def _matches(
     identity = _identity_q(user)
     if connection.vendor == "postgresql":
         tsquery = _postgres_query(query)
-        # The lookup as an expression (``title__trigram_word_similar`` is registered only
-        # once django.contrib.postgres is ready; this reads the same either way).
+        # The lookup as an expression: reads the same as ``title__trigram_word_similar``.
         similar_title = Q(TrigramWordSimilar(F("title"), Value(query)))
         identity_match = Value(False)
         shown = {}
