@@ -16,7 +16,11 @@ Every path that creates a record is here:
   early 2024 cases) and to BKN (after 24 August 2024: DEM0PGK001, DEM0PGK003,
   DEM0BPN005), the follow-ups the cases open for the PPK's government, and
   the request to BKN to block an ASN's record when the PPK did not decide in
-  time (DEM0SMG006, DEM0PGK003).
+  time (DEM0SMG006, DEM0PGK003);
+- two laporan by two citizens about the same incident and the same ASN
+  (DEM0PGK004, DEM0PGK005), linked by the office and assessed together: one
+  kajian and one pleno (stopped: not a violation), recorded once on
+  DEM0PGK004 for both.
 
 Every registration and pleno falls within its statutory period (Pemilu:
 kajian awal 2 days, handling 7 days after registration or, extended, 14
@@ -52,6 +56,10 @@ from reports.models import (
 S = ReportStage
 D = datetime.date
 
+#: A step that links the case to the case of code ``fields["other"]`` (same incident, same
+#: reported ASN): from then on their kajian and pleno are recorded once, on either of them.
+LINK = "link"
+
 #: Accounts for the pleno deciders of offices without a demo commissioner login:
 #: (username, first name, last name, agency key, person key).
 DECIDERS = [
@@ -68,7 +76,8 @@ class Step:
     """One transition of a demo case: who, when (local date and hour), where to, with what.
 
     A step to the stage the case is in is that stage's loop: the extension of
-    the handling period, or recording that BKN blocked the record.
+    the handling period, or recording that BKN blocked the record. A step to
+    :data:`LINK` links the case to another (``fields["other"]``, its code).
     """
 
     on: datetime.date
@@ -413,6 +422,85 @@ CASES = [
                 D(2024, 12, 16), "pangkalpinang.staf", "003/PP.01.02/K.BB-01/XII/2024"
             ),
             _blocked(D(2024, 12, 23), "pangkalpinang.staf"),
+        ],
+    ),
+    # Two citizens report the same ASN at the same campaign meeting: linked, assessed together.
+    _case(
+        PANGKALPINANG,
+        "DEM0PGK004",
+        kelurahan_index=5,
+        election=PEMILIHAN,
+        source=ReportSource.LAPORAN,
+        received=D(2024, 11, 11),
+        incident=D(2024, 11, 9),
+        known=D(2024, 11, 9),
+        incident_time=datetime.time(19, 30),
+        place="Pertemuan kampanye pasangan calon di balai warga",
+        description=(
+            "Seorang ASN Pemerintah Kota Pangkalpinang memberi sambutan dalam pertemuan "
+            "kampanye pasangan calon wali kota dan mengajak warga memilihnya."
+        ),
+        reported_name="Terlapor D",
+        reported_position="Sekretaris Kelurahan",
+        reported_agency="pemkot_pangkalpinang",
+        categories=["D7", "D9"],
+        reporter=_reporter(
+            "Pelapor Demo Pangkal Pinang Dua", "Pedagang", "Kota Pangkal Pinang", "081200000401"
+        ),
+        witnesses=[_witness("Saksi Demo Balai Warga", "081200000402")],
+        steps=[
+            Step(D(2024, 11, 11), S.KAJIAN_AWAL, "pangkalpinang.staf", COORDINATED_WITH_PROVINCE),
+            Step(D(2024, 11, 12), S.DIREGISTRASI, "pangkalpinang.staf", hour=9),
+            Step(D(2024, 11, 13), S.KLARIFIKASI, "pangkalpinang.staf", "Klarifikasi terlapor."),
+            # Recorded once, for DEM0PGK004 and the linked DEM0PGK005.
+            Step(D(2024, 11, 14), S.KAJIAN, "pangkalpinang.staf", "Kajian bersama.", hour=9),
+            # The pleno's decision, recorded once for both (stopped: not a violation).
+            Step(
+                D(2024, 11, 14),
+                S.DIHENTIKAN,
+                "pangkalpinang.ketua",
+                "Pleno atas dua laporan yang digabung.",
+                hour=15,
+                fields={
+                    "reason": (
+                        "Keterangan saksi dan terlapor: terlapor hadir sebagai warga dan tidak "
+                        "mengajak memilih; unsur pelanggaran netralitas ASN tidak terpenuhi."
+                    )
+                },
+            ),
+        ],
+    ),
+    _case(
+        PANGKALPINANG,
+        "DEM0PGK005",
+        kelurahan_index=5,
+        election=PEMILIHAN,
+        source=ReportSource.LAPORAN,
+        received=D(2024, 11, 12),
+        received_hour=10,
+        incident=D(2024, 11, 9),
+        known=D(2024, 11, 10),
+        incident_time=datetime.time(19, 30),
+        place="Balai warga, pertemuan kampanye pasangan calon",
+        description=(
+            "ASN kelurahan berbicara dalam pertemuan kampanye pasangan calon wali kota dan "
+            "membagikan stiker pasangan calon kepada warga."
+        ),
+        reported_name="Terlapor D",
+        reported_position="Sekretaris Kelurahan",
+        reported_agency="pemkot_pangkalpinang",
+        categories=["D9"],
+        reporter=_reporter(
+            "Pelapor Demo Pangkal Pinang Tiga",
+            "Ibu rumah tangga",
+            "Kota Pangkal Pinang",
+            "081200000501",
+        ),
+        steps=[
+            Step(D(2024, 11, 12), S.KAJIAN_AWAL, "pangkalpinang.staf", hour=11),
+            Step(D(2024, 11, 13), S.DIREGISTRASI, "pangkalpinang.staf", hour=9),
+            # The same incident and the same reported ASN as DEM0PGK004.
+            Step(D(2024, 11, 13), LINK, "pangkalpinang.staf", fields={"other": "DEM0PGK004"}),
         ],
     ),
     # --- Kota Semarang ---

@@ -1,7 +1,7 @@
 """How the demo cases are replayed: through the real services, each step at its own moment.
 
 The cases are replayed through the real services (``report_intake_create``,
-``report_transition``, ``report_comment_add``), so their history, deadlines,
+``report_group_transition``, ``report_link``, ``report_comment_add``), so their history, deadlines,
 registration numbers and follow-ups are exactly what the portal would have
 produced. Each step runs *at its own date*, under a clock set to the moment
 it happened (:func:`clock`), and the steps of all cases run in the order of
@@ -15,11 +15,11 @@ from contextlib import contextmanager
 from unittest import mock
 
 from bawaslu_portal.models import Agency, Region, User, UserRole
-from reports.demo.cases import DECIDERS, Case, Step
+from reports.demo.cases import DECIDERS, LINK, Case, Step
 from reports.models import Election, EmploymentType, Report, ViolationCategory
 from reports.services.cases import report_comment_add
 from reports.services.intake import report_intake_create
-from reports.services.workflow import report_transition
+from reports.services.related import report_group_transition, report_link
 
 
 @contextmanager
@@ -113,15 +113,27 @@ def replay_intake(
 def replay_step(
     report: Report, step: Step, *, agencies: dict[str, Agency], users: dict[str, User]
 ) -> Report:
-    """Take ``step`` through the workflow service (and add its comment); return the report."""
-    report = report_transition(
+    """Take ``step`` through the workflow service (and add its comment); return the report.
+
+    The report is read afresh: a joint step recorded on a linked case moved it too.
+    """
+    report = Report.objects.get(pk=report.pk)
+    if step.to == LINK:
+        report_link(
+            actor=users[step.actor],
+            report=report,
+            other=Report.objects.get(tracking_code=step.fields["other"]),
+            expected_version=report.version,
+        )
+        return Report.objects.get(pk=report.pk)
+    report = report_group_transition(
         actor=users[step.actor],
         report=report,
         to_stage=step.to,
         expected_version=report.version,
         note=step.note,
         **{name: _field_value(name, value, agencies) for name, value in step.fields.items()},
-    )
+    )[0]
     if step.comment:
         report_comment_add(actor=users[step.comment_by], report=report, text=step.comment)
     return report

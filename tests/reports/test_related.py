@@ -541,3 +541,24 @@ def test_two_citizens_report_the_same_asn_and_are_assessed_together(
 
 def normalize(code: str) -> str:
     return code.replace("-", "")
+
+
+def test_the_demo_has_a_linked_pair_assessed_together(db):
+    """DEM0PGK004 and DEM0PGK005 (two citizens, one campaign meeting, one ASN) are linked;
+    the kajian and the pleno were recorded once on DEM0PGK004, one history row each."""
+    from bawaslu_portal.demo import seed_portal_demo
+    from reports.demo import seed_reports_demo
+
+    seed_reports_demo(portal=seed_portal_demo(password="demo-password-123"))
+    first = Report.objects.get(tracking_code="DEM0PGK004")
+    second = Report.objects.get(tracking_code="DEM0PGK005")
+    assert first.group_id is not None and first.group_id == second.group_id
+    assert first.group.assessed_at is not None
+    for report in (first, second):
+        assert report.stage == ReportStage.DIHENTIKAN
+        joint = report.history.filter(data__has_key="joint_decision")
+        assert list(joint.values_list("to_stage", flat=True)) == [
+            ReportStage.KAJIAN,
+            ReportStage.DIHENTIKAN,
+        ]
+        assert {row.data["joint_decision"]["recorded_on"] for row in joint} == {str(first)}
