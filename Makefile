@@ -36,6 +36,7 @@ migrate: install
 seed: migrate
 	$(PY) manage.py import_regions $(SEED_REGIONS)
 	$(PY) manage.py seed_demo
+	$(PY) manage.py rebuild_search_index
 
 run: export DJANGO_DEBUG ?= 1
 run: messages seed
