@@ -58,20 +58,19 @@ FINGERPRINT_SKIPPED = {
 
 @dataclass(frozen=True)
 class Policy:
-    """The expected outcome per actor, for GET and for POST (``None``: the method is not tried).
+    """The expected outcome per actor, for GET and for POST.
 
     ``get`` and ``post`` are one outcome per actor in :data:`ACTORS` order, separated by
-    spaces.
+    spaces. Both are required: a page that takes no POST says so (``405``), so that a
+    view that starts accepting one (or stops refusing it) shows in the matrix.
     """
 
-    get: str | None = None
-    post: str | None = None
+    get: str
+    post: str
 
     def __post_init__(self):
         for method in ("get", "post"):
             line = getattr(self, method)
-            if line is None:
-                continue
             outcomes = line.split()
             if len(outcomes) != len(ACTORS):
                 raise ValueError(f"{method}={line!r}: one outcome per actor {ACTORS}")
@@ -79,9 +78,8 @@ class Policy:
             if unknown or (method == "get" and "ok" in outcomes):
                 raise ValueError(f"{method}={line!r}: unknown outcome {unknown or {'ok'}}")
 
-    def expected(self, method: str) -> dict[str, str] | None:
-        line = getattr(self, method)
-        return dict(zip(ACTORS, line.split(), strict=True)) if line else None
+    def expected(self, method: str) -> dict[str, str]:
+        return dict(zip(ACTORS, getattr(self, method).split(), strict=True))
 
 
 @dataclass(frozen=True)
