@@ -1,8 +1,9 @@
 """``python -m benchmarks bench|quick|loadtest``: ``make bench``, ``bench-quick``, ``loadtest``.
 
-* ``bench``: brings ``bawaslu_bench_small`` to S = 0.1 and ``bawaslu_bench`` to S = 1.0
-  (``BENCH_SCALES``/``BENCH_DATABASES`` change that), times every page against the baseline on
-  each, prints one Markdown table and writes it to ``benchmarks/results/bench.md``.
+* ``bench``: brings ``bawaslu_bench_small`` to S / 10 and ``bawaslu_bench`` to S
+  (``BENCH_SCALE``, default 1.0; ``BENCH_SCALES``/``BENCH_DATABASES`` name others), times
+  every page against the baseline on each, prints one Markdown table and writes it to
+  ``benchmarks/results/bench.md``.
 * ``quick``: the CI guard on ``bawaslu_benchq``, recreated each time, at S = 0.002 and then
   topped up to S = 0.01. Fails when a page does not answer 200, when a page's query count
   differs between the two sizes, or when a query counts a big table without a bound.
@@ -102,7 +103,10 @@ def bench_main() -> int:
     from benchmarks.report import markdown_table
 
     progress = Progress()
-    scales = os.environ.get("BENCH_SCALES", "0.1 1.0").split()
+    # S (BENCH_SCALE, default 1.0) and a tenth of it, unless BENCH_SCALES names them.
+    full = float(os.environ.get("BENCH_SCALE", "1.0"))
+    scales = os.environ.get("BENCH_SCALES", f"{full / 10:g} {full:g}").split()
+    scales = [f"{float(scale):.1f}" if float(scale) >= 0.1 else scale for scale in scales]
     names = os.environ.get("BENCH_DATABASES", "bawaslu_bench_small bawaslu_bench").split()
     if len(scales) != len(names):
         sys.exit("BENCH_SCALES and BENCH_DATABASES need as many entries each.")
