@@ -46,6 +46,7 @@ ROUTE_LIMITS = {
     "reports:document_pdf": 3,
     "reports:receipt_pdf": 1,
     "reports:register_pdf": 1,
+    "office:recap_pdf": 1,
 }
 MAX_ADMIN_PAGES = 150
 IDENTITIES = ["anonymous", "admin", *(login[0] for login in LOGINS)]
