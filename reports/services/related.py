@@ -31,7 +31,7 @@ from reports.models import (
 )
 from reports.permissions.cases import can_handle_report
 from reports.permissions.workflow import can_apply_transition
-from reports.services.workflow import report_stale_error, report_transition
+from reports.services.workflow import report_transition
 from reports.workflow import get_transition, guard_allows
 
 logger = logging.getLogger(__name__)
@@ -55,19 +55,50 @@ def _asn_label(report: Report) -> str:
     return report.reported_name
 
 
+def report_stale_error(report: Report) -> ValidationError:
+    """The page was stale: a step was taken, or reports were linked or unlinked, meanwhile.
+
+    Links write no history row (the public status lists history rows), so
+    unlike a workflow step's stale message this one names nobody.
+    """
+    return ValidationError(
+        _(
+            "Someone changed this report while you were looking at it (a step, or a link "
+            "to other reports); it is now in stage “%(stage)s”. Nothing was saved: check "
+            "the report again and repeat your action if it still applies."
+        )
+        % {"stage": report.stage_label},
+        code="stale_version",
+    )
+
+
 def _other_error(message: str, code: str) -> ValidationError:
     return ValidationError({"other": ValidationError(message, code=code)})
 
 
 def _lock(pks) -> dict[int, Report]:
-    """Lock the reports (in id order, so two officials never deadlock) with what the checks read."""
-    rows = (
-        Report.objects.select_for_update(of=("self",))
+    """Lock the groups of the reports, then the reports, each in id order.
+
+    Groups first, as ``report_group_transition`` locks them, so a link, an
+    unlink and a joint step on the same group wait for one another (a report
+    never joins a group whose kajian is being recorded) and never deadlock.
+    A report that changed group in between makes the page stale.
+    """
+    pks = sorted(set(pks))
+    seen = dict(Report.objects.filter(pk__in=pks).values_list("pk", "group_id"))
+    group_ids = sorted({group_id for group_id in seen.values() if group_id is not None})
+    list(ReportGroup.objects.select_for_update().filter(pk__in=group_ids).order_by("pk"))
+    rows = {
+        row.pk: row
+        for row in Report.objects.select_for_update(of=("self",))
         .select_related("office", "group")
-        .filter(pk__in=sorted(set(pks)))
+        .filter(pk__in=pks)
         .order_by("pk")
-    )
-    return {row.pk: row for row in rows}
+    }
+    for row in rows.values():
+        if row.group_id != seen.get(row.pk):
+            raise report_stale_error(row)
+    return rows
 
 
 def _bump_versions(pks) -> None:
@@ -201,7 +232,7 @@ def report_unlink(*, actor, report: Report, member: Report, expected_version: in
             _("Report %(member)s is not linked to this report.") % {"member": member},
             code="not_linked",
         )
-    group = ReportGroup.objects.select_for_update().get(pk=report.group_id)
+    group = report.group
     if group.is_assessed:
         raise ValidationError(
             _(
@@ -270,7 +301,9 @@ def report_group_transition(
                 **fields,
             )
         ]
-    group = ReportGroup.objects.select_for_update().get(pk=report.group_id)
+    group = ReportGroup.objects.select_for_update().filter(pk=report.group_id).first()
+    if group is None:  # unlinked since the page was read
+        raise report_stale_error(Report.objects.get(pk=report.pk))
     members = list(
         Report.objects.select_for_update(of=("self",))
         .select_related("office__region", "election", "region")
@@ -357,6 +390,7 @@ __all__ = [
     "normalized_name",
     "report_group_transition",
     "report_link",
+    "report_stale_error",
     "report_unlink",
     "same_reported_asn",
 ]

@@ -604,14 +604,10 @@ def report_transition(
     return locked
 
 
-#: The message of a stale page, for the other writes on a case (``services.related``).
-report_stale_error = _stale_error
-
 __all__ = [
     "DEFAULT_REPORT_NUMBER_FORMAT",
     "TRANSITION_FIELDS",
     "registration_number_format",
-    "report_stale_error",
     "report_transition",
     "roman_month",
 ]

@@ -562,3 +562,20 @@ def test_the_demo_has_a_linked_pair_assessed_together(db):
             ReportStage.DIHENTIKAN,
         ]
         assert {row.data["joint_decision"]["recorded_on"] for row in joint} == {str(first)}
+
+
+def test_a_joint_step_from_a_page_read_before_a_link_saves_nothing(semarang_staff):
+    """The kajian form was read when the report stood alone; a link since makes it stale,
+    so the kajian is not recorded for a group the official never saw."""
+    first, second = registered(semarang_staff)
+    seen = fresh(first)
+    link(semarang_staff, first, second)
+    with pytest.raises(ValidationError) as caught:
+        report_group_transition(
+            actor=semarang_staff,
+            report=seen,
+            to_stage=ReportStage.KAJIAN,
+            expected_version=seen.version,
+        )
+    assert codes(caught.value) == {"stale_version"}
+    assert {fresh(r).stage for r in (first, second)} == {ReportStage.DIREGISTRASI}
