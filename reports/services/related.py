@@ -253,12 +253,14 @@ def report_unlink(*, actor, report: Report, member: Report, expected_version: in
     logger.info("report group %s: report %s unlinked by user %s", group.pk, member.pk, actor.pk)
 
 
-def _not_ready_message(step_label, not_ready: list[Report]) -> str:
+def _not_ready_message(step_label, not_ready: list[Report], *, can_unlink: bool) -> str:
     reports = "; ".join(
         _("%(report)s (stage “%(stage)s”)") % {"report": case, "stage": case.stage_label}
         for case in not_ready
     )
-    if all(case.stage in LINKABLE_STAGES for case in not_ready):
+    if can_unlink:
+        # Before the joint kajian a report that went another way (withdrawn, not
+        # registered) can leave the group, from the page of any report still in it.
         message = _(
             "Linked reports are assessed together, and these are not ready for “%(step)s”: "
             "%(reports)s. Bring them to the same step first, or unlink them."
@@ -339,7 +341,10 @@ def report_group_transition(
             not_ready.append(case)
     if not_ready:
         label = step.label if step is not None else ReportStage(to_stage).label
-        raise ValidationError(_not_ready_message(label, not_ready), code="group_not_ready")
+        raise ValidationError(
+            _not_ready_message(label, not_ready, can_unlink=not group.is_assessed),
+            code="group_not_ready",
+        )
 
     now = timezone.now()
     joint = {

@@ -579,3 +579,24 @@ def test_a_joint_step_from_a_page_read_before_a_link_saves_nothing(semarang_staf
         )
     assert codes(caught.value) == {"stale_version"}
     assert {fresh(r).stage for r in (first, second)} == {ReportStage.DIREGISTRASI}
+
+
+def test_a_withdrawn_report_holds_the_group_until_it_is_unlinked(semarang_staff):
+    """A linked laporan is withdrawn: the group's kajian names it; unlinked from the other
+    report's page, the group dissolves and the other report goes on alone."""
+    (first,) = registered(semarang_staff, 1)
+    withdrawn = intake_report(user=semarang_staff)
+    link(semarang_staff, first, withdrawn)
+    single_step(semarang_staff, withdrawn, ReportStage.DICABUT, reason="Dicabut pelapor.")
+    with pytest.raises(ValidationError) as caught:
+        step(semarang_staff, first, ReportStage.KAJIAN)
+    assert codes(caught.value) == {"group_not_ready"}
+    assert str(fresh(withdrawn)) in caught.value.messages[0]
+    assert "or unlink them" in caught.value.messages[0]
+    office = Browser(semarang_staff)
+    page = office.open(first.get_absolute_url())
+    assert "diregistrasi__kajian" in step_forms(page)
+    after = office.submit(page.form(having="member", member=str(withdrawn.pk)))
+    assert "is no longer linked to the others" in after.text
+    assert fresh(first).group_id is None and not ReportGroup.objects.exists()
+    take_step(office, first.get_absolute_url(), "diregistrasi__kajian")
