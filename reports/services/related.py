@@ -158,8 +158,8 @@ def report_link(*, actor, report: Report, other: Report, expected_version: int) 
         if case.stage not in LINKABLE_STAGES or (case.group_id and case.group.is_assessed):
             raise _other_error(
                 _(
-                    "Report %(report)s has already reached its kajian (stage “%(stage)s”). "
-                    "Reports are linked before their kajian, which is then recorded once for all."
+                    "Report %(report)s is in stage “%(stage)s”. Only reports still before "
+                    "their kajian can be linked: the kajian is then recorded once for all."
                 )
                 % {"report": case, "stage": case.stage_label},
                 "too_late",
@@ -172,8 +172,8 @@ def report_link(*, actor, report: Report, other: Report, expected_version: int) 
     if report.group_id and other.group_id:
         raise _other_error(
             _(
-                "Report %(other)s is already linked to other reports. Unlink it from them "
-                "first, or link this report from its page."
+                "Report %(other)s is already linked to other reports, and so is this one. "
+                "Groups are not merged: unlink one of the two reports from its group first."
             )
             % {"other": other},
             "other_group",
