@@ -329,6 +329,8 @@ def main() -> int:
         "bare run": f"{bare_time} s",
         "database": database_url.rsplit("/", 1)[-1],
     }
+    if os.environ.get("LOADTEST_PAGES"):
+        settings["pages"] = os.environ["LOADTEST_PAGES"]
     text = summary_markdown(settings, phases)
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
     (RESULTS_DIR / "loadtest.md").write_text(text)
