@@ -148,6 +148,8 @@ class Declaration(TrackedModel):
             models.Index(fields=["campaign", "date"], name="declaration_campaign_date_idx"),
             models.Index(fields=["is_public", "date"], name="declaration_public_date_idx"),
             models.Index(fields=["date"], name="declaration_date_idx"),
+            # The activity feed's newest changes, nationwide.
+            models.Index(fields=["updated_at"], name="declaration_updated_idx"),
         ]
 
     def __str__(self):

@@ -70,6 +70,11 @@ class FollowUp(TrackedModel):
                 fields=["responsible_agency", "status", "due_date"],
                 name="followup_agency_status_idx",
             ),
+            # The activity feed and the reminders read the newest changes nationwide; the
+            # weekly recap counts follow-ups completed in a week.
+            models.Index(fields=["updated_at"], name="followup_updated_idx"),
+            models.Index(fields=["created_at"], name="followup_created_idx"),
+            models.Index(fields=["completed_at"], name="followup_completed_idx"),
         ]
 
     def __str__(self):
@@ -111,6 +116,8 @@ class FollowUpNote(TrackedModel):
         verbose_name = _("progress note")
         verbose_name_plural = _("progress notes")
         ordering = ["date", "created_at", "pk"]
+        # The activity feed's newest notes, nationwide.
+        indexes = [models.Index(fields=["created_at"], name="followup_note_created_idx")]
 
     def __str__(self):
         return f"{self.date}: {self.text[:50]}"

@@ -144,6 +144,8 @@ class Meeting(TrackedModel):
             models.Index(fields=["kind", "starts_at"], name="meeting_kind_start_idx"),
             models.Index(fields=["status", "starts_at"], name="meeting_status_start_idx"),
             models.Index(fields=["is_public", "starts_at"], name="meeting_public_start_idx"),
+            # The activity feed's newest changes, nationwide.
+            models.Index(fields=["updated_at"], name="meeting_updated_idx"),
             # The public agenda (coordination.selectors.public): "not over yet" is
             # COALESCE(ends_at, starts_at) >= now, and the city filter's list asks each kab/kota
             # whether a public meeting lies in it: the first five characters of the region code
