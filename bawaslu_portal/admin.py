@@ -80,6 +80,17 @@ class BoundedAdmin(admin.ModelAdmin):
         return super().get_search_results(request, queryset, search_term)
 
 
+class OrderedNamesAdmin(admin.ModelAdmin):
+    """An editable, hand-ordered list of names (position roles, topics, designation kinds).
+
+    Such lists are short, so the order is edited right in the changelist.
+    """
+
+    list_display = ["name", "order"]
+    list_editable = ["order"]
+    search_fields = ["name"]
+
+
 class AuditedAdminMixin:
     """Admin changes to rosters and accounts also go to the audit log (not only LogEntry).
 
@@ -404,11 +415,7 @@ class PersonAdmin(AuditedAdminMixin, ConcurrentEditMixin, BoundedAdmin):
     ordering = ["name"]
 
 
-@admin.register(PositionRole)
-class PositionRoleAdmin(admin.ModelAdmin):
-    list_display = ["name", "order"]
-    list_editable = ["order"]
-    search_fields = ["name"]
+admin.site.register(PositionRole, OrderedNamesAdmin)
 
 
 class RosterImportForm(forms.Form):

@@ -8,8 +8,8 @@ are autocompletes. Imported by ``coordination/admin.py``.
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from bawaslu_portal.admin import KabKotaFilter
-from coordination.admin.shared import TrackedAdmin
+from bawaslu_portal.admin import KabKotaFilter, OrderedNamesAdmin
+from coordination.admin.shared import PersonRowInline, TrackedAdmin
 from coordination.models import (
     Declaration,
     DeclarationCampaign,
@@ -29,11 +29,7 @@ class KelurahanKabKotaFilter(KabKotaFilter):
     field = "kelurahan"
 
 
-@admin.register(DesignationKind)
-class DesignationKindAdmin(admin.ModelAdmin):
-    list_display = ["name", "order"]
-    list_editable = ["order"]
-    search_fields = ["name"]
+admin.site.register(DesignationKind, OrderedNamesAdmin)
 
 
 @admin.register(DeclarationCampaign)
@@ -45,10 +41,8 @@ class DeclarationCampaignAdmin(TrackedAdmin):
     autocomplete_fields = ["region"]
 
 
-class DeclarationSignatoryInline(admin.TabularInline):
+class DeclarationSignatoryInline(PersonRowInline):
     model = DeclarationSignatory
-    extra = 0
-    autocomplete_fields = ["person", "agency"]
     fields = ["order", "person", "agency", "position_title"]
 
 
@@ -111,10 +105,8 @@ class ProgramAdmin(TrackedAdmin):
     inlines = [ProgramTargetInline]
 
 
-class WorkingGroupMemberInline(admin.TabularInline):
+class WorkingGroupMemberInline(PersonRowInline):
     model = WorkingGroupMember
-    extra = 0
-    autocomplete_fields = ["person", "agency"]
     fields = ["order", "person", "agency", "role"]
 
 

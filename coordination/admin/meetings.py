@@ -7,8 +7,8 @@ foreign key is an autocomplete.
 
 from django.contrib import admin
 
-from bawaslu_portal.admin import KabKotaFilter
-from coordination.admin.shared import TrackedAdmin
+from bawaslu_portal.admin import KabKotaFilter, OrderedNamesAdmin
+from coordination.admin.shared import PersonRowInline, TrackedAdmin
 from coordination.models import (
     AgendaItem,
     Meeting,
@@ -17,18 +17,11 @@ from coordination.models import (
     Topic,
 )
 
-
-@admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
-    list_display = ["name", "order"]
-    list_editable = ["order"]
-    search_fields = ["name"]
+admin.site.register(Topic, OrderedNamesAdmin)
 
 
-class MeetingAttendeeInline(admin.TabularInline):
+class MeetingAttendeeInline(PersonRowInline):
     model = MeetingAttendee
-    extra = 0
-    autocomplete_fields = ["person", "agency"]
     fields = ["order", "person", "agency", "position_title", "role"]
 
 

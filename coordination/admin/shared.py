@@ -1,5 +1,7 @@
 """What the coordination admin classes share."""
 
+from django.contrib import admin
+
 from bawaslu_portal.admin import BoundedAdmin
 from bawaslu_portal.models import TrackedModel
 
@@ -24,3 +26,14 @@ class TrackedAdmin(BoundedAdmin):
             *(name for name in editable if name in TRACKED_FIELDS),
             *(name for name in fields if name in readonly),
         ]
+
+
+class PersonRowInline(admin.TabularInline):
+    """The people of a record, one row each (attendees, signatories, pokja members).
+
+    People and agencies are national tables, so both are autocompletes; no
+    blank extra rows are offered, as corrections rarely add people here.
+    """
+
+    extra = 0
+    autocomplete_fields = ["person", "agency"]
