@@ -90,3 +90,19 @@ def nav_item(context, url_name, label):
     path = context["request"].path
     current = path == url or (url != "/" and path.startswith(url))
     return {"url": url, "label": label, "current": current}
+
+
+@register.inclusion_tag("includes/field_row.html")
+def field_row(*fields, widths=""):
+    """Form fields side by side on a wide screen, one above the other on a phone.
+
+    ``{% field_row form.incident_date form.incident_time %}`` shares the row equally
+    (two ``col-md-6``); ``widths="4 8"`` gives each field its Bootstrap span out of 12,
+    in the same order. Each field is rendered with crispy-forms' ``as_crispy_field``.
+    """
+    spans = widths.split() if widths else [str(12 // len(fields))] * len(fields)
+    if len(spans) != len(fields):
+        raise template.TemplateSyntaxError(
+            f"field_row: {len(fields)} fields but {len(spans)} widths ({widths!r})"
+        )
+    return {"cells": [(field, f"col-md-{span}") for field, span in zip(fields, spans, strict=True)]}
