@@ -196,6 +196,7 @@ def official_pages() -> list[Page]:
         ),
         Page("meetings_nat", "meetings (nationwide)", "admin", "/rapat/"),
         Page("follow_ups_nat", "follow-ups (nationwide)", "admin", "/tindak-lanjut/"),
+        Page("home_prov", "home (province)", "jateng.staf", "/"),
         Page("home_nat", "home (nationwide)", "admin", "/"),
         Page("city", "city page", city, "/wilayah/33.74/"),
         Page("kelurahan", "kelurahan page with roster", city, f"/wilayah/{kelurahan}/"),
