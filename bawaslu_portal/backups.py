@@ -55,6 +55,16 @@ class BackupError(Exception):
     """A backup or restore that cannot go on; the message says why and what to do."""
 
 
+#: The environment variable the PostgreSQL client programs read for each libpq keyword.
+LIBPQ_ENV = {
+    "dbname": "PGDATABASE",
+    "user": "PGUSER",
+    "password": "PGPASSWORD",
+    "host": "PGHOST",
+    "port": "PGPORT",
+}
+
+
 @dataclass(frozen=True)
 class PgTarget:
     """Where a PostgreSQL database is: what ``pg_dump``, ``pg_restore`` and psycopg need."""
@@ -90,32 +100,33 @@ class PgTarget:
     def renamed(self, name: str) -> "PgTarget":
         return PgTarget(name, self.user, self.password, self.host, self.port)
 
+    def _libpq_params(self) -> dict[str, str]:
+        """The connection settings this target sets, by libpq keyword (empty ones left out)."""
+        params = {
+            "dbname": self.name,
+            "user": self.user,
+            "password": self.password,
+            "host": self.host,
+            "port": self.port,
+        }
+        return {key: value for key, value in params.items() if value}
+
     def env(self) -> dict:
-        """The environment for the PostgreSQL client programs (the password stays off argv)."""
-        env = dict(os.environ)
-        for key, value in (
-            ("PGDATABASE", self.name),
-            ("PGUSER", self.user),
-            ("PGPASSWORD", self.password),
-            ("PGHOST", self.host),
-            ("PGPORT", self.port),
-        ):
-            if value:
-                env[key] = value
-            else:
-                env.pop(key, None)
+        """The environment for the PostgreSQL client programs (the password stays off argv).
+
+        A setting this target leaves empty is also removed from the inherited
+        environment, so a stray ``PGHOST`` cannot redirect the programs.
+        """
+        env = {key: value for key, value in os.environ.items() if key not in LIBPQ_ENV.values()}
+        env.update({LIBPQ_ENV[key]: value for key, value in self._libpq_params().items()})
         return env
 
     def connect(self, *, dbname: str | None = None, autocommit: bool = False):
-        params = {"dbname": dbname or self.name, "autocommit": autocommit}
-        for key, value in (
-            ("user", self.user),
-            ("password", self.password),
-            ("host", self.host),
-            ("port", self.port),
-        ):
-            if value:
-                params[key] = value
+        params = {
+            **self._libpq_params(),
+            "dbname": dbname or self.name,
+            "autocommit": autocommit,
+        }
         try:
             return psycopg.connect(**params)
         except psycopg.OperationalError as error:

@@ -8,7 +8,7 @@ Codes there are undotted (``3374011001``); we dot them (``33.74.01.1001``).
 
 import csv
 import gzip
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,6 +64,29 @@ def _wanted(code: str, roots: list[str] | None) -> bool:
     return False
 
 
+def _level_rows(
+    filename: str,
+    roots: list[str] | None,
+    *,
+    depth: int,
+    parent_column: str,
+    kind: Callable[[dict[str, str]], str],
+    zones: dict[str, str],
+) -> list[RegionRow]:
+    """The rows of one level file (regencies, districts) inside ``roots``.
+
+    Each row names its parent in ``parent_column``; its time zone is its
+    province's, from ``zones`` (province code → zone label).
+    """
+    rows = []
+    for row in _rows(DATA_DIR / filename):
+        code = dotted(row["id"])
+        if _wanted(code, roots):
+            parent = dotted(row[parent_column])
+            rows.append(RegionRow(code, row["name"], kind(row), depth, parent, zones[code[:2]]))
+    return rows
+
+
 def read_regions(roots: list[str] | None = None) -> Iterator[tuple[int, list[RegionRow]]]:
     """Yield ``(depth, rows)`` for depths 1–4, limited to ``roots`` and their ancestors."""
     provinces = []
@@ -77,25 +100,28 @@ def read_regions(roots: list[str] | None = None) -> Iterator[tuple[int, list[Reg
             )
     yield 1, provinces
 
-    regencies = []
-    for row in _rows(DATA_DIR / "regencies.csv.gz"):
-        code = dotted(row["id"])
-        if _wanted(code, roots):
-            parent = dotted(row["province_id"])
-            regencies.append(
-                RegionRow(code, row["name"], _regency_kind(row["name"]), 2, parent, zones[parent])
-            )
-    yield 2, regencies
-
-    districts = []
-    for row in _rows(DATA_DIR / "districts.csv.gz"):
-        code = dotted(row["id"])
-        if _wanted(code, roots):
-            parent = dotted(row["regency_id"])
-            districts.append(
-                RegionRow(code, row["name"], RegionKind.KECAMATAN, 3, parent, zones[code[:2]])
-            )
-    yield 3, districts
+    yield (
+        2,
+        _level_rows(
+            "regencies.csv.gz",
+            roots,
+            depth=2,
+            parent_column="province_id",
+            kind=lambda row: _regency_kind(row["name"]),
+            zones=zones,
+        ),
+    )
+    yield (
+        3,
+        _level_rows(
+            "districts.csv.gz",
+            roots,
+            depth=3,
+            parent_column="regency_id",
+            kind=lambda row: RegionKind.KECAMATAN,
+            zones=zones,
+        ),
+    )
 
     villages = []
     province_codes = sorted({p.code for p in provinces})
