@@ -262,7 +262,12 @@ def main() -> int:
     password = os.environ.get("BENCH_PASSWORD", "bench-password")
     host = f"http://127.0.0.1:{port}"
 
-    cases = cases_by_city(database_url)
+    import psycopg
+
+    try:
+        cases = cases_by_city(database_url)
+    except psycopg.Error as error:
+        sys.exit(f"No benchmark database at {database_url} ({error}): run `make bench` first.")
     if not any(cases.values()):
         sys.exit("No reports in the benchmark database: run `make bench` first.")
     env = dict(
