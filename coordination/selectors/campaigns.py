@@ -37,7 +37,7 @@ from coordination.models import (
     WorkingGroupMember,
 )
 from coordination.selectors.meetings import meeting_list
-from coordination.selectors.shared import get_or_404, visible_to
+from coordination.selectors.shared import filter_where_set, get_or_404, visible_to
 
 __all__ = [
     "CITY_CODE_LENGTH",
@@ -108,17 +108,14 @@ class DeclarationFilters:
 def declaration_list(*, user, filters: DeclarationFilters | None = None) -> QuerySet[Declaration]:
     """The declarations the user may see, latest first; ``region`` takes its subtree."""
     filters = filters or DeclarationFilters()
-    queryset = _visible_declarations(user)
-    if filters.kind:
-        queryset = queryset.filter(kind=filters.kind)
-    if filters.date_from:
-        queryset = queryset.filter(date__gte=filters.date_from)
-    if filters.date_to:
-        queryset = queryset.filter(date__lte=filters.date_to)
-    if filters.region:
-        queryset = queryset.filter(subtree_q("region", filters.region.code))
-    if filters.campaign:
-        queryset = queryset.filter(campaign=filters.campaign)
+    queryset = filter_where_set(
+        _visible_declarations(user),
+        kind=filters.kind,
+        date__gte=filters.date_from,
+        date__lte=filters.date_to,
+        region=filters.region,
+        campaign=filters.campaign,
+    )
     return queryset.select_related("region", "organiser", "campaign").order_by("-date", "-pk")
 
 
@@ -243,13 +240,13 @@ def designation_list(
 ) -> QuerySet[KelurahanDesignation]:
     """Designations in the jurisdiction, by kelurahan code; ``region`` takes its subtree."""
     filters = filters or DesignationFilters()
-    queryset = scope_to_jurisdiction(KelurahanDesignation.objects.all(), user)
-    if filters.kind:
-        queryset = queryset.filter(kind=filters.kind)
-    if filters.status:
-        queryset = queryset.filter(status=filters.status)
-    if filters.region:
-        queryset = queryset.filter(subtree_q("kelurahan", filters.region.code))
+    queryset = filter_where_set(
+        scope_to_jurisdiction(KelurahanDesignation.objects.all(), user),
+        kind=filters.kind,
+        status=filters.status,
+        region_field="kelurahan",
+        region=filters.region,
+    )
     return queryset.select_related("kind", "kelurahan__parent").order_by(
         "kelurahan_id", "kind__order"
     )

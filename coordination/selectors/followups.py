@@ -11,9 +11,8 @@ from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, W
 from django.utils import timezone
 
 from bawaslu_portal.models import Agency, Region
-from bawaslu_portal.models.regions import subtree_q
 from coordination.models import FollowUp, FollowUpNote, FollowUpStatus
-from coordination.selectors.shared import get_or_404, visible_to
+from coordination.selectors.shared import filter_where_set, get_or_404, visible_to
 
 __all__ = [
     "FollowUpFilters",
@@ -51,21 +50,18 @@ def overdue_q(today: datetime.date) -> Q:
 def follow_up_list(*, user, filters: FollowUpFilters | None = None) -> QuerySet[FollowUp]:
     """The follow-ups the user may see, soonest due first."""
     filters = filters or FollowUpFilters()
-    queryset = _visible_follow_ups(user)
-    if filters.agency:
-        queryset = queryset.filter(responsible_agency=filters.agency)
-    if filters.status:
-        queryset = queryset.filter(status=filters.status)
-    if filters.due_from:
-        queryset = queryset.filter(due_date__gte=filters.due_from)
-    if filters.due_to:
-        queryset = queryset.filter(due_date__lte=filters.due_to)
+    queryset = filter_where_set(
+        _visible_follow_ups(user),
+        responsible_agency=filters.agency,
+        status=filters.status,
+        due_date__gte=filters.due_from,
+        due_date__lte=filters.due_to,
+        region=filters.region,
+    )
     if filters.overdue_only:
         queryset = queryset.filter(overdue_q(timezone.localdate()))
     if filters.open_only:
         queryset = queryset.filter(status__in=FollowUpStatus.open_statuses())
-    if filters.region:
-        queryset = queryset.filter(subtree_q("region", filters.region.code))
     return queryset.select_related(
         "responsible_agency", "responsible_person", "meeting", "region"
     ).order_by("due_date", "pk")

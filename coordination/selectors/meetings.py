@@ -12,9 +12,8 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from bawaslu_portal.models import Agency, Region
-from bawaslu_portal.models.regions import subtree_q
 from coordination.models import FollowUp, Meeting, MeetingAttendee, MeetingStatus, Topic
-from coordination.selectors.shared import get_or_404, visible_to
+from coordination.selectors.shared import filter_where_set, get_or_404, visible_to
 
 __all__ = [
     "MeetingFilters",
@@ -63,11 +62,9 @@ def meeting_list(*, user, filters: MeetingFilters | None = None) -> QuerySet[Mee
     takes its subtree; ``agency`` matches the host or a participating agency.
     """
     filters = filters or MeetingFilters()
-    queryset = _visible_meetings(user)
-    if filters.kind:
-        queryset = queryset.filter(kind=filters.kind)
-    if filters.status:
-        queryset = queryset.filter(status=filters.status)
+    queryset = filter_where_set(
+        _visible_meetings(user), kind=filters.kind, status=filters.status, region=filters.region
+    )
     tz = timezone.get_current_timezone()
     # The filter form keeps dates within its years; the first and last day Python can hold
     # would overflow here (midnight of 0001-01-01 in WIB is before year 1 in UTC, and the day
@@ -80,8 +77,6 @@ def meeting_list(*, user, filters: MeetingFilters | None = None) -> QuerySet[Mee
             filters.date_to + datetime.timedelta(days=1), datetime.time.min, tzinfo=tz
         )
         queryset = queryset.filter(starts_at__lt=end)
-    if filters.region:
-        queryset = queryset.filter(subtree_q("region", filters.region.code))
     if filters.agency:
         participant = Meeting.participating_agencies.through.objects.filter(
             meeting_id=OuterRef("pk"), agency_id=filters.agency.pk

@@ -18,6 +18,20 @@ from bawaslu_portal.scoping import scope_to_jurisdiction, user_jurisdiction
 __all__ = ["agency_choices", "get_or_404", "region_choices", "region_filter_choices"]
 
 
+def filter_where_set(queryset: QuerySet, *, region_field: str = "region", region=None, **lookups):
+    """``queryset`` narrowed by the list filters that are set, the rest skipped.
+
+    ``lookups`` maps a field lookup to the filter's value; a blank one (``""``,
+    ``None``, ``False``) selects everything, so it is left out rather than
+    matched. ``region``, when chosen, takes its whole subtree through
+    ``region_field`` (the code-prefix match the region indexes serve).
+    """
+    queryset = queryset.filter(**{lookup: value for lookup, value in lookups.items() if value})
+    if region:
+        queryset = queryset.filter(subtree_q(region_field, region.code))
+    return queryset
+
+
 def visible_to(user, queryset: QuerySet, *, partner_q: Callable[[int], Q]) -> QuerySet:
     """``queryset`` in the user's jurisdiction; a partner official's narrowed further.
 
