@@ -6,15 +6,17 @@ Views are thin: permission → form → service → message → redirect. Seeing
 ``coordination.permissions.campaigns`` (seen but not allowed: 403).
 """
 
+from functools import partial
+
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils import formats
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from bawaslu_portal.forms import add_service_error
 from bawaslu_portal.pagination import paginate
+from bawaslu_portal.prg import save_and_redirect
 from bawaslu_portal.uploads import uploaded_file_response
 from coordination import charts, permissions, selectors, services
 from coordination.forms import (
@@ -115,18 +117,16 @@ def _declaration_form_view(request, *, declaration):
     )
     if request.method == "POST" and submitted_and_valid(form, [signatories]):
         kwargs = {**form.service_kwargs(), "signatories": signatories.service_rows()}
-        try:
-            if declaration is None:
-                saved = services.declaration_create(actor=request.user, **kwargs)
-            else:
-                saved = services.declaration_update(
-                    actor=request.user, declaration=declaration, **kwargs
-                )
-        except ValidationError as error:
-            add_service_error(form, error)
+        if declaration is None:
+            save = partial(services.declaration_create, actor=request.user, **kwargs)
         else:
-            messages.success(request, _("The declaration was saved."))
-            return redirect(saved)
+            save = partial(
+                services.declaration_update, actor=request.user, declaration=declaration, **kwargs
+            )
+        if response := save_and_redirect(
+            request, form, save, message=_("The declaration was saved.")
+        ):
+            return response
     return render(
         request,
         "coordination/campaigns/declaration_form.html",
@@ -163,18 +163,22 @@ def declaration_document_add(request, pk: int):
         raise PermissionDenied
     form = DeclarationDocumentForm(request.POST, request.FILES)
     if form.is_valid():
-        try:
-            services.declaration_document_add(
-                actor=request.user,
-                declaration=declaration,
-                upload=form.cleaned_data["file"],
-                kind=form.cleaned_data["kind"],
-            )
-        except ValidationError as error:
-            form.add_error("file", error)
-        else:
-            messages.success(request, _("The file was added."))
-            return redirect(declaration)
+        save = partial(
+            services.declaration_document_add,
+            actor=request.user,
+            declaration=declaration,
+            upload=form.cleaned_data["file"],
+            kind=form.cleaned_data["kind"],
+        )
+        if response := save_and_redirect(
+            request,
+            form,
+            save,
+            message=_("The file was added."),
+            to=declaration,
+            error_field="file",
+        ):
+            return response
     return _render_declaration_detail(request, declaration, form, status=400)
 
 
@@ -246,18 +250,14 @@ def _campaign_form_view(request, *, campaign):
     initial = CampaignForm.initial_for(campaign) if campaign else None
     form = CampaignForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
-            if campaign is None:
-                saved = services.campaign_create(actor=request.user, **form.cleaned_data)
-            else:
-                saved = services.campaign_update(
-                    actor=request.user, campaign=campaign, **form.cleaned_data
-                )
-        except ValidationError as error:
-            add_service_error(form, error)
+        if campaign is None:
+            save = partial(services.campaign_create, actor=request.user, **form.cleaned_data)
         else:
-            messages.success(request, _("The campaign was saved."))
-            return redirect(saved)
+            save = partial(
+                services.campaign_update, actor=request.user, campaign=campaign, **form.cleaned_data
+            )
+        if response := save_and_redirect(request, form, save, message=_("The campaign was saved.")):
+            return response
     return render(
         request,
         "coordination/campaigns/campaign_form.html",
@@ -302,18 +302,23 @@ def _designation_form_view(request, *, designation):
     initial = DesignationForm.initial_for(designation) if designation else None
     form = DesignationForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
-            if designation is None:
-                services.designation_create(actor=request.user, **form.cleaned_data)
-            else:
-                services.designation_update(
-                    actor=request.user, designation=designation, **form.cleaned_data
-                )
-        except ValidationError as error:
-            add_service_error(form, error)
+        if designation is None:
+            save = partial(services.designation_create, actor=request.user, **form.cleaned_data)
         else:
-            messages.success(request, _("The designation was saved."))
-            return redirect("coordination:designation_list")
+            save = partial(
+                services.designation_update,
+                actor=request.user,
+                designation=designation,
+                **form.cleaned_data,
+            )
+        if response := save_and_redirect(
+            request,
+            form,
+            save,
+            message=_("The designation was saved."),
+            to="coordination:designation_list",
+        ):
+            return response
     return render(
         request,
         "coordination/campaigns/designation_form.html",
@@ -328,18 +333,21 @@ def designation_revoke(request, pk: int):
         raise PermissionDenied
     form = DesignationRevokeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.designation_revoke(
-                actor=request.user,
-                designation=designation,
-                date=form.cleaned_data["date"],
-                reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("The designation was revoked."))
-            return redirect("coordination:designation_list")
+        save = partial(
+            services.designation_revoke,
+            actor=request.user,
+            designation=designation,
+            date=form.cleaned_data["date"],
+            reason=form.cleaned_data["reason"],
+        )
+        if response := save_and_redirect(
+            request,
+            form,
+            save,
+            message=_("The designation was revoked."),
+            to="coordination:designation_list",
+        ):
+            return response
     return render(
         request,
         "coordination/campaigns/designation_revoke.html",
@@ -458,16 +466,12 @@ def _program_form_view(request, *, program):
     )
     if request.method == "POST" and submitted_and_valid(form, [targets]):
         kwargs = {**form.cleaned_data, "targets": targets.service_rows()}
-        try:
-            if program is None:
-                saved = services.program_create(actor=request.user, **kwargs)
-            else:
-                saved = services.program_update(actor=request.user, program=program, **kwargs)
-        except ValidationError as error:
-            add_service_error(form, error)
+        if program is None:
+            save = partial(services.program_create, actor=request.user, **kwargs)
         else:
-            messages.success(request, _("The program was saved."))
-            return redirect(saved)
+            save = partial(services.program_update, actor=request.user, program=program, **kwargs)
+        if response := save_and_redirect(request, form, save, message=_("The program was saved.")):
+            return response
     return render(
         request,
         "coordination/campaigns/program_form.html",
@@ -482,13 +486,15 @@ def _meeting_link_view(request, *, record, meetings, save, template, context_nam
         initial={"meetings": [meeting.pk for meeting in record.meetings.all()]},
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            save(list(form.cleaned_data["meetings"]))
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("The linked meetings were saved."))
-            return redirect(record)
+        chosen = list(form.cleaned_data["meetings"])
+        if response := save_and_redirect(
+            request,
+            form,
+            partial(save, chosen),
+            message=_("The linked meetings were saved."),
+            to=record,
+        ):
+            return response
     return render(request, template, {"form": form, context_name: record})
 
 
@@ -576,16 +582,12 @@ def _working_group_form_view(request, *, group):
     )
     if request.method == "POST" and submitted_and_valid(form, [members]):
         kwargs = {**form.cleaned_data, "members": members.service_rows()}
-        try:
-            if group is None:
-                saved = services.working_group_create(actor=request.user, **kwargs)
-            else:
-                saved = services.working_group_update(actor=request.user, group=group, **kwargs)
-        except ValidationError as error:
-            add_service_error(form, error)
+        if group is None:
+            save = partial(services.working_group_create, actor=request.user, **kwargs)
         else:
-            messages.success(request, _("The pokja was saved."))
-            return redirect(saved)
+            save = partial(services.working_group_update, actor=request.user, group=group, **kwargs)
+        if response := save_and_redirect(request, form, save, message=_("The pokja was saved.")):
+            return response
     return render(
         request,
         "coordination/campaigns/working_group_form.html",

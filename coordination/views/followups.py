@@ -5,6 +5,8 @@ Partner officials reach only the follow-ups of their own agency (others: 404)
 and may only add progress or mark them done (anything else: 403).
 """
 
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
@@ -14,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from bawaslu_portal.forms import add_service_error
 from bawaslu_portal.pagination import paginate
+from bawaslu_portal.prg import save_and_redirect
 from bawaslu_portal.scoping import user_jurisdiction
 from coordination import permissions, selectors, services
 from coordination.forms import (
@@ -118,18 +121,18 @@ def follow_up_create(request, meeting_pk: int | None = None):
         fixed_region=meeting is not None,
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            follow_up = services.follow_up_create(
-                actor=request.user,
-                **form.service_kwargs(),
-                region=meeting.region if meeting else form.cleaned_data["region"],
-                meeting=meeting,
-            )
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("The follow-up was recorded."))
-            return redirect(meeting or follow_up)
+        save = partial(
+            services.follow_up_create,
+            actor=request.user,
+            **form.service_kwargs(),
+            region=meeting.region if meeting else form.cleaned_data["region"],
+            meeting=meeting,
+        )
+        # From a meeting, back to the meeting; otherwise to the new follow-up.
+        if response := save_and_redirect(
+            request, form, save, message=_("The follow-up was recorded."), to=meeting
+        ):
+            return response
     return render(request, "coordination/follow_up_form.html", {"form": form, "meeting": meeting})
 
 
@@ -177,23 +180,21 @@ def follow_up_progress(request, pk: int):
     form = FollowUpProgressForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
-        try:
-            services.follow_up_add_progress(
-                actor=request.user,
-                follow_up=follow_up,
-                text=data["text"],
-                date=data["date"],
-                mark_done=data["mark_done"],
-                expected_version=data["version"],
-            )
-        except ValidationError as error:
-            add_service_error(form, error)
+        save = partial(
+            services.follow_up_add_progress,
+            actor=request.user,
+            follow_up=follow_up,
+            text=data["text"],
+            date=data["date"],
+            mark_done=data["mark_done"],
+            expected_version=data["version"],
+        )
+        if data["mark_done"]:
+            message = _("The follow-up was marked done.")
         else:
-            if data["mark_done"]:
-                messages.success(request, _("The follow-up was marked done."))
-            else:
-                messages.success(request, _("The progress was recorded."))
-            return redirect(follow_up)
+            message = _("The progress was recorded.")
+        if response := save_and_redirect(request, form, save, message=message, to=follow_up):
+            return response
     return _render_detail(request, follow_up, progress_form=form)
 
 
@@ -204,18 +205,20 @@ def follow_up_status(request, pk: int):
         raise PermissionDenied
     form = FollowUpStatusForm(request.POST)
     if form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.follow_up_set_status(
-                actor=request.user,
-                follow_up=follow_up,
-                status=data["status"],
-                note=data["note"],
-                expected_version=data["version"],
-            )
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("The status of the follow-up was changed."))
-            return redirect(follow_up)
+        save = partial(
+            services.follow_up_set_status,
+            actor=request.user,
+            follow_up=follow_up,
+            status=form.cleaned_data["status"],
+            note=form.cleaned_data["note"],
+            expected_version=form.cleaned_data["version"],
+        )
+        if response := save_and_redirect(
+            request,
+            form,
+            save,
+            message=_("The status of the follow-up was changed."),
+            to=follow_up,
+        ):
+            return response
     return _render_detail(request, follow_up, status_form=form)

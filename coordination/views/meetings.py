@@ -13,6 +13,7 @@ documents use too.
 """
 
 from dataclasses import dataclass
+from functools import partial
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -22,6 +23,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from bawaslu_portal.forms import add_service_error
 from bawaslu_portal.pagination import paginate
+from bawaslu_portal.prg import save_and_redirect
 from bawaslu_portal.printing import pdf_response, signature_place
 from bawaslu_portal.timefmt import to_local
 from bawaslu_portal.uploads import uploaded_file_response
@@ -200,18 +202,22 @@ def attachment_upload(request, pk: int):
         raise PermissionDenied
     form = AttachmentForm(request.POST, request.FILES)
     if form.is_valid():
-        try:
-            services.attachment_add(
-                actor=request.user,
-                meeting=meeting,
-                upload=form.cleaned_data["file"],
-                kind=form.cleaned_data["kind"],
-            )
-        except ValidationError as error:
-            form.add_error("file", error)
-        else:
-            messages.success(request, _("The file was attached."))
-            return redirect(meeting)
+        save = partial(
+            services.attachment_add,
+            actor=request.user,
+            meeting=meeting,
+            upload=form.cleaned_data["file"],
+            kind=form.cleaned_data["kind"],
+        )
+        if response := save_and_redirect(
+            request,
+            form,
+            save,
+            message=_("The file was attached."),
+            to=meeting,
+            error_field="file",
+        ):
+            return response
     return _render_detail(request, meeting, form)
 
 
