@@ -250,7 +250,9 @@ def test_checksum_differences_name_missing_unexpected_and_changed_files():
 
 
 @on_postgresql
-@pytest.mark.django_db(transaction=True)
+# Serialized rollback: a transactional test that ran before (the browser tests) flushed the
+# rows seeded by data migrations (the elections this report needs); this restores them.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_drill_restores_a_referenced_evidence_file_and_finds_one_missing(
     semarang_staff, media, tmp_path
 ):
