@@ -3,13 +3,13 @@
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS
 
-from bawaslu_portal.backups import BackupError, PgTarget, backup_create, media_root_from_settings
+from bawaslu_portal.backups import PgTarget, backup_create, media_root_from_settings
+from bawaslu_portal.management.base import BackupCommand
 
 
-class Command(BaseCommand):
+class Command(BackupCommand):
     help = (
         "Back up the PostgreSQL database (pg_dump -Fc) and the uploaded files (the default "
         "storage's folder) into one dated folder with a manifest.json of SHA-256 checksums "
@@ -27,16 +27,12 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, output, database, **options):
-        try:
-            source = PgTarget.from_settings(settings.DATABASES[database])
-            folder = backup_create(
-                source=source,
-                media_root=media_root_from_settings(),
-                destination=Path(output),
-                progress=self.stdout.write,
-            )
-        except BackupError as error:
-            raise CommandError(str(error)) from error
+        folder = backup_create(
+            source=PgTarget.from_settings(settings.DATABASES[database]),
+            media_root=media_root_from_settings(),
+            destination=Path(output),
+            progress=self.stdout.write,
+        )
         self.stdout.write(self.style.SUCCESS(f"Backup written to {folder}"))
         # The last line is the folder alone, for scripts (make restore, the drill).
         self.stdout.write(str(folder))

@@ -3,19 +3,18 @@
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS
 
 from bawaslu_portal.backups import (
-    BackupError,
     PgTarget,
     backup_restore,
     backup_verify,
     media_root_from_settings,
 )
+from bawaslu_portal.management.base import BackupCommand
 
 
-class Command(BaseCommand):
+class Command(BackupCommand):
     help = (
         "Restore a backup folder written by 'backup': verify every checksum first, then "
         "restore the database (pg_restore) and copy the uploaded files, then compare the row "
@@ -46,30 +45,27 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, folder, database_url, media_root, force, verify_only, **options):
-        try:
-            if verify_only:
-                manifest = backup_verify(Path(folder))
-                self.stdout.write(
-                    self.style.SUCCESS(
-                        f"{folder}: {len(manifest['files'])} file(s) match the manifest."
-                    )
+        if verify_only:
+            manifest = backup_verify(Path(folder))
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"{folder}: {len(manifest['files'])} file(s) match the manifest."
                 )
-                return
-            target = (
-                PgTarget.from_url(database_url)
-                if database_url
-                else PgTarget.from_settings(settings.DATABASES[DEFAULT_DB_ALIAS])
             )
-            media = Path(media_root) if media_root else media_root_from_settings()
-            manifest = backup_restore(
-                folder=Path(folder),
-                target=target,
-                media_root=media,
-                force=force,
-                progress=self.stdout.write,
-            )
-        except BackupError as error:
-            raise CommandError(str(error)) from error
+            return
+        target = (
+            PgTarget.from_url(database_url)
+            if database_url
+            else PgTarget.from_settings(settings.DATABASES[DEFAULT_DB_ALIAS])
+        )
+        media = Path(media_root) if media_root else media_root_from_settings()
+        manifest = backup_restore(
+            folder=Path(folder),
+            target=target,
+            media_root=media,
+            force=force,
+            progress=self.stdout.write,
+        )
         self.stdout.write(
             self.style.SUCCESS(
                 f"Restored {len(manifest['tables'])} tables into {target.name} and "

@@ -3,13 +3,13 @@
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS
 
-from bawaslu_portal.backups import BackupError, PgTarget, media_root_from_settings, restore_drill
+from bawaslu_portal.backups import PgTarget, media_root_from_settings, restore_drill
+from bawaslu_portal.management.base import BackupCommand
 
 
-class Command(BaseCommand):
+class Command(BackupCommand):
     help = (
         "Restore drill: back up the portal's database and uploaded files, restore them into a "
         "new database and a temporary folder, compare every table's row count and every file's "
@@ -28,16 +28,13 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, drill_database, workdir, **options):
-        try:
-            result = restore_drill(
-                source=PgTarget.from_settings(settings.DATABASES[DEFAULT_DB_ALIAS]),
-                media_root=media_root_from_settings(),
-                drill_database=drill_database,
-                workdir=Path(workdir) if workdir else None,
-                progress=self.stdout.write,
-            )
-        except BackupError as error:
-            raise CommandError(str(error)) from error
+        result = restore_drill(
+            source=PgTarget.from_settings(settings.DATABASES[DEFAULT_DB_ALIAS]),
+            media_root=media_root_from_settings(),
+            drill_database=drill_database,
+            workdir=Path(workdir) if workdir else None,
+            progress=self.stdout.write,
+        )
         self.stdout.write(
             self.style.SUCCESS(
                 f"Restore drill passed: {result.tables} tables ({result.rows:,} rows) and "
