@@ -19,6 +19,7 @@ from coordination.forms.shared import (
     BasePersonFormSet,
     DateInput,
     DateRangeFilterForm,
+    EndNotBeforeStartMixin,
     PersonRowForm,
     RegionFilterField,
     RowModelChoiceField,
@@ -476,7 +477,7 @@ class CoverageFilterForm(forms.Form):
 # Programs -------------------------------------------------------------------------------------
 
 
-class ProgramForm(SuppressibleErrorsMixin, forms.Form):
+class ProgramForm(EndNotBeforeStartMixin, SuppressibleErrorsMixin, forms.Form):
     name = forms.CharField(
         label=_("Name"),
         max_length=200,
@@ -524,18 +525,14 @@ class ProgramForm(SuppressibleErrorsMixin, forms.Form):
         error_messages={"invalid": _("Enter the end of the period as a real date")},
     )
 
+    period = ("period_start", "period_end")
+    period_error = _("The period cannot end before it starts")
+
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["owner_agency"].queryset = selectors.agency_choices(user=user)
         self.fields["region"].queryset = selectors.region_filter_choices(user=user)
         self.fields["region"].label_from_instance = region_label
-
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("period_start"), cleaned.get("period_end")
-        if start and end and end < start:
-            self.add_error("period_end", _("The period cannot end before it starts"))
-        return cleaned
 
     @staticmethod
     def initial_for(program) -> dict:

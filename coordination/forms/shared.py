@@ -32,6 +32,7 @@ __all__ = [
     "BoundedDateInput",
     "DateInput",
     "DateRangeFilterForm",
+    "EndNotBeforeStartMixin",
     "FilterDateField",
     "RegionFilterField",
     "RowChoices",
@@ -404,7 +405,27 @@ def submitted_and_valid(form, formsets, *, rows_message=ROWS_NEED_CORRECTING) ->
     return valid
 
 
-class DateRangeFilterForm(forms.Form):
+class EndNotBeforeStartMixin:
+    """A form whose period may not end before it starts.
+
+    The forms' side of ``coordination.models.shared.check_end_not_before_start``:
+    ``period`` names the start and end fields; when both are given and the end
+    comes first, ``period_error`` goes on the end field (which drops it from
+    ``cleaned_data``).
+    """
+
+    period: tuple[str, str]
+    period_error: str
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = self.period
+        if cleaned.get(start) and cleaned.get(end) and cleaned[end] < cleaned[start]:
+            self.add_error(end, self.period_error)
+        return cleaned
+
+
+class DateRangeFilterForm(EndNotBeforeStartMixin, forms.Form):
     """A list filter with a period: ``date_from``/``date_to``; the end may not precede the start.
 
     Subclasses add their own fields and set ``field_order`` to place the period among them.
@@ -419,12 +440,8 @@ class DateRangeFilterForm(forms.Form):
         error_messages={"invalid": _("Enter the end of the period as a date")},
     )
 
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("date_from"), cleaned.get("date_to")
-        if start and end and end < start:
-            self.add_error("date_to", _("The end of the period cannot be before its start"))
-        return cleaned
+    period = ("date_from", "date_to")
+    period_error = _("The end of the period cannot be before its start")
 
 
 def region_label(region: Region) -> str:
