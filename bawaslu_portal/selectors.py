@@ -40,12 +40,7 @@ def region_children_list(*, user, region: Region | None) -> QuerySet[Region]:
 
 def region_roster(*, region: Region) -> QuerySet[Position]:
     """The active positions held for ``region`` (a kelurahan roster)."""
-    return (
-        Position.objects.active()
-        .filter(region=region)
-        .select_related("person", "role", "agency")
-        .order_by("role__order", "person__name")
-    )
+    return Position.objects.roster(region=region).select_related("agency")
 
 
 def agency_list(*, user, kind: str = "", query: str = "") -> QuerySet[Agency]:
@@ -64,9 +59,4 @@ def agency_get(*, user, pk: int) -> Agency:
 
 
 def agency_positions(*, agency: Agency) -> QuerySet[Position]:
-    return (
-        Position.objects.active()
-        .filter(agency=agency)
-        .select_related("person", "role", "region")
-        .order_by("role__order", "person__name")
-    )
+    return Position.objects.roster(agency=agency).select_related("region")

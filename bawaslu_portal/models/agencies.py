@@ -153,6 +153,16 @@ class PositionQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
 
+    def roster(self, **where):
+        """The active positions matching ``where`` as a roster lists them: by role order
+        (Ketua before Anggota), then name, with each position's person and role."""
+        return (
+            self.active()
+            .filter(**where)
+            .select_related("person", "role")
+            .order_by("role__order", "person__name")
+        )
+
 
 class Position(models.Model):
     """A person holding a role in an agency and/or for a region, over a period.
