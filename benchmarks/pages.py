@@ -41,12 +41,6 @@ FROM_BIG_RE = re.compile(
 )
 
 
-#: The one bounded form: ``bawaslu_portal.pagination``'s capped count over a limited subquery.
-CAPPED_COUNT_RE = re.compile(
-    r"^SELECT COUNT\(\*\) FROM \(SELECT .* LIMIT \d+\) \w+$", re.IGNORECASE | re.DOTALL
-)
-
-
 #: Per-row counts of the rows that share a key with the row, where the key's groups are small
 #: by nature: (table, column) → why. Such a correlated subquery counts one group, not a table.
 BOUNDED_KEYS = {
@@ -72,21 +66,47 @@ def _without_group_counts(sql: str) -> str:
 def unbounded_counts(sql_list: list[str]) -> list[str]:
     """The statements that count rows of a big table without a bound.
 
-    Bounded means the capped count of ``bawaslu_portal.pagination``: ``SELECT COUNT(*) FROM
-    (SELECT … LIMIT 1001) subquery``. A bare ``SELECT COUNT(*) FROM reports_report WHERE …``
-    fails, and so does a ``GROUP BY`` tally even with a ``LIMIT`` after it: that limits the
-    groups shown, not the rows counted. A per-row count of a small group
-    (:data:`BOUNDED_KEYS`, such as a report's linked reports) is not a table count.
+    Bounded means every count of the statement reads a limited subquery, ``COUNT(*) FROM
+    (SELECT … LIMIT 1001) subquery`` (:func:`_count_is_capped`). A bare ``SELECT COUNT(*)
+    FROM reports_report WHERE …`` fails, and so does a ``GROUP BY`` tally even with a
+    ``LIMIT`` after it: that limits the groups shown, not the rows counted. A per-row count
+    of a small group (:data:`BOUNDED_KEYS`, such as a report's linked reports) is not a
+    table count.
     """
     found = []
     for sql in sql_list:
         rest = _without_group_counts(sql)
         if not (COUNT_RE.search(rest) and FROM_BIG_RE.search(rest)):
             continue
-        if CAPPED_COUNT_RE.match(rest) and len(COUNT_RE.findall(rest)) == 1:
+        if all(_count_is_capped(rest, match.start()) for match in COUNT_RE.finditer(rest)):
             continue
         found.append(sql)
     return found
+
+
+#: ``COUNT(*)``, perhaps with sums beside it (``bounded_grouped_sums``), over a subquery.
+CAPPED_COUNT_START_RE = re.compile(r"COUNT\(\*\)(?:, SUM\([\w.]+\))* FROM \(SELECT ", re.IGNORECASE)
+
+
+def _count_is_capped(sql: str, start: int) -> bool:
+    """The ``COUNT(`` at ``start`` counts a limited subquery: ``COUNT(*) FROM (SELECT … LIMIT n)``.
+
+    That is the capped count of ``bawaslu_portal.pagination`` and the ``GROUP BY`` over a
+    limited subquery of ``bawaslu_portal.counting``: each reads at most n rows.
+    """
+    match = CAPPED_COUNT_START_RE.match(sql, start)
+    if not match:
+        return False
+    opening = match.end() - len("SELECT ") - 1
+    depth = 0
+    for index in range(opening, len(sql)):
+        if sql[index] == "(":
+            depth += 1
+        elif sql[index] == ")":
+            depth -= 1
+            if depth == 0:
+                return re.search(r"\bLIMIT \d+\s*$", sql[opening + 1 : index]) is not None
+    return False
 
 
 def is_empty_list(content: bytes) -> bool:

@@ -21,13 +21,14 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.db.models import Count, Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.db.models.functions import Substr
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from bawaslu_portal.models import Region
+from bawaslu_portal.counting import bounded_group_counts, bounded_grouped_sums
+from bawaslu_portal.models import Agency, Region
 from bawaslu_portal.scoping import scope_to_jurisdiction, user_jurisdiction
 from coordination.selectors import FollowUpFilters, MeetingFilters, follow_up_list, meeting_list
 from reports.permissions.cases import can_view_reports
@@ -82,6 +83,8 @@ class QueueLine:
     count: int
     url: str
     cap: int = 0
+    #: The count is a lower bound: its tally read only the first rows of a long list.
+    at_least: bool = False
 
     @property
     def capped(self) -> bool:
@@ -131,8 +134,8 @@ class WorkQueue:
         return bool(self.columns)
 
 
-def _line(key: str, label: str, count: int, url: str) -> QueueLine:
-    return QueueLine(key=key, label=label, count=count, url=url, cap=count_cap())
+def _line(key: str, label: str, count: int, url: str, *, at_least: bool = False) -> QueueLine:
+    return QueueLine(key=key, label=label, count=count, url=url, cap=count_cap(), at_least=at_least)
 
 
 # The sections of one jurisdiction ------------------------------------------------------------
@@ -146,28 +149,24 @@ def _bucket_labels() -> dict[str, str]:
     }
 
 
-def _report_step_counts(user, today: datetime.date) -> dict[tuple[str, str], int]:
-    """(bucket, step) → open reports, in one grouped query over the near-deadline range."""
+def _report_step_counts(user, today: datetime.date) -> tuple[dict[tuple[str, str], int], bool]:
+    """(bucket, step) → open reports near or past their deadline, and whether the tallies are
+    complete: one grouped query over at most cap + 1 such reports (a lower bound beyond)."""
     buckets = (DUE_LATE, DUE_TODAY, DUE_SOON)
     near = Q()
     for bucket in buckets:
         near |= due_q(bucket, today)
-    rows = (
-        report_list(user=user, today=today)
-        .filter(near)
-        .prefetch_related(None)
-        .order_by()
-        .values("deadline_step")
-        .annotate(**{bucket: Count("pk", filter=due_q(bucket, today)) for bucket in buckets})
+    tallies, complete = bounded_grouped_sums(
+        report_list(user=user, today=today).filter(near).prefetch_related(None),
+        key=F("deadline_step"),
+        flags={bucket: due_q(bucket, today) for bucket in buckets},
+        limit=count_cap(),
     )
-    counts = {}
-    for row in rows:
-        for bucket in buckets:
-            counts[(bucket, row["deadline_step"])] = row[bucket]
-    return counts
+    counts = {(bucket, step): n for step, row in tallies.items() for bucket, n in row.items()}
+    return counts, complete
 
 
-def _deadline_lines(counts, steps, buckets) -> list[QueueLine]:
+def _deadline_lines(counts, steps, buckets, *, complete: bool = True) -> list[QueueLine]:
     labels = _bucket_labels()
     lines = []
     for bucket in buckets:
@@ -180,30 +179,31 @@ def _deadline_lines(counts, steps, buckets) -> list[QueueLine]:
                         _("%(when)s: %(step)s") % {"when": labels[bucket], "step": step.label},
                         n,
                         _url("reports:list", due=bucket, step=step.value),
+                        at_least=not complete,
                     )
                 )
     return lines
 
 
 def _case_sections(user, today: datetime.date) -> list[QueueSection]:
-    counts = _report_step_counts(user, today)
-    lines = _deadline_lines(counts, CASE_STEPS, (DUE_LATE, DUE_TODAY, DUE_SOON))
+    counts, complete = _report_step_counts(user, today)
+    buckets = (DUE_LATE, DUE_TODAY, DUE_SOON)
+    lines = _deadline_lines(counts, CASE_STEPS, buckets, complete=complete)
     cases = QueueSection(
         "cases",
         _("Case deadlines"),
         lines,
         empty_text="" if lines else _("No case is late or due in the next 2 days."),
     )
-    awaiting = report_list(user=user, today=today, awaiting_kajian_awal=True)
     cases.lines.append(
         _line(
             "reports-awaiting-kajian-awal",
             _("New public filings awaiting kajian awal"),
-            capped_count(awaiting),
+            capped_count(report_list(user=user, today=today, awaiting_kajian_awal=True)),
             _url("reports:list", awaiting_kajian_awal="on"),
         )
     )
-    lines = _deadline_lines(counts, FOLLOW_THROUGH_STEPS, (DUE_LATE, DUE_TODAY, DUE_SOON))
+    lines = _deadline_lines(counts, FOLLOW_THROUGH_STEPS, buckets, complete=complete)
     follow_through = QueueSection(
         "follow-through",
         _("KASN/BKN and PPK follow-through"),
@@ -224,12 +224,20 @@ def _follow_up_section(user) -> QueueSection:
             _url("coordination:follow_up_list", overdue="on"),
         )
     )
-    per_agency = (
-        overdue.order_by()
-        .values("responsible_agency_id", "responsible_agency__name")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "responsible_agency__name")[:AGENCIES_SHOWN]
+    # The agencies with the most overdue follow-ups, counted among the longest overdue cap + 1
+    # (exact whenever the jurisdiction has at most cap overdue, as the line above shows): a
+    # GROUP BY over a bounded subquery, never over every overdue row of a big table.
+    by_agency = bounded_group_counts(
+        overdue.order_by("due_date", "pk"), column="responsible_agency", cap=count_cap()
     )
+    names = dict(Agency.objects.filter(pk__in=list(by_agency)).values_list("pk", "name"))
+    per_agency = sorted(
+        (
+            {"responsible_agency_id": pk, "responsible_agency__name": names[pk], "n": n}
+            for pk, n in by_agency.items()
+        ),
+        key=lambda row: (-row["n"], row["responsible_agency__name"]),
+    )[:AGENCIES_SHOWN]
     for row in per_agency:
         section.lines.append(
             _line(
@@ -315,27 +323,31 @@ def _meeting_section(user, today: datetime.date, *, with_minutes: bool) -> Queue
 # Per kab/kota, for a province ----------------------------------------------------------------
 
 
-def _grouped(queryset: QuerySet, column: str, **counts: Q) -> dict[str, dict[str, int]]:
-    """kab/kota code → {name: rows matching that Q}, in one grouped query."""
-    rows = (
-        queryset.prefetch_related(None)
-        .order_by()
-        .annotate(city=Substr(column, 1, CITY_CODE_LENGTH))
-        .values("city")
-        .annotate(**{name: Count("pk", filter=q) for name, q in counts.items()})
+#: How many rows a province's per-kab/kota tally reads at most (one query per list): enough
+#: for every late case of a busy province; beyond it the cells are lower bounds ("12+").
+PROVINCE_ROWS_READ = 20_000
+
+
+def _per_city(queryset: QuerySet, **flags: Q) -> tuple[dict[str, dict[str, int]], bool]:
+    """kab/kota code → {name: rows matching that Q}, in one grouped query over a bounded
+    number of rows, and whether the tallies are complete."""
+    return bounded_grouped_sums(
+        queryset.prefetch_related(None),
+        key=Substr("region", 1, CITY_CODE_LENGTH),
+        flags=flags,
+        limit=PROVINCE_ROWS_READ,
     )
-    return {row["city"]: {name: row[name] for name in counts} for row in rows}
 
 
 def _province_queue(user, today: datetime.date, reports: bool) -> WorkQueue:
     monday, sunday = week_bounds(today)
     cities = list(scope_to_jurisdiction(Region.objects.filter(depth=2), user).order_by("code"))
     specs = []  # (key, label, counts by city, url params, url name)
+    complete = {}  # column key → whether its tally read every row
     if reports:
         near = due_q(DUE_LATE, today) | due_q(DUE_TODAY, today) | due_q(DUE_SOON, today)
-        report_counts = _grouped(
+        report_counts, complete["reports"] = _per_city(
             report_list(user=user, today=today).filter(near | awaiting_kajian_awal_q()),
-            "region_id",
             late=due_q(DUE_LATE, today) & step_q(STEP_GROUP_CASE),
             today=due_q(DUE_TODAY, today),
             soon=due_q(DUE_SOON, today),
@@ -367,19 +379,16 @@ def _province_queue(user, today: datetime.date, reports: bool) -> WorkQueue:
                 "reports:list",
             ),
         ]
-    follow_up_counts = _grouped(
+    follow_up_counts, complete["overdue"] = _per_city(
         follow_up_list(user=user, filters=FollowUpFilters(overdue_only=True)),
-        "region_id",
         overdue=Q(),
     )
-    week_counts = _grouped(
+    week_counts, complete["week"] = _per_city(
         meeting_list(user=user, filters=MeetingFilters(date_from=monday, date_to=sunday)),
-        "region_id",
         week=Q(),
     )
-    minutes_counts = _grouped(
+    minutes_counts, complete["without_minutes"] = _per_city(
         meeting_list(user=user, filters=MeetingFilters(without_minutes=True)),
-        "region_id",
         without_minutes=Q(),
     )
     week = {"date_from": monday.isoformat(), "date_to": sunday.isoformat()}
@@ -402,6 +411,10 @@ def _province_queue(user, today: datetime.date, reports: bool) -> WorkQueue:
     ]
     # The report list filters by ``kabkota``, the coordination lists by ``region``.
     region_param = {"reports:list": "kabkota", "coordination:follow_up_list": "region"}
+    report_keys = {"late", "today", "soon", "follow_through", "awaiting"}
+    at_least = {
+        key: not complete["reports" if key in report_keys else key] for key, *_rest in specs
+    }
     rows = []
     for city in cities:
         cells = []
@@ -409,7 +422,7 @@ def _province_queue(user, today: datetime.date, reports: bool) -> WorkQueue:
             n = counts.get(city.code, {}).get(key, 0)
             param = region_param.get(name, "region")
             url = _url(name, **params, **{param: city.code})
-            cells.append(_line(f"{key}-{city.code}", label, n, url))
+            cells.append(_line(f"{key}-{city.code}", label, n, url, at_least=at_least[key]))
         rows.append(RegionRow(city, city.name, cells))
     total_cells = [
         _line(
@@ -417,6 +430,7 @@ def _province_queue(user, today: datetime.date, reports: bool) -> WorkQueue:
             label,
             sum(values.get(key, 0) for values in counts.values()),
             _url(name, **params),
+            at_least=at_least[key],
         )
         for key, label, counts, params, name in specs
     ]
