@@ -8,6 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from bawaslu_portal.formfields import filter_choice
 from bawaslu_portal.models import Agency, AgencyKind, Region
 from bawaslu_portal.scoping import scope_to_jurisdiction, user_jurisdiction
 from reports.forms.intake import EvidenceCleaningMixin, evidence_files_field, evidence_links_field
@@ -44,11 +45,11 @@ STEP_CHOICES = [
 class ReportFilterForm(forms.Form):
     """The filters of ``/laporan/`` (GET)."""
 
-    stage = forms.ChoiceField(
-        label=_("Stage"),
-        required=False,
-        choices=[("", _("All stages")), *ReportStage.choices],
-        error_messages={"invalid_choice": _("Choose one of the listed stages.")},
+    stage = filter_choice(
+        _("Stage"),
+        ReportStage.choices,
+        all_label=_("All stages"),
+        invalid=_("Choose one of the listed stages."),
     )
     election = select_field(
         _("Election"),
