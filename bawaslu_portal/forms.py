@@ -86,7 +86,7 @@ class AgencyFilterForm(forms.Form):
         _("Kind"),
         AgencyKind.choices,
         all_label=_("All kinds"),
-        invalid=_("Choose a kind of agency from the list"),
+        invalid_message=_("Choose a kind of agency from the list"),
     )
 
 

@@ -9,7 +9,7 @@ what is missing or wrong.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from bawaslu_portal.formfields import filter_choice, filter_model
+from bawaslu_portal.formfields import filter_choice, select_field
 from bawaslu_portal.models import Region
 from bawaslu_portal.scoping import scope_to_jurisdiction
 from bawaslu_portal.timefmt import format_date
@@ -142,20 +142,22 @@ class DeclarationForm(SuppressibleErrorsMixin, forms.Form):
             "min_value": _("The number of participants cannot be negative"),
         },
     )
-    campaign = filter_model(
+    campaign = select_field(
         _("Campaign"),
-        all_label=_("(not part of a campaign)"),
-        invalid=_("Choose a campaign from the list"),
+        None,
+        empty_label=_("(not part of a campaign)"),
+        invalid_message=_("Choose a campaign from the list"),
     )
     is_culmination = forms.BooleanField(
         label=_("Culminating declaration of the campaign"),
         required=False,
         help_text=_("The closing declaration, e.g. at the city hall after every kecamatan."),
     )
-    meeting = filter_model(
+    meeting = select_field(
         _("Held at meeting"),
-        all_label=_("(not at a recorded meeting)"),
-        invalid=_("Choose a meeting from the list"),
+        None,
+        empty_label=_("(not at a recorded meeting)"),
+        invalid_message=_("Choose a meeting from the list"),
     )
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 4})
@@ -291,11 +293,14 @@ class DeclarationFilterForm(DateRangeFilterForm):
         _("Kind"),
         DeclarationKind.choices,
         all_label=_("All kinds"),
-        invalid=_("Choose a kind from the list"),
+        invalid_message=_("Choose a kind from the list"),
     )
     region = RegionFilterField()
-    campaign = filter_model(
-        _("Campaign"), all_label=_("All campaigns"), invalid=_("Choose a campaign from the list")
+    campaign = select_field(
+        _("Campaign"),
+        None,
+        empty_label=_("All campaigns"),
+        invalid_message=_("Choose a campaign from the list"),
     )
 
     def __init__(self, *args, user, **kwargs):
@@ -435,14 +440,17 @@ class DesignationRevokeForm(forms.Form):
 
 
 class DesignationFilterForm(forms.Form):
-    kind = filter_model(
-        _("Kind"), all_label=_("All kinds"), invalid=_("Choose a kind from the list")
+    kind = select_field(
+        _("Kind"),
+        None,
+        empty_label=_("All kinds"),
+        invalid_message=_("Choose a kind from the list"),
     )
     status = filter_choice(
         _("Status"),
         DesignationStatus.choices,
         all_label=_("All statuses"),
-        invalid=_("Choose a status from the list"),
+        invalid_message=_("Choose a status from the list"),
     )
     region = RegionFilterField()
 
@@ -458,13 +466,17 @@ class DesignationFilterForm(forms.Form):
 
 
 class CoverageFilterForm(forms.Form):
-    kind = filter_model(
-        _("Kind of designation"), all_label=_("Any kind"), invalid=_("Choose a kind from the list")
+    kind = select_field(
+        _("Kind of designation"),
+        None,
+        empty_label=_("Any kind"),
+        invalid_message=_("Choose a kind from the list"),
     )
-    city = filter_model(
+    city = select_field(
         _("Kecamatan table for"),
-        all_label=_("Choose a city or regency"),
-        invalid=_("Choose a city or regency in your jurisdiction"),
+        None,
+        empty_label=_("Choose a city or regency"),
+        invalid_message=_("Choose a city or regency in your jurisdiction"),
     )
 
     def __init__(self, *args, user, **kwargs):

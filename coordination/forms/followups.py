@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from bawaslu_portal.formfields import filter_choice, filter_model
+from bawaslu_portal.formfields import filter_choice, select_field
 from coordination import selectors
 from coordination.forms.shared import DateInput, FilterDateField, RegionFilterField, region_label
 from coordination.models import FollowUpStatus
@@ -119,16 +119,17 @@ class FollowUpStatusForm(forms.Form):
 
 
 class FollowUpFilterForm(forms.Form):
-    agency = filter_model(
+    agency = select_field(
         _("Responsible agency"),
-        all_label=_("All agencies"),
-        invalid=_("Choose an agency from the list"),
+        None,
+        empty_label=_("All agencies"),
+        invalid_message=_("Choose an agency from the list"),
     )
     status = filter_choice(
         _("Status"),
         FollowUpStatus.choices,
         all_label=_("All statuses"),
-        invalid=_("Choose a status from the list"),
+        invalid_message=_("Choose a status from the list"),
     )
     due_from = FilterDateField(
         label=_("Due from"),

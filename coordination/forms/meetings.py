@@ -13,7 +13,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from bawaslu_portal.formfields import filter_choice, filter_model
+from bawaslu_portal.formfields import filter_choice, select_field
 from coordination import selectors
 from coordination.forms.shared import (
     BasePersonFormSet,
@@ -319,23 +319,27 @@ class MeetingFilterForm(DateRangeFilterForm):
         _("Kind"),
         MeetingKind.choices,
         all_label=_("All kinds"),
-        invalid=_("Choose a kind from the list"),
+        invalid_message=_("Choose a kind from the list"),
     )
     status = filter_choice(
         _("Status"),
         MeetingStatus.choices,
         all_label=_("All statuses"),
-        invalid=_("Choose a status from the list"),
+        invalid_message=_("Choose a status from the list"),
     )
     region = RegionFilterField()
     without_minutes = forms.BooleanField(label=_("Held without minutes"), required=False)
-    agency = filter_model(
+    agency = select_field(
         _("Agency (host or participant)"),
-        all_label=_("All agencies"),
-        invalid=_("Choose an agency from the list"),
+        None,
+        empty_label=_("All agencies"),
+        invalid_message=_("Choose an agency from the list"),
     )
-    topic = filter_model(
-        _("Topic"), all_label=_("All topics"), invalid=_("Choose a topic from the list")
+    topic = select_field(
+        _("Topic"),
+        None,
+        empty_label=_("All topics"),
+        invalid_message=_("Choose a topic from the list"),
     )
 
     def __init__(self, *args, user, **kwargs):

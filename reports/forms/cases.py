@@ -49,7 +49,7 @@ class ReportFilterForm(forms.Form):
         _("Stage"),
         ReportStage.choices,
         all_label=_("All stages"),
-        invalid=_("Choose one of the listed stages."),
+        invalid_message=_("Choose one of the listed stages."),
     )
     election = select_field(
         _("Election"),

@@ -12,6 +12,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from bawaslu_portal.formfields import select_field  # noqa: F401 - re-exported for reports' forms
+
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME_INPUT = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
@@ -104,24 +106,6 @@ def digits_field(label, *, digits: int, help_text, invalid_message) -> forms.Reg
         help_text=help_text,
         error_messages={"invalid": invalid_message},
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-    )
-
-
-def select_field(
-    label, queryset, *, empty_label, invalid_message, required_message=None, **kwargs
-) -> forms.ModelChoiceField:
-    """A select of ``queryset``'s rows; required when it has a ``required_message``.
-
-    ``invalid_message`` answers a value not in the list (a stale page or a
-    hand-made request).
-    """
-    return forms.ModelChoiceField(
-        label=label,
-        queryset=queryset,
-        required=required_message is not None,
-        empty_label=empty_label,
-        error_messages=_messages(required_message, invalid_choice=invalid_message),
-        **kwargs,
     )
 
 
