@@ -114,7 +114,7 @@ class ReportFilterForm(forms.Form):
         ).order_by("name")
         self.fields["kecamatan"].label_from_instance = lambda region: region.name
         jurisdiction = user_jurisdiction(user)
-        if jurisdiction.nationwide or jurisdiction.region is None or jurisdiction.region.depth < 2:
+        if jurisdiction.spans_cities:
             # A province (or the country) compares its kab/kota; a city has only itself.
             self.fields["kabkota"].queryset = scope_to_jurisdiction(
                 Region.objects.filter(depth=2), user
@@ -128,7 +128,7 @@ class ReportFilterForm(forms.Form):
                 )
         else:
             del self.fields["kabkota"]
-        if jurisdiction.nationwide or jurisdiction.region.depth < 2:
+        if jurisdiction.spans_cities:
             # Hundreds or thousands of kecamatan: a code field, not a select.
             self.fields["kecamatan"].widget = forms.TextInput(attrs={"placeholder": "33.74.01"})
             self.fields["kecamatan"].label = _("Kecamatan code")

@@ -397,7 +397,7 @@ class ReportForm(EvidenceCleaningMixin, forms.Form):
             self._set_kelurahan_choices(kabkota.code)
         else:
             jurisdiction = user_jurisdiction(user)
-            if jurisdiction.nationwide or jurisdiction.region.depth < 2:
+            if jurisdiction.spans_cities:
                 # A province has thousands of kelurahan: a code field, not a select.
                 self.uses_kelurahan_code = True
                 del self.fields["incident_kelurahan"]
