@@ -322,3 +322,43 @@ def test_identity_page_offers_export_and_correction_to_the_handler(client_for, s
     )
     assert export_url(report) in html
     assert correct_url(report) in html
+
+
+@pytest.mark.django_db
+def test_a_reporters_request_is_answered_and_the_administrator_reads_it_in_the_audit_log(
+    client_for, semarang_staff, portal_admin
+):
+    """The journey across actors, all through HTTP: the case handler looks up the reporter,
+    exports their data and corrects it; the administrator finds the events, for this
+    report and this handler, in the audit log, and none carries the reporter's name."""
+    report = intake_report(user=semarang_staff)
+    handler = client_for(semarang_staff)
+    assert handler.post(export_url(report), {"file_format": "json"}).status_code == 200
+    page = handler.get(correct_url(report))
+    data = {
+        name: value
+        for name, value in page.context["form"].initial.items()
+        if value is not None and name != "withhold_from_reported"
+    }
+    data["email"] = "pelapor.baru@example.org"
+    assert handler.post(correct_url(report), data).status_code == 302
+
+    response = client_for(portal_admin).get(
+        "/admin/bawaslu_portal/auditevent/", {"q": semarang_staff.username}
+    )
+    assert response.status_code == 200
+    shown = [
+        (event.kind, event.object_id)
+        for event in response.context["cl"].result_list
+        if event.object_type == Report._meta.label_lower
+    ]
+    # The correction form reads the identity on its GET and again on its POST: two views.
+    assert sorted(shown) == sorted(
+        [
+            (AuditKind.SUBJECT_EXPORT, str(report.pk)),
+            (AuditKind.IDENTITY_VIEW, str(report.pk)),
+            (AuditKind.IDENTITY_VIEW, str(report.pk)),
+            (AuditKind.SUBJECT_CORRECTION, str(report.pk)),
+        ]
+    )
+    assert REPORTER_NAME not in response.content.decode()
