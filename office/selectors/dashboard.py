@@ -48,11 +48,11 @@ from coordination.selectors import (
     program_progress,
 )
 from office.charts import Series, monthly_column_chart
+from office.selectors.shared import CITY_CODE_LENGTH, counts_per_city
 from reports.models import DayUnit, DeadlineRule, DeadlineStep, ReportStage, ViolationCategory
 from reports.permissions.cases import can_view_reports
 from reports.selectors.cases import report_list
 
-CITY_CODE_LENGTH = 5
 KECAMATAN_CODE_LENGTH = 8
 #: Programs drawn on the dashboard, latest first; the program list has the rest.
 PROGRAMS_SHOWN = 12
@@ -123,17 +123,6 @@ def _monthly(queryset: QuerySet, column: str, **counts) -> dict[datetime.date, d
         .annotate(**counts)
     )
     return {_month_key(row.pop("month")): row for row in rows}
-
-
-def _per_city(queryset: QuerySet, column: str, **counts) -> dict[str, dict]:
-    rows = (
-        queryset.prefetch_related(None)
-        .order_by()
-        .annotate(city=Substr(column, 1, CITY_CODE_LENGTH))
-        .values("city")
-        .annotate(**counts)
-    )
-    return {row.pop("city"): row for row in rows}
 
 
 def _month_label(month: datetime.date) -> str:
@@ -224,7 +213,7 @@ def _meetings(user, start, end, months, cities, region) -> Figure:
         figure.per_region = _city_table(
             _("Meetings per kab/kota"),
             cities,
-            _per_city(queryset, "region_id", **counts),
+            counts_per_city(queryset, "region_id", **counts),
             [("held", _("Held")), ("planned", _("Planned"))],
             lambda city, name: _url(
                 "coordination:meeting_list",
@@ -282,8 +271,8 @@ def _declarations(user, start, end, months, cities, region) -> Figure:
         links=[(_("Declarations in the period"), url)],
     )
     if cities:
-        per_city = _per_city(queryset, "region_id", **counts)
-        totals = _per_city(all_kecamatan, "code", total=Count("code"))
+        per_city = counts_per_city(queryset, "region_id", **counts)
+        totals = counts_per_city(all_kecamatan, "code", total=Count("code"))
         for code, values in totals.items():
             per_city.setdefault(code, {}).update(values)
         figure.per_region = _city_table(
@@ -351,7 +340,7 @@ def _designations(user, start, end, months, cities, region) -> Figure:
         figure.per_region = _city_table(
             _("Designations per kab/kota"),
             cities,
-            _per_city(dated, "kelurahan_id", **counts),
+            counts_per_city(dated, "kelurahan_id", **counts),
             [("designated", _("Designated in the period")), ("active", _("Still active"))],
         )
     return figure
@@ -586,7 +575,7 @@ def _ppk(user, start, end, months, cities, region) -> Figure:
         median_days=median,
     )
     if cities:
-        per_city = _per_city(recommended, "region_id", **counts)
+        per_city = counts_per_city(recommended, "region_id", **counts)
         for code, days in _median_days_per_city(recommended).items():
             per_city.setdefault(code, {})["median"] = formats.number_format(days, 1)
         figure.per_region = _city_table(

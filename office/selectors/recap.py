@@ -29,8 +29,7 @@ import datetime
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.db.models import Count, Max, Q, QuerySet
-from django.db.models.functions import Substr
+from django.db.models import Count, Max, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -48,12 +47,10 @@ from coordination.selectors import (
     meeting_list,
 )
 from office.forms.recap import iso_week
+from office.selectors.shared import counts_per_city
 from reports.models import ReportHistory
 from reports.permissions.cases import can_view_reports
 from reports.selectors.cases import report_list
-
-#: A kab/kota code is five characters: "33.74".
-CITY_CODE_LENGTH = 5
 
 MEETINGS_HELD = "meetings_held"
 DECLARATIONS = "declarations"
@@ -152,18 +149,6 @@ class Recap:
         return list(zip(self.columns, row.cells, strict=True)) if row else []
 
 
-def _grouped(queryset: QuerySet, column: str, **counts) -> dict[str, dict[str, int]]:
-    """kab/kota code → {name: count}, in one grouped query."""
-    rows = (
-        queryset.prefetch_related(None)
-        .order_by()
-        .annotate(city=Substr(column, 1, CITY_CODE_LENGTH))
-        .values("city")
-        .annotate(**counts)
-    )
-    return {row.pop("city"): row for row in rows}
-
-
 def _figures(user, area: Region, week: RecapWeek, reports: bool) -> list[tuple]:
     """(key, label, counts by kab/kota, list URL name or "", URL params, region param)."""
     monday, sunday = week.monday.isoformat(), week.sunday.isoformat()
@@ -191,7 +176,7 @@ def _figures(user, area: Region, week: RecapWeek, reports: bool) -> list[tuple]:
         (
             MEETINGS_HELD,
             _("Meetings held"),
-            _grouped(held, "region_id", **count),
+            counts_per_city(held, "region_id", **count),
             "coordination:meeting_list",
             {"status": MeetingStatus.TERLAKSANA, "date_from": monday, "date_to": sunday},
             "region",
@@ -199,7 +184,7 @@ def _figures(user, area: Region, week: RecapWeek, reports: bool) -> list[tuple]:
         (
             DECLARATIONS,
             _("Declarations"),
-            _grouped(declarations, "region_id", **count),
+            counts_per_city(declarations, "region_id", **count),
             "coordination:declaration_list",
             {"date_from": monday, "date_to": sunday},
             "region",
@@ -220,7 +205,7 @@ def _figures(user, area: Region, week: RecapWeek, reports: bool) -> list[tuple]:
             (
                 REPORTS_NEW,
                 _("New reports"),
-                _grouped(received, "region_id", **count),
+                counts_per_city(received, "region_id", **count),
                 "reports:list",
                 {"received_from": monday, "received_to": sunday},
                 "kabkota",
@@ -228,7 +213,7 @@ def _figures(user, area: Region, week: RecapWeek, reports: bool) -> list[tuple]:
             (
                 REPORTS_MOVED,
                 _("Reports that moved"),
-                _grouped(
+                counts_per_city(
                     moves.exclude(from_stage=""),
                     "report__region_id",
                     n=Count("report_id", distinct=True),
@@ -242,7 +227,7 @@ def _figures(user, area: Region, week: RecapWeek, reports: bool) -> list[tuple]:
         (
             FOLLOW_UPS_DONE,
             _("Follow-ups done"),
-            _grouped(done, "region_id", **count),
+            counts_per_city(done, "region_id", **count),
             "",
             {},
             "",
@@ -250,7 +235,7 @@ def _figures(user, area: Region, week: RecapWeek, reports: bool) -> list[tuple]:
         (
             FOLLOW_UPS_OVERDUE,
             _("Follow-ups overdue at the week's end"),
-            _grouped(overdue, "region_id", **count),
+            counts_per_city(overdue, "region_id", **count),
             "",
             {},
             "",
