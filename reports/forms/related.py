@@ -9,20 +9,12 @@ rule; the forms only collect and resolve the input.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from reports.forms.workflow import FORM_DAMAGED
+from reports.forms.workflow import FORM_DAMAGED, version_field
 from reports.selectors.related import report_find_for_link, report_find_member
 
 
 class _VersionedForm(forms.Form):
-    version = forms.IntegerField(
-        widget=forms.HiddenInput,
-        min_value=1,
-        error_messages={
-            "required": FORM_DAMAGED,
-            "invalid": FORM_DAMAGED,
-            "min_value": FORM_DAMAGED,
-        },
-    )
+    version = version_field()
 
     def __init__(self, *args, report, user, **kwargs):
         kwargs.setdefault("initial", {"version": report.version})

@@ -22,6 +22,22 @@ from reports.workflow import CHANGE_OFFICE, Transition
 DATE_INVALID = _("Enter the date as day, month and year.")
 FORM_DAMAGED = _("This form is incomplete. Go back to the report and start the step again.")
 
+
+def version_field() -> forms.IntegerField:
+    """The hidden version of the case the official saw: a page made stale saves nothing.
+
+    Only a damaged or hand-made POST gets its errors."""
+    return forms.IntegerField(
+        widget=forms.HiddenInput,
+        min_value=1,
+        error_messages={
+            "required": FORM_DAMAGED,
+            "invalid": FORM_DAMAGED,
+            "min_value": FORM_DAMAGED,
+        },
+    )
+
+
 FIELD_LABELS = {
     "note": _("Note"),
     "reason": _("Reason"),
@@ -88,15 +104,7 @@ class TransitionForm(forms.Form):
     transition = forms.CharField(
         widget=forms.HiddenInput, error_messages={"required": FORM_DAMAGED}
     )
-    version = forms.IntegerField(
-        widget=forms.HiddenInput,
-        min_value=1,
-        error_messages={
-            "required": FORM_DAMAGED,
-            "invalid": FORM_DAMAGED,
-            "min_value": FORM_DAMAGED,
-        },
-    )
+    version = version_field()
 
     def __init__(self, *args, transition: Transition, report, user, **kwargs):
         kwargs.setdefault("auto_id", f"id_{transition.key}_%s")
