@@ -275,6 +275,20 @@ def test_recap_runs_the_same_queries_at_two_sizes(request, client_for, who, bawa
     assert small == {"semarang_staff": 11, "jateng_staff": 13}[who]
 
 
+@pytest.mark.parametrize("who", ["semarang_staff", "jateng_staff"])
+def test_print_view_runs_the_same_queries_at_two_sizes(request, client_for, who, bawaslu_semarang):
+    client = client_for(request.getfixturevalue(who))
+
+    def page():
+        assert client.get("/rekap/cetak/", {"week": WEEK}).status_code == 200
+
+    build(bawaslu_semarang)
+    small = count_queries(page)
+    build(bawaslu_semarang)
+    build(bawaslu_semarang, kecamatan="33.74.02", kelurahan="33.74.02.1001")
+    assert count_queries(page) == small
+
+
 @pytest.mark.parametrize("username", ["semarang.staf", "jateng.staf", "semarang.pemkot", "admin"])
 def test_demo_links_a_week_with_activity(client, username):
     """The default week may be empty in the demo; the page links the latest week with activity,
