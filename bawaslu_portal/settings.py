@@ -180,7 +180,8 @@ LOGOUT_REDIRECT_URL = "login"
 
 # Lock a username+client pair after 5 failures for one hour, and a client address after
 # 20 failures across all usernames (one address trying many accounts); both per hour.
-# bawaslu_portal.lockout.PairAndAddressLockoutHandler applies the second limit.
+# bawaslu_portal.lockout.PairAndAddressLockoutHandler applies the second limit. Security
+# policy, not statute: no regulation sets these numbers.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_ADDRESS_FAILURE_LIMIT = int(os.environ.get("AXES_ADDRESS_FAILURE_LIMIT", "20"))
 AXES_HANDLER = "bawaslu_portal.lockout.PairAndAddressLockoutHandler"
@@ -324,8 +325,9 @@ REPORT_NUMBER_FORMAT = os.environ.get(
 REPORTS_PUBLIC_FILING_LIMIT = (int(os.environ.get("REPORTS_PUBLIC_FILING_LIMIT", "5")), 60 * 60)
 REPORTS_STATUS_CHECK_LIMIT = (int(os.environ.get("REPORTS_STATUS_CHECK_LIMIT", "20")), 60 * 60)
 # Audit log (bawaslu_portal.models.AuditEvent): kept this many days, then removed by
-# ``manage.py purge_audit_log`` (the daily timer). Two years covers an election cycle's
-# disputes and a breach found late (UU 27/2022 on personal data, Pasal 46).
+# ``manage.py purge_audit_log`` (the daily timer). Policy, not statute: no law sets
+# this period (docs/privacy.md). Two years covers an election cycle's disputes and a
+# breach found late, which must then be notified (UU 27/2022 Pasal 46 ayat (1)).
 AUDIT_RETENTION_DAYS = int(os.environ.get("AUDIT_RETENTION_DAYS", str(2 * 365)))
 
 # Background tasks (django.tasks): the reminder mails (office.tasks). "immediate" runs a

@@ -49,6 +49,8 @@ class Citizenship(models.TextChoices):
 
 
 #: "Due soon": an open report whose deadline is today or within this many days.
+#: The portal's own warning window (policy, not statute); the deadlines themselves
+#: come from DeadlineRule rows with their legal basis.
 DUE_SOON_DAYS = 2
 
 #: Crockford's base32 without I, L, O, U: no letters that read as digits.
