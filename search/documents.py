@@ -42,13 +42,30 @@ def _join(*parts) -> str:
     return "\n".join(str(part) for part in parts if part)[:BODY_LIMIT]
 
 
-def _meeting(meeting: Meeting) -> SearchDocument:
+#: Longest title the index holds (the model's column).
+TITLE_LIMIT = SearchDocument._meta.get_field("title").max_length
+
+
+def _document(kind: str, object_id, *, title: str, key_id=None, **fields) -> SearchDocument:
+    """An unsaved document of ``kind``: its key, kind, object and title, cut to the column.
+
+    ``key_id`` names the record in the key when the object id cannot (a region's code).
+    """
     return SearchDocument(
-        key=document_key(SearchKind.MEETING, meeting.pk),
-        kind=SearchKind.MEETING,
-        object_id=meeting.pk,
+        key=document_key(kind, object_id if key_id is None else key_id),
+        kind=kind,
+        object_id=object_id,
+        title=title[:TITLE_LIMIT],
+        **fields,
+    )
+
+
+def _meeting(meeting: Meeting) -> SearchDocument:
+    return _document(
+        SearchKind.MEETING,
+        meeting.pk,
         region_id=meeting.region_id,
-        title=meeting.title[:300],
+        title=meeting.title,
         body=_join(
             meeting.get_kind_display(),
             meeting.theme,
@@ -67,12 +84,11 @@ def _meeting(meeting: Meeting) -> SearchDocument:
 
 
 def _follow_up(follow_up: FollowUp) -> SearchDocument:
-    return SearchDocument(
-        key=document_key(SearchKind.FOLLOW_UP, follow_up.pk),
-        kind=SearchKind.FOLLOW_UP,
-        object_id=follow_up.pk,
+    return _document(
+        SearchKind.FOLLOW_UP,
+        follow_up.pk,
         region_id=follow_up.region_id,
-        title=follow_up.title[:300],
+        title=follow_up.title,
         body=_join(
             follow_up.description,
             follow_up.responsible_agency.name,
@@ -86,12 +102,11 @@ def _follow_up(follow_up: FollowUp) -> SearchDocument:
 
 
 def _declaration(declaration: Declaration) -> SearchDocument:
-    return SearchDocument(
-        key=document_key(SearchKind.DECLARATION, declaration.pk),
-        kind=SearchKind.DECLARATION,
-        object_id=declaration.pk,
+    return _document(
+        SearchKind.DECLARATION,
+        declaration.pk,
         region_id=declaration.region_id,
-        title=declaration.title[:300],
+        title=declaration.title,
         body=_join(
             declaration.get_kind_display(),
             declaration.place,
@@ -107,12 +122,11 @@ def _declaration(declaration: Declaration) -> SearchDocument:
 
 
 def _program(program: Program) -> SearchDocument:
-    return SearchDocument(
-        key=document_key(SearchKind.PROGRAM, program.pk),
-        kind=SearchKind.PROGRAM,
-        object_id=program.pk,
+    return _document(
+        SearchKind.PROGRAM,
+        program.pk,
         region_id=program.region_id,
-        title=program.name[:300],
+        title=program.name,
         body=_join(program.owner_agency.name, program.legal_basis, program.description),
         url=reverse("coordination:program_detail", args=[program.pk]),
         date=program.period_start,
@@ -124,14 +138,13 @@ def _report(report: Report) -> SearchDocument:
         identity = report.reporter_identity
     except ReporterIdentity.DoesNotExist:
         identity = None
-    return SearchDocument(
-        key=document_key(SearchKind.REPORT, report.pk),
-        kind=SearchKind.REPORT,
-        object_id=report.pk,
+    return _document(
+        SearchKind.REPORT,
+        report.pk,
         region_id=report.region_id,
         office_id=report.office_id,
         office_region_code=report.office.region_id or "",
-        title=f"{report} · {report.reported_name}"[:300],
+        title=f"{report} · {report.reported_name}",
         body=_join(
             report.registration_number,
             report.tracking_code,
@@ -159,12 +172,11 @@ def _person(position: Position) -> SearchDocument | None:
     else:
         region_id = position.agency.region_id
         url = reverse("agency_detail", args=[position.agency_id])
-    return SearchDocument(
-        key=document_key(SearchKind.PERSON, position.pk),
-        kind=SearchKind.PERSON,
-        object_id=position.pk,
+    return _document(
+        SearchKind.PERSON,
+        position.pk,
         region_id=region_id,
-        title=person.name[:300],
+        title=person.name,
         body=_join(
             person.title,
             person.known_as,
@@ -180,24 +192,23 @@ def _person(position: Position) -> SearchDocument | None:
 def _agency(agency: Agency) -> SearchDocument | None:
     if not agency.is_active:
         return None
-    return SearchDocument(
-        key=document_key(SearchKind.AGENCY, agency.pk),
-        kind=SearchKind.AGENCY,
-        object_id=agency.pk,
+    return _document(
+        SearchKind.AGENCY,
+        agency.pk,
         region_id=agency.region_id,
-        title=agency.name[:300],
+        title=agency.name,
         body=_join(agency.short_name, agency.get_kind_display(), agency.region.label),
         url=reverse("agency_detail", args=[agency.pk]),
     )
 
 
 def _region(region: Region, ancestors: dict[str, str]) -> SearchDocument:
-    return SearchDocument(
-        key=document_key(SearchKind.REGION, region.code),
-        kind=SearchKind.REGION,
-        object_id=None,
+    return _document(
+        SearchKind.REGION,
+        None,
+        key_id=region.code,
         region_id=region.code,
-        title=region.label[:300],
+        title=region.label,
         body=_join(
             region.get_kind_display(),
             region.code,
