@@ -34,6 +34,22 @@ def _handled_report(request, pk: int):
     return report
 
 
+def _form_page(request, report, form, *, heading: str, url_name: str, submit_label: str):
+    """A refused form on its own page, with the error summary, posting back to ``url_name``."""
+    return render(
+        request,
+        "reports/report_action.html",
+        {
+            "report": report,
+            "form": form,
+            "heading": heading,
+            "action_url": reverse(url_name, args=[report.pk]),
+            "submit_label": submit_label,
+            "confirm": "",
+        },
+    )
+
+
 @require_POST
 def report_link_view(request, pk: int):
     """Link another report (by tracking code or registration number) to this one."""
@@ -59,17 +75,13 @@ def report_link_view(request, pk: int):
                 % {"other": form.cleaned_data["other"]},
             )
             return redirect(_related_url(report))
-    return render(
+    return _form_page(
         request,
-        "reports/report_action.html",
-        {
-            "report": report,
-            "form": form,
-            "heading": _("Link a report about the same incident"),
-            "action_url": reverse("reports:link", args=[report.pk]),
-            "submit_label": _("Link the report"),
-            "confirm": "",
-        },
+        report,
+        form,
+        heading=_("Link a report about the same incident"),
+        url_name="reports:link",
+        submit_label=_("Link the report"),
     )
 
 
@@ -95,15 +107,11 @@ def report_unlink_view(request, pk: int):
                 _("Report %(member)s is no longer linked to the others.") % {"member": member},
             )
             return redirect(_related_url(report))
-    return render(
+    return _form_page(
         request,
-        "reports/report_action.html",
-        {
-            "report": report,
-            "form": form,
-            "heading": _("Unlink a report"),
-            "action_url": reverse("reports:unlink", args=[report.pk]),
-            "submit_label": _("Unlink"),
-            "confirm": "",
-        },
+        report,
+        form,
+        heading=_("Unlink a report"),
+        url_name="reports:unlink",
+        submit_label=_("Unlink"),
     )
