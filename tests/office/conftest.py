@@ -33,58 +33,28 @@ class QueueData:
 def make_reports(office, region_id: str, *, late_kajian=2) -> None:
     """Per city: late kajian awal ×``late_kajian``, handling due today, completion and a public
     filing due within 2 days, a late KASN/BKN reply, and three that count nowhere."""
-    for offset in range(late_kajian):
+    late = [
+        (ReportStage.KAJIAN_AWAL, -1 - offset, "kajian_awal", {}) for offset in range(late_kajian)
+    ]
+    for stage, due_in, step, extra in [
+        *late,
+        (ReportStage.KLARIFIKASI, 0, "handling", {}),
+        (ReportStage.PERLU_DILENGKAPI, 2, "completion", {}),
+        (ReportStage.DITERIMA, 1, "kajian_awal", {"via_public_form": True}),
+        (ReportStage.REKOMENDASI_DITERUSKAN, -10, "bkn_response", {}),
+        # Counted nowhere: due in 3 days, closed past its deadline, officials' own intake
+        # (not public).
+        (ReportStage.KAJIAN, 3, "handling", {}),
+        (ReportStage.SELESAI, -3, "handling", {}),
+    ]:
         ReportFactory(
             office=office,
             region_id=region_id,
-            stage=ReportStage.KAJIAN_AWAL,
-            deadline=days(-1 - offset),
-            deadline_step="kajian_awal",
+            stage=stage,
+            deadline=days(due_in),
+            deadline_step=step,
+            **extra,
         )
-    ReportFactory(
-        office=office,
-        region_id=region_id,
-        stage=ReportStage.KLARIFIKASI,
-        deadline=days(0),
-        deadline_step="handling",
-    )
-    ReportFactory(
-        office=office,
-        region_id=region_id,
-        stage=ReportStage.PERLU_DILENGKAPI,
-        deadline=days(2),
-        deadline_step="completion",
-    )
-    ReportFactory(
-        office=office,
-        region_id=region_id,
-        stage=ReportStage.DITERIMA,
-        via_public_form=True,
-        deadline=days(1),
-        deadline_step="kajian_awal",
-    )
-    ReportFactory(
-        office=office,
-        region_id=region_id,
-        stage=ReportStage.REKOMENDASI_DITERUSKAN,
-        deadline=days(-10),
-        deadline_step="bkn_response",
-    )
-    # Counted nowhere: due in 3 days, closed past its deadline, officials' own intake (not public).
-    ReportFactory(
-        office=office,
-        region_id=region_id,
-        stage=ReportStage.KAJIAN,
-        deadline=days(3),
-        deadline_step="handling",
-    )
-    ReportFactory(
-        office=office,
-        region_id=region_id,
-        stage=ReportStage.SELESAI,
-        deadline=days(-3),
-        deadline_step="handling",
-    )
 
 
 def make_coordination(region_id: str, agency_a, agency_b, host) -> None:
