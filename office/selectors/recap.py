@@ -325,6 +325,7 @@ def recap(*, user, monday: datetime.date, region: Region | None = None) -> Recap
             url = _url(name, **params, **area_param)
         return Cell(f"{key}-{code or 'total'}", value, url)
 
+    rows = []
     if area.depth == 1:
         cities = list(Region.objects.filter(depth=2).subtree(area.code).order_by("code"))
         rows = [
@@ -338,24 +339,14 @@ def recap(*, user, monday: datetime.date, region: Region | None = None) -> Recap
             )
             for city in cities
         ]
-        total = Row(
-            area,
-            _("Whole province"),
-            [
-                cell(key, counts.values(), name, params, param, "")
-                for key, _label, counts, name, params, param in figures
-            ],
-        )
-    else:
-        rows = []
-        total = Row(
-            area,
-            area.label,
-            [
-                cell(key, counts.values(), name, params, param, "")
-                for key, _label, counts, name, params, param in figures
-            ],
-        )
+    total = Row(
+        area,
+        _("Whole province") if area.depth == 1 else area.label,
+        [
+            cell(key, counts.values(), name, params, param, "")
+            for key, _label, counts, name, params, param in figures
+        ],
+    )
     return Recap(
         week=week,
         area=area,
