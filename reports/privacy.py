@@ -18,6 +18,10 @@ from django.utils.translation import gettext_lazy as _
 
 from reports.selectors.privacy import IDENTITY_FIELDS
 
+#: A breach of personal data is notified in writing to the data subjects and the supervising
+#: agency within 3 x 24 hours (UU 27/2022 Pasal 46 ayat (1); docs/privacy.md).
+BREACH_NOTICE_HOURS = 3 * 24
+
 
 @dataclass(frozen=True)
 class Processing:

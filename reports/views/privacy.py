@@ -18,7 +18,7 @@ from reports.permissions.privacy import (
     can_export_reporter_data,
     can_view_processing_record,
 )
-from reports.privacy import PROCESSING_RECORD
+from reports.privacy import BREACH_NOTICE_HOURS, PROCESSING_RECORD
 from reports.services.cases import reporter_identity_access
 from reports.services.privacy import reporter_data_export, reporter_identity_correct
 from reports.views.cases import report_for_user
@@ -37,14 +37,15 @@ def processing_record(request):
     return render(
         request,
         "reports/processing_record.html",
-        {"rows": PROCESSING_RECORD, "breach_hours": 3 * 24},
+        {"rows": PROCESSING_RECORD, "breach_hours": BREACH_NOTICE_HOURS},
     )
 
 
 @never_cache
 @require_POST
 def reporter_export(request, pk: int):
-    """Download everything held on the report's reporter (a POST: never prefetched)."""
+    """Download everything held on the report's reporter (UU 27/2022 Pasal 7: access and a
+    copy). A POST: never prefetched."""
     report = report_for_user(request.user, pk)
     if not can_export_reporter_data(request.user, report):
         raise PermissionDenied(_("Only case handlers may export a reporter's data."))
@@ -71,7 +72,8 @@ def reporter_export(request, pk: int):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def reporter_correct(request, pk: int):
-    """Correct the reporter's identity. Showing the form shows the identity: logged."""
+    """Correct the reporter's identity (UU 27/2022 Pasal 6). Showing the form shows the
+    identity: logged."""
     report = report_for_user(request.user, pk)
     if not can_correct_reporter_data(request.user, report):
         raise PermissionDenied(_("Only the handling office may correct the reporter's data."))
