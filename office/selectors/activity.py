@@ -102,6 +102,22 @@ def _changed(record) -> tuple[str, object]:
     )
 
 
+def _item(rank: int, kind: str, row, at, actor: str, action: str, subject) -> ActivityItem:
+    """The feed's line for ``row`` (a record, a note, a history row): ``subject`` is the record it
+    names and links to (``row`` itself, or the follow-up or report it belongs to)."""
+    return ActivityItem(
+        at,
+        rank,
+        row.pk,
+        kind,
+        actor,
+        action,
+        str(subject),
+        subject.get_absolute_url(),
+        subject.region,
+    )
+
+
 def _meetings(user, rank, cursor) -> list[ActivityItem]:
     rows = _newest(
         meeting_list(user=user)
@@ -117,17 +133,7 @@ def _meetings(user, rank, cursor) -> list[ActivityItem]:
         how, who = _changed(meeting)
         action = _("recorded the meeting") if how == "created" else _("changed the meeting")
         items.append(
-            ActivityItem(
-                meeting.updated_at,
-                rank,
-                meeting.pk,
-                KIND_MEETINGS,
-                _person(who),
-                action,
-                meeting.title,
-                meeting.get_absolute_url(),
-                meeting.region,
-            )
+            _item(rank, KIND_MEETINGS, meeting, meeting.updated_at, _person(who), action, meeting)
         )
     return items
 
@@ -148,17 +154,7 @@ def _follow_ups(user, rank, cursor) -> list[ActivityItem]:
             # A follow-up keeps no last editor: its notes say who worked on it.
             action, actor = _("follow-up updated"), ""
         items.append(
-            ActivityItem(
-                follow_up.updated_at,
-                rank,
-                follow_up.pk,
-                KIND_FOLLOW_UPS,
-                actor,
-                action,
-                follow_up.title,
-                follow_up.get_absolute_url(),
-                follow_up.region,
-            )
+            _item(rank, KIND_FOLLOW_UPS, follow_up, follow_up.updated_at, actor, action, follow_up)
         )
     return items
 
@@ -169,16 +165,14 @@ def _follow_up_notes(user, rank, cursor) -> list[ActivityItem]:
         notes = notes.filter(follow_up__responsible_agency_id=user.agency_id)
     rows = _newest(notes.select_related("follow_up__region", "author"), "created_at", rank, cursor)
     return [
-        ActivityItem(
-            note.created_at,
+        _item(
             rank,
-            note.pk,
             KIND_FOLLOW_UPS,
+            note,
+            note.created_at,
             _person(note.author),
             _("wrote progress on the follow-up"),
-            note.follow_up.title,
-            note.follow_up.get_absolute_url(),
-            note.follow_up.region,
+            note.follow_up,
         )
         for note in rows
     ]
@@ -195,16 +189,14 @@ def _declarations(user, rank, cursor) -> list[ActivityItem]:
     for declaration in rows:
         created = declaration.updated_at - declaration.created_at < CREATED_SLACK
         items.append(
-            ActivityItem(
-                declaration.updated_at,
+            _item(
                 rank,
-                declaration.pk,
                 KIND_DECLARATIONS,
+                declaration,
+                declaration.updated_at,
                 _person(declaration.created_by) if created else "",
                 _("recorded the declaration") if created else _("declaration changed"),
-                declaration.title,
-                declaration.get_absolute_url(),
-                declaration.region,
+                declaration,
             )
         )
     return items
@@ -238,19 +230,7 @@ def _report_moves(user, rank, cursor) -> list[ActivityItem]:
             }
         else:
             action = _("report received: %(stage)s") % {"stage": ReportStage(row.to_stage).label}
-        items.append(
-            ActivityItem(
-                row.at,
-                rank,
-                row.pk,
-                KIND_REPORTS,
-                _person(row.actor),
-                action,
-                str(row.report),
-                row.report.get_absolute_url(),
-                row.report.region,
-            )
-        )
+        items.append(_item(rank, KIND_REPORTS, row, row.at, _person(row.actor), action, row.report))
     return items
 
 
@@ -272,16 +252,14 @@ def _report_comments(user, rank, cursor) -> list[ActivityItem]:
         cursor,
     )
     return [
-        ActivityItem(
-            comment.at,
+        _item(
             rank,
-            comment.pk,
             KIND_REPORTS,
+            comment,
+            comment.at,
             _person(comment.author),
             _("commented on the report"),
-            str(comment.report),
-            comment.report.get_absolute_url(),
-            comment.report.region,
+            comment.report,
         )
         for comment in rows
     ]
