@@ -23,6 +23,15 @@ def at_noon(day: datetime.date) -> datetime.datetime:
     return datetime.datetime.combine(day, datetime.time(12), tzinfo=timezone.get_current_timezone())
 
 
+def list_count(client, url: str) -> int:
+    """How many rows the list at ``url`` counts (the list must take every filter the link sets)."""
+    response = client.get(url)
+    assert response.status_code == 200, url
+    form = response.context.get("form")
+    assert form is None or not form.errors, (url, form.errors)
+    return response.context["page"].paginator.count
+
+
 @dataclass
 class QueueData:
     serang_kelurahan: str

@@ -18,6 +18,7 @@ from tests.factories.campaigns import (
     ProgramTargetFactory,
 )
 from tests.factories.reports import ReportFactory, ViolationCategoryFactory
+from tests.office.conftest import list_count
 from tests.querycount import count_queries
 
 pytestmark = pytest.mark.django_db
@@ -35,14 +36,6 @@ def aware(day: datetime.date) -> datetime.datetime:
 
 def figures(response) -> dict:
     return {figure.key: figure for figure in response.context["dashboard"].figures}
-
-
-def list_count(client, url: str) -> int:
-    response = client.get(url)
-    assert response.status_code == 200, url
-    form = response.context.get("form")
-    assert form is None or not form.errors, (url, form.errors)
-    return response.context["page"].paginator.count
 
 
 def build(city_agency, region="33.74", kelurahan="33.74.01.1001", kecamatan="33.74.01"):

@@ -4,7 +4,7 @@ import pytest
 
 from tests.factories import AgencyFactory, UserFactory
 from tests.factories.reports import ReportFactory
-from tests.office.conftest import days, make_coordination, make_reports
+from tests.office.conftest import days, list_count, make_coordination, make_reports
 from tests.querycount import count_queries
 
 pytestmark = pytest.mark.django_db
@@ -13,14 +13,6 @@ pytestmark = pytest.mark.django_db
 def queue_lines(response) -> dict[str, object]:
     queue = response.context["queue"]
     return {line.key: line for section in queue.sections for line in section.lines}
-
-
-def list_count(client, url: str) -> int:
-    response = client.get(url)
-    assert response.status_code == 200, url
-    form = response.context.get("form")
-    assert form is None or not form.errors, (url, form.errors)
-    return response.context["page"].paginator.count
 
 
 def test_city_queue_matches_the_hand_counts(client_for, semarang_staff, queue_data):
