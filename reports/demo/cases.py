@@ -59,6 +59,9 @@ D = datetime.date
 #: A step that links the case to the case of code ``fields["other"]`` (same incident, same
 #: reported ASN): from then on their kajian and pleno are recorded once, on either of them.
 LINK = "link"
+#: A step in which the official views the reporter's identity (``fields["purpose"]``): the
+#: view the audit log keeps and the case page lists for its handlers.
+IDENTITY = "identity"
 
 #: Accounts for the pleno deciders of offices without a demo commissioner login:
 #: (username, first name, last name, agency key, person key).
@@ -77,7 +80,8 @@ class Step:
 
     A step to the stage the case is in is that stage's loop: the extension of
     the handling period, or recording that BKN blocked the record. A step to
-    :data:`LINK` links the case to another (``fields["other"]``, its code).
+    :data:`LINK` links the case to another (``fields["other"]``, its code); one to
+    :data:`IDENTITY` views the reporter's identity (``fields["purpose"]``).
     """
 
     on: datetime.date
@@ -716,6 +720,12 @@ CASES = [
         steps=[
             Step(D(2024, 1, 9), S.KAJIAN_AWAL, "semarang.staf", hour=9),
             Step(D(2024, 1, 10), S.DIREGISTRASI, "semarang.staf"),
+            Step(
+                D(2024, 1, 11),
+                IDENTITY,
+                "semarang.staf",
+                fields={"purpose": "Undangan klarifikasi kepada pelapor dan saksi"},
+            ),
             Step(
                 D(2024, 1, 12),
                 S.KLARIFIKASI,

@@ -1,7 +1,8 @@
 """How the demo cases are replayed: through the real services, each step at its own moment.
 
 The cases are replayed through the real services (``report_intake_create``,
-``report_group_transition``, ``report_link``, ``report_comment_add``), so their history, deadlines,
+``report_group_transition``, ``report_link``, ``report_comment_add``,
+``reporter_identity_access``), so their history, deadlines, identity views,
 registration numbers and follow-ups are exactly what the portal would have
 produced. Each step runs *at its own date*, under a clock set to the moment
 it happened (:func:`clock`), and the steps of all cases run in the order of
@@ -14,10 +15,12 @@ import zoneinfo
 from contextlib import contextmanager
 from unittest import mock
 
-from bawaslu_portal.models import Agency, Region, User, UserRole
-from reports.demo.cases import DECIDERS, LINK, Case, Step
+from django.utils import timezone
+
+from bawaslu_portal.models import Agency, AuditEvent, AuditKind, Region, User, UserRole
+from reports.demo.cases import DECIDERS, IDENTITY, LINK, Case, Step
 from reports.models import Election, EmploymentType, Report, ViolationCategory
-from reports.services.cases import report_comment_add
+from reports.services.cases import report_comment_add, reporter_identity_access
 from reports.services.intake import report_intake_create
 from reports.services.related import report_group_transition, report_link
 
@@ -118,6 +121,19 @@ def replay_step(
     The report is read afresh: a joint step recorded on a linked case moved it too.
     """
     report = Report.objects.get(pk=report.pk)
+    if step.to == IDENTITY:
+        reporter_identity_access(
+            user=users[step.actor], report=report, purpose=step.fields["purpose"]
+        )
+        # The audit row's default time is the real clock's (a field default the demo
+        # clock does not reach): it is the step's moment, like the case's history.
+        views = AuditEvent.objects.filter(
+            kind=AuditKind.IDENTITY_VIEW,
+            object_type=Report._meta.label_lower,
+            object_id=str(report.pk),
+        )
+        views.filter(pk=views.latest("pk").pk).update(at=timezone.now())
+        return report
     if step.to == LINK:
         report_link(
             actor=users[step.actor],

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from bawaslu_portal.demo import seed_portal_demo
-from bawaslu_portal.models import Region
+from bawaslu_portal.models import AuditEvent, AuditKind, Region
 from coordination.demo import KUNJUNGAN_PANGKALPINANG, seed_coordination_demo
 from coordination.models import Meeting
 from reports import deadlines
@@ -85,6 +85,11 @@ def test_every_path_that_creates_a_record(seeded):
         assert link.follow_up.responsible_agency == report.ppk_agency
         assert report.ppk_agency.kind == "pemda"
     assert reports.filter(follow_up_links__kind=FollowUpKind.BLOCK_REQUEST).count() == 2
+    # A handler viewed a reporter's identity: in the audit log at the step's own date.
+    view = AuditEvent.objects.get(kind=AuditKind.IDENTITY_VIEW)
+    viewed = reports.get(pk=view.object_id)
+    assert (viewed.tracking_code, view.username) == ("DEM0SMG006", "semarang.staf")
+    assert timezone.localdate(view.at, viewed.office.region.zoneinfo) == datetime.date(2024, 1, 11)
 
 
 @pytest.mark.django_db
