@@ -12,7 +12,9 @@ nothing. A failed refresh is logged, never raised: the write it follows has
 committed, and ``manage.py rebuild_search_index`` repairs the index.
 
 Bulk writes send no signals (``bulk_create``, ``QuerySet.update``, the region
-import): run ``manage.py rebuild_search_index`` after them.
+import): run ``manage.py rebuild_search_index`` after them. The reporters'
+anonymisation is the exception: it sends ``reporters_anonymised``, so a reporter's
+name never outlives the retention period in the index.
 """
 
 import logging
@@ -32,6 +34,7 @@ from coordination.models import (
     Program,
 )
 from reports.models import Report, ReporterIdentity
+from reports.services.privacy import reporters_anonymised
 from search.models import SearchKind
 
 logger = logging.getLogger(__name__)
@@ -149,7 +152,12 @@ def _on_m2m(sender, instance, action, reverse, pk_set, **kwargs):
         _schedule([(kind, instance.pk)])
 
 
+def _on_anonymised(sender, report_ids, **kwargs):
+    _schedule((SearchKind.REPORT, pk) for pk in report_ids)
+
+
 def connect() -> None:
+    reporters_anonymised.connect(_on_anonymised, dispatch_uid="search_reporters_anonymised")
     for model in _FEEDS:
         post_save.connect(_on_save, sender=model, dispatch_uid=f"search_save_{model.__name__}")
         post_delete.connect(

@@ -11,6 +11,7 @@ import json
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
@@ -29,6 +30,11 @@ from reports.selectors.privacy import (
 
 EXPORT_FORMATS = ("json", "xlsx")
 BATCH = 1000
+
+#: Sent once per anonymised batch, inside its transaction, with ``report_ids``: the bulk
+#: update sends no save signals, and copies of the identity kept elsewhere (the search
+#: index's ``restricted_body``) must follow it.
+reporters_anonymised = Signal()
 
 
 @transaction.atomic
@@ -153,6 +159,7 @@ def reporters_anonymise(*, now=None) -> int:
                 email="",
             )
             Witness.objects.filter(report_id__in=ids).update(name=ANONYMISED_NAME, contact="")
+            reporters_anonymised.send(sender=ReporterIdentity, report_ids=ids)
             AuditEvent.objects.bulk_create(
                 [
                     AuditEvent(

@@ -14,6 +14,7 @@ from django.core.management import call_command
 from django.db import connection, transaction
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 
 from bawaslu_portal.models import AgencyKind, Region, UserRole
 from coordination.models import DeclarationKind, MeetingKind
@@ -23,7 +24,9 @@ from coordination.services.campaigns import (
     declaration_update,
 )
 from coordination.services.meetings import meeting_create
-from reports.models import ReportStage
+from reports.models import Report, ReportStage
+from reports.selectors.privacy import ANONYMISED_NAME
+from reports.services.privacy import reporters_anonymise
 from search.models import SearchDocument, SearchKind
 from search.services import search_index_rebuild
 from tests.factories import AgencyFactory, UserFactory
@@ -508,3 +511,21 @@ def test_rebuild_removes_documents_of_deleted_records(bawaslu_semarang):
     SearchDocument.objects.filter(kind=SearchKind.MEETING).update(title="Akan dihapus")
     search_index_rebuild(kinds=[SearchKind.MEETING])
     assert not SearchDocument.objects.filter(kind=SearchKind.MEETING).exists()
+
+
+def test_an_anonymised_reporter_leaves_the_index(
+    semarang_staff, settings, django_capture_on_commit_callbacks
+):
+    """The anonymiser writes in bulk (no save signals): the reporter's name must still leave
+    the report's document, or the index would keep it past the retention period."""
+    settings.REPORTER_RETENTION_DAYS = 30
+    with django_capture_on_commit_callbacks(execute=True):
+        report = intake_report(user=semarang_staff)
+    Report.objects.filter(pk=report.pk).update(
+        stage=ReportStage.SELESAI, closed_at=timezone.now() - datetime.timedelta(days=31)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert reporters_anonymise() == 1
+    document = SearchDocument.objects.get(kind=SearchKind.REPORT, object_id=report.pk)
+    assert REPORTER_NAME not in document.restricted_body
+    assert document.restricted_body == ANONYMISED_NAME
