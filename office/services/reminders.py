@@ -24,18 +24,20 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from office.models import PREFERENCE_FIELD, ReminderKind, ReminderSent
 from office.selectors.reminders import reminder_objects, reminders_due
 
 logger = logging.getLogger(__name__)
 
-#: The subject line of each kind (English source, translated when the mail is rendered).
+#: The subject line of each kind (English source, translated when the mail is rendered;
+#: gettext_noop marks them for makemessages, which reads no plain string).
 SUBJECTS = {
-    ReminderKind.FOLLOWUP_ASSIGNED: "Follow-up assigned to your agency: %(object)s",
-    ReminderKind.DEADLINE_SOON: "Case deadline tomorrow: %(object)s",
-    ReminderKind.DEADLINE_PASSED: "Case deadline passed: %(object)s",
-    ReminderKind.MEETING_TOMORROW: "Meeting tomorrow: %(object)s",
+    ReminderKind.FOLLOWUP_ASSIGNED: gettext_noop("Follow-up assigned to your agency: %(object)s"),
+    ReminderKind.DEADLINE_SOON: gettext_noop("Case deadline tomorrow: %(object)s"),
+    ReminderKind.DEADLINE_PASSED: gettext_noop("Case deadline passed: %(object)s"),
+    ReminderKind.MEETING_TOMORROW: gettext_noop("Meeting tomorrow: %(object)s"),
 }
 
 
