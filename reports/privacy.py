@@ -140,6 +140,20 @@ PROCESSING_RECORD: tuple[Processing, ...] = (
         retention_setting="AUDIT_RETENTION_DAYS",
     ),
     Processing(
+        category=_("Search index"),
+        model="search.searchdocument",
+        fields=("title", "body", "restricted_body"),
+        purpose=_(
+            "Finding records by their words. The reporter's name is kept apart, only to find "
+            "a report for those who may see its reporter, and is never shown in a result."
+        ),
+        who_sees=_("Each official finds only the records they may see."),
+        retention=_(
+            "Follows the records: refreshed when one changes or is deleted, and when its "
+            "reporter is anonymised."
+        ),
+    ),
+    Processing(
         category=_("Reminder mails sent"),
         model="office.remindersent",
         fields=("user",),
