@@ -93,9 +93,14 @@ def _newest(queryset: QuerySet, field: str, rank: int, cursor) -> list:
     )
 
 
+def _created(record) -> bool:
+    """Whether ``record``'s last save was its creation (within :data:`CREATED_SLACK`)."""
+    return record.updated_at - record.created_at < CREATED_SLACK
+
+
 def _changed(record) -> tuple[str, object]:
     """Whether ``record`` was created or changed last, and by whom."""
-    created = record.updated_at - record.created_at < CREATED_SLACK
+    created = _created(record)
     editor = getattr(record, "updated_by", None)
     return ("created" if created else "changed"), (editor if editor and not created else None) or (
         record.created_by
@@ -187,7 +192,7 @@ def _declarations(user, rank, cursor) -> list[ActivityItem]:
     )
     items = []
     for declaration in rows:
-        created = declaration.updated_at - declaration.created_at < CREATED_SLACK
+        created = _created(declaration)
         items.append(
             _item(
                 rank,
