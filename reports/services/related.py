@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bawaslu_portal.scoping import user_jurisdiction
+from bawaslu_portal.timefmt import format_date
 from reports.models import (
     LINKABLE_STAGES,
     Report,
@@ -239,7 +240,7 @@ def report_unlink(*, actor, report: Report, member: Report, expected_version: in
                 "The joint kajian of these reports was recorded on %(date)s: they are "
                 "assessed together and stay linked."
             )
-            % {"date": timezone.localdate(group.assessed_at).isoformat()},
+            % {"date": format_date(group.assessed_at, report.region)},
             code="assessed",
         )
     members = _members(group, report)

@@ -17,6 +17,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from bawaslu_portal.timefmt import format_date
 from reports.models import (
     Report,
     ReportFollowUp,
@@ -246,6 +247,8 @@ def test_unlinking_is_refused_once_the_joint_kajian_is_recorded(semarang_staff):
             expected_version=report.version,
         )
     assert codes(caught.value) == {"assessed"}
+    # The date as the case page shows it (the office's time zone, the locale's format).
+    assert format_date(report.group.assessed_at, report.region) in caught.value.messages[0]
     assert fresh(second).group_id == report.group_id
 
 
