@@ -189,7 +189,7 @@ def test_page_has_svg_charts_with_text_and_print_css(client_for, semarang_staff,
     assert "<script>" not in content and "style=" not in content
 
 
-@pytest.mark.parametrize("who", ["semarang_staff", "jateng_staff"])
+@pytest.mark.parametrize("who", ["semarang_staff", "jateng_staff", "semarang_partner"])
 def test_dashboard_runs_the_same_queries_at_two_sizes(request, client_for, who, bawaslu_semarang):
     user = request.getfixturevalue(who)
     client = client_for(user)

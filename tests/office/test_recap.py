@@ -258,7 +258,7 @@ def test_print_view_and_pdf(client_for, jateng_staff, week_data):
     assert "Print (Cetak)" not in text and "Kota Semarang" in text
 
 
-@pytest.mark.parametrize("who", ["semarang_staff", "jateng_staff"])
+@pytest.mark.parametrize("who", ["semarang_staff", "jateng_staff", "semarang_partner"])
 def test_recap_runs_the_same_queries_at_two_sizes(request, client_for, who, bawaslu_semarang):
     client = client_for(request.getfixturevalue(who))
 
@@ -271,11 +271,11 @@ def test_recap_runs_the_same_queries_at_two_sizes(request, client_for, who, bawa
     build(bawaslu_semarang, kecamatan="33.74.02", kelurahan="33.74.02.1001")
     assert count_queries(page) == small
     # Session and user; six figures; three MAX; a province also lists its kab/kota for the
-    # form's choices and for the rows.
-    assert small == {"semarang_staff": 11, "jateng_staff": 13}[who]
+    # form's choices and for the rows. A partner sees no case files: four figures, two MAX.
+    assert small == {"semarang_staff": 11, "jateng_staff": 13, "semarang_partner": 8}[who]
 
 
-@pytest.mark.parametrize("who", ["semarang_staff", "jateng_staff"])
+@pytest.mark.parametrize("who", ["semarang_staff", "jateng_staff", "semarang_partner"])
 def test_print_view_runs_the_same_queries_at_two_sizes(request, client_for, who, bawaslu_semarang):
     client = client_for(request.getfixturevalue(who))
 
