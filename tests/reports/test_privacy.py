@@ -362,3 +362,27 @@ def test_a_reporters_request_is_answered_and_the_administrator_reads_it_in_the_a
         ]
     )
     assert REPORTER_NAME not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_record_and_correction_pages_query_counts_do_not_grow(
+    client_for, portal_admin, semarang_staff
+):
+    """The record of processing and the correction form run the same queries with 1 or 6
+    reports in the office (each page reads one record or none)."""
+    first = intake_report(user=semarang_staff)
+    admin, staff = client_for(portal_admin), client_for(semarang_staff)
+    record = reverse("reports:processing_record")
+    correct = reverse("reports:reporter_correct", args=[first.pk])
+
+    def counts():
+        admin.force_login(portal_admin, backend="bawaslu_portal.backends.UsernameOrEmailBackend")
+        on_record = count_queries(lambda: admin.get(record))
+        staff.force_login(semarang_staff, backend="bawaslu_portal.backends.UsernameOrEmailBackend")
+        on_form = count_queries(lambda: staff.get(correct))
+        return on_record, on_form
+
+    small = counts()
+    for _index in range(5):
+        intake_report(user=semarang_staff)
+    assert counts() == small
