@@ -31,6 +31,7 @@ from bawaslu_portal.counting import bounded_group_counts, bounded_grouped_sums
 from bawaslu_portal.models import Agency, Region
 from bawaslu_portal.scoping import scope_to_jurisdiction, user_jurisdiction
 from coordination.selectors import FollowUpFilters, MeetingFilters, follow_up_list, meeting_list
+from coordination.selectors.campaigns import CITY_CODE_LENGTH
 from reports.permissions.cases import can_view_reports
 from reports.selectors.cases import (
     CASE_STEPS,
@@ -46,8 +47,6 @@ from reports.selectors.cases import (
     step_q,
 )
 
-#: A kab/kota code is five characters: "33.74".
-CITY_CODE_LENGTH = 5
 #: Meetings of this week named on the queue (the rest are behind the link).
 MEETINGS_SHOWN = 5
 #: Agencies with overdue follow-ups named on the queue, most overdue first.

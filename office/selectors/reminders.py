@@ -17,8 +17,7 @@ off (``User.remind_*``):
 every late case in the country each morning.
 
 Indexes: reports by (stage, deadline), meetings by (status, starts_at), users by agency,
-the ledger by (kind, date). Follow-ups have no index on ``created_at`` (a coordination
-migration, not this app's): the daily query filters the open ones on it, once a day.
+the ledger by (kind, date), follow-ups by ``created_at`` (coordination 0006).
 """
 
 import datetime

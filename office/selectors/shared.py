@@ -3,8 +3,7 @@
 from django.db.models import QuerySet
 from django.db.models.functions import Substr
 
-#: A kab/kota code is five characters: "33.74" of "33.74.01.1001".
-CITY_CODE_LENGTH = 5
+from coordination.selectors.campaigns import CITY_CODE_LENGTH
 
 
 def counts_per_city(queryset: QuerySet, column: str, **counts) -> dict[str, dict]:
