@@ -2,7 +2,9 @@
 
 The reporter's identity lives in its own table (:class:`ReporterIdentity`) so
 that lists, searches and exports never load it by accident; every view of it
-is logged in :class:`ReporterIdentityAccess`.
+is logged in the audit log (``bawaslu_portal.AuditEvent``, kind ``identity_view``).
+:class:`ReporterIdentityAccess` holds only the views logged before the audit log
+(copied into it by office 0002) and is no longer written.
 """
 
 import secrets
@@ -465,7 +467,7 @@ class Evidence(models.Model):
 
 
 class ReporterIdentityAccess(models.Model):
-    """The view log of reporter identities: who saw which reporter, when, and why."""
+    """The old view log of reporter identities, before the audit log (no longer written)."""
 
     report = link(Report, _("report"), on_delete=models.CASCADE, related_name="identity_accesses")
     user = link(settings.AUTH_USER_MODEL, _("user"), related_name="+")

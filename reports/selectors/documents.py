@@ -272,7 +272,7 @@ def report_for_filer(*, pk: int) -> Report:
 def filer_identity(*, report: Report) -> ReporterIdentity | None:
     """The reporter's identity for their own receipt, in the session that filed it.
 
-    Not an official's view, so not logged in ``ReporterIdentityAccess``; only
+    Not an official's view, so not an identity view in the audit log; only
     the receipt view calls this, after ``session_may_see_receipt``.
     """
     return ReporterIdentity.objects.filter(report=report).first()

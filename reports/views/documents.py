@@ -15,8 +15,8 @@ Who may print:
 - **The reporter's identity** (the receipt, the report form, clarification
   papers addressed to the reporter): case handlers only
   (``can_view_reporter_identity``; 403 for viewers), read through
-  ``reporter_identity_access``, so every print and every PDF writes a
-  ``ReporterIdentityAccess`` row. These responses are never cached.
+  ``reporter_identity_access``, so every print and every PDF writes an
+  identity-view row in the audit log. These responses are never cached.
 - **The receipt**, besides: without login, the browser session that filed
   the report through the public form (``session_may_see_receipt``); nobody
   else gets it by its id (404). The reporter reading their own name is not
