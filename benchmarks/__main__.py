@@ -121,12 +121,7 @@ def bench_main() -> int:
     (RESULTS_DIR / "bench.md").write_text(table)
     print()
     print(table)
-    notes: list[str] = []
-    problems = problems_in(results, notes)
-    for note in notes:
-        print(note)
-    for problem in problems:
-        print("PROBLEM:", problem)
+    problems = print_problems(results, "PROBLEM:")
     return 1 if problems else 0
 
 
@@ -180,6 +175,17 @@ def problems_in(results: dict, notes: list[str] | None = None) -> list[str]:
     return problems
 
 
+def print_problems(results: dict, label: str) -> list[str]:
+    """Print the notes, then each problem after ``label``; return the problems."""
+    notes: list[str] = []
+    problems = problems_in(results, notes)
+    for note in notes:
+        print(note)
+    for problem in problems:
+        print(label, problem)
+    return problems
+
+
 def quick_main() -> int:
     from benchmarks.report import markdown_table
 
@@ -194,12 +200,7 @@ def quick_main() -> int:
         results[scale] = measure_scale(scale, name, RESULTS_DIR / f"quick-{scale}.json", runs=3)
     print()
     print(markdown_table(results))
-    notes: list[str] = []
-    problems = problems_in(results, notes)
-    for note in notes:
-        print(note)
-    for problem in problems:
-        print("FAIL:", problem)
+    problems = print_problems(results, "FAIL:")
     print("bench-quick:", "OK" if not problems else f"{len(problems)} problem(s)")
     return 1 if problems else 0
 
