@@ -5,6 +5,7 @@ The home page is the work queue, ``office.views.queue.work_queue`` (routed in ``
 
 from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import render
+from django.views.csrf import csrf_failure as django_csrf_failure
 from django.views.decorators.http import require_GET
 
 from bawaslu_portal import selectors
@@ -62,6 +63,21 @@ def permission_denied(request, exception=None):
         details={"path": request.path[:300], "method": request.method},
     )
     return render(request, "403.html", status=403)
+
+
+@login_not_required
+def csrf_failure(request, reason=""):
+    """A form rejected for its CSRF token (``CSRF_FAILURE_VIEW``) is a denial too: audit it.
+
+    Django's own view renders ``403_csrf.html``; the reason (no cookie, bad
+    token, bad origin) is kept, the token never is.
+    """
+    audit_record(
+        kind=AuditKind.PERMISSION_DENIED,
+        request=request,
+        details={"path": request.path[:300], "method": request.method, "csrf": reason[:200]},
+    )
+    return django_csrf_failure(request, reason=reason)
 
 
 @login_not_required

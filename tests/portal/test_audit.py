@@ -76,6 +76,22 @@ def test_permission_denial_is_recorded_with_the_path(client_for, semarang_staff,
 
 
 @pytest.mark.django_db
+def test_csrf_failure_is_recorded_as_a_denial_and_shows_the_portal_page(semarang_staff):
+    """A form without a valid CSRF token is refused (403_csrf.html) and audited with the reason."""
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(semarang_staff)
+    response = client.post("/keluar/")
+    assert response.status_code == 403
+    assert "The form has expired" in response.content.decode()
+    event = events(AuditKind.PERMISSION_DENIED).get()
+    assert event.user == semarang_staff
+    assert event.details["path"] == "/keluar/"
+    assert event.details["csrf"]
+
+
+@pytest.mark.django_db
 def test_identity_view_is_recorded_with_the_report_and_purpose(client_for, semarang_staff):
     report = intake_report(user=semarang_staff)
     client_for(semarang_staff).post(
