@@ -123,15 +123,26 @@ def _item(rank: int, kind: str, row, at, actor: str, action: str, subject) -> Ac
     )
 
 
+def _changed_records(records: QuerySet, rank: int, cursor, *people: str) -> list:
+    """The newest changed of ``records`` (tracked records: meetings, follow-ups, declarations),
+    with their region and the ``people`` who created or changed them."""
+    return _newest(
+        records.select_related(None).select_related("region", *people), "updated_at", rank, cursor
+    )
+
+
+def _written(rows, rank: int, kind: str, *, at: str, subject: str, action: str) -> list:
+    """The lines of notes or comments (``rows``): their author wrote ``action`` on the record
+    in their field ``subject``, at their field ``at``."""
+    return [
+        _item(rank, kind, row, getattr(row, at), _person(row.author), action, getattr(row, subject))
+        for row in rows
+    ]
+
+
 def _meetings(user, rank, cursor) -> list[ActivityItem]:
-    rows = _newest(
-        meeting_list(user=user)
-        .prefetch_related(None)
-        .select_related(None)
-        .select_related("region", "created_by", "updated_by"),
-        "updated_at",
-        rank,
-        cursor,
+    rows = _changed_records(
+        meeting_list(user=user).prefetch_related(None), rank, cursor, "created_by", "updated_by"
     )
     items = []
     for meeting in rows:
@@ -144,12 +155,7 @@ def _meetings(user, rank, cursor) -> list[ActivityItem]:
 
 
 def _follow_ups(user, rank, cursor) -> list[ActivityItem]:
-    rows = _newest(
-        follow_up_list(user=user).select_related(None).select_related("region", "created_by"),
-        "updated_at",
-        rank,
-        cursor,
-    )
+    rows = _changed_records(follow_up_list(user=user), rank, cursor, "created_by")
     items = []
     for follow_up in rows:
         how, who = _changed(follow_up)
@@ -169,27 +175,18 @@ def _follow_up_notes(user, rank, cursor) -> list[ActivityItem]:
     if user.is_partner:
         notes = notes.filter(follow_up__responsible_agency_id=user.agency_id)
     rows = _newest(notes.select_related("follow_up__region", "author"), "created_at", rank, cursor)
-    return [
-        _item(
-            rank,
-            KIND_FOLLOW_UPS,
-            note,
-            note.created_at,
-            _person(note.author),
-            _("wrote progress on the follow-up"),
-            note.follow_up,
-        )
-        for note in rows
-    ]
+    return _written(
+        rows,
+        rank,
+        KIND_FOLLOW_UPS,
+        at="created_at",
+        subject="follow_up",
+        action=_("wrote progress on the follow-up"),
+    )
 
 
 def _declarations(user, rank, cursor) -> list[ActivityItem]:
-    rows = _newest(
-        declaration_list(user=user).select_related(None).select_related("region", "created_by"),
-        "updated_at",
-        rank,
-        cursor,
-    )
+    rows = _changed_records(declaration_list(user=user), rank, cursor, "created_by")
     items = []
     for declaration in rows:
         created = _created(declaration)
@@ -207,24 +204,40 @@ def _declarations(user, rank, cursor) -> list[ActivityItem]:
     return items
 
 
-def _report_moves(user, rank, cursor) -> list[ActivityItem]:
-    history = scope_to_jurisdiction(ReportHistory.objects.all(), user, field="report__region")
-    rows = _newest(
-        history.select_related("report__region", "actor").only(
+#: What a report's line shows of it (never its reporter): its number, code and region.
+REPORT_FIELDS = (
+    "report__registration_number",
+    "report__tracking_code",
+    "report__region__code",
+    "report__region__timezone",
+)
+
+
+def _report_rows(queryset: QuerySet, user, rank, cursor, *, person: str, fields=()) -> list:
+    """The newest rows of a report's history or comments in the scope, with ``fields``, the
+    ``person`` who acted and what the line shows of the report."""
+    scoped = scope_to_jurisdiction(queryset, user, field="report__region")
+    return _newest(
+        scoped.select_related("report__region", person).only(
             "at",
-            "from_stage",
-            "to_stage",
-            "actor__first_name",
-            "actor__last_name",
-            "actor__username",
-            "report__registration_number",
-            "report__tracking_code",
-            "report__region__code",
-            "report__region__timezone",
+            *fields,
+            *(f"{person}__{name}" for name in ("first_name", "last_name", "username")),
+            *REPORT_FIELDS,
         ),
         "at",
         rank,
         cursor,
+    )
+
+
+def _report_moves(user, rank, cursor) -> list[ActivityItem]:
+    rows = _report_rows(
+        ReportHistory.objects.all(),
+        user,
+        rank,
+        cursor,
+        person="actor",
+        fields=("from_stage", "to_stage"),
     )
     items = []
     for row in rows:
@@ -240,34 +253,15 @@ def _report_moves(user, rank, cursor) -> list[ActivityItem]:
 
 
 def _report_comments(user, rank, cursor) -> list[ActivityItem]:
-    comments = scope_to_jurisdiction(ReportComment.objects.all(), user, field="report__region")
-    rows = _newest(
-        comments.select_related("report__region", "author").only(
-            "at",
-            "author__first_name",
-            "author__last_name",
-            "author__username",
-            "report__registration_number",
-            "report__tracking_code",
-            "report__region__code",
-            "report__region__timezone",
-        ),
-        "at",
+    rows = _report_rows(ReportComment.objects.all(), user, rank, cursor, person="author")
+    return _written(
+        rows,
         rank,
-        cursor,
+        KIND_REPORTS,
+        at="at",
+        subject="report",
+        action=_("commented on the report"),
     )
-    return [
-        _item(
-            rank,
-            KIND_REPORTS,
-            comment,
-            comment.at,
-            _person(comment.author),
-            _("commented on the report"),
-            comment.report,
-        )
-        for comment in rows
-    ]
 
 
 #: The sources in their tie order (a source's rank is its index), with the kind they belong to.
