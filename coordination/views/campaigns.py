@@ -9,7 +9,6 @@ Views are thin: permission → form → service → message → redirect. Seeing
 from functools import partial
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils import formats
 from django.utils.translation import gettext as _
@@ -43,23 +42,24 @@ from coordination.forms import (
     target_initial,
 )
 from coordination.models import WorkingGroupRole
+from coordination.views.shared import (
+    create_and_update_views,
+    filtered_list_view,
+    get_permitted,
+    list_page,
+    save_upload,
+)
 
 # Declarations ---------------------------------------------------------------------------------
 
 
-@require_GET
-def declaration_list(request):
-    form = DeclarationFilterForm(request.GET or None, user=request.user)
-    declarations = selectors.declaration_list(user=request.user, filters=form.filters())
-    return render(
-        request,
-        "coordination/campaigns/declaration_list.html",
-        {
-            "filter_form": form,
-            "page": paginate(request, declarations),
-            "can_create": permissions.can_create_campaign_records(request.user),
-        },
-    )
+declaration_list = filtered_list_view(
+    "coordination/campaigns/declaration_list.html",
+    filter_form=DeclarationFilterForm,
+    select=selectors.declaration_list,
+    can_create=permissions.can_create_campaign_records,
+    form_name="filter_form",
+)
 
 
 def _render_declaration_detail(request, declaration, document_form, status=200):
@@ -81,22 +81,7 @@ def declaration_detail(request, pk: int):
     return _render_declaration_detail(request, declaration, DeclarationDocumentForm())
 
 
-@require_http_methods(["GET", "POST"])
-def declaration_create(request):
-    if not permissions.can_create_campaign_records(request.user):
-        raise PermissionDenied
-    return _declaration_form_view(request, declaration=None)
-
-
-@require_http_methods(["GET", "POST"])
-def declaration_update(request, pk: int):
-    declaration = selectors.declaration_get(user=request.user, pk=pk)
-    if not permissions.can_edit_declaration(request.user, declaration):
-        raise PermissionDenied
-    return _declaration_form_view(request, declaration=declaration)
-
-
-def _declaration_form_view(request, *, declaration):
+def _declaration_form_view(request, declaration):
     initial = None
     if declaration is None and request.GET.get("kampanye", "").isdigit():
         # "Add a declaration" from a campaign page preselects the campaign.
@@ -139,12 +124,20 @@ def _declaration_form_view(request, *, declaration):
     )
 
 
+declaration_create, declaration_update = create_and_update_views(
+    _declaration_form_view,
+    get=selectors.declaration_get,
+    can_create=permissions.can_create_campaign_records,
+    can_edit=permissions.can_edit_declaration,
+)
+
+
 @require_http_methods(["GET", "POST"])
 def declaration_delete(request, pk: int):
     """GET: a confirmation page; POST: delete the declaration with its documents."""
-    declaration = selectors.declaration_get(user=request.user, pk=pk)
-    if not permissions.can_edit_declaration(request.user, declaration):
-        raise PermissionDenied
+    declaration = get_permitted(
+        request, selectors.declaration_get, permissions.can_edit_declaration, pk=pk
+    )
     if request.method == "POST":
         services.declaration_delete(actor=request.user, declaration=declaration)
         messages.success(request, _("The declaration was deleted."))
@@ -158,27 +151,19 @@ def declaration_delete(request, pk: int):
 
 @require_POST
 def declaration_document_add(request, pk: int):
-    declaration = selectors.declaration_get(user=request.user, pk=pk)
-    if not permissions.can_edit_declaration(request.user, declaration):
-        raise PermissionDenied
+    declaration = get_permitted(
+        request, selectors.declaration_get, permissions.can_edit_declaration, pk=pk
+    )
     form = DeclarationDocumentForm(request.POST, request.FILES)
-    if form.is_valid():
-        save = partial(
-            services.declaration_document_add,
-            actor=request.user,
-            declaration=declaration,
-            upload=form.cleaned_data["file"],
-            kind=form.cleaned_data["kind"],
-        )
-        if response := save_and_redirect(
-            request,
-            form,
-            save,
-            message=_("The file was added."),
-            to=declaration,
-            error_field="file",
-        ):
-            return response
+    if response := save_upload(
+        request,
+        form,
+        services.declaration_document_add,
+        message=_("The file was added."),
+        to=declaration,
+        declaration=declaration,
+    ):
+        return response
     return _render_declaration_detail(request, declaration, form, status=400)
 
 
@@ -192,9 +177,9 @@ def declaration_document_download(request, pk: int, document_pk: int):
 
 @require_POST
 def declaration_document_delete(request, pk: int, document_pk: int):
-    declaration = selectors.declaration_get(user=request.user, pk=pk)
-    if not permissions.can_edit_declaration(request.user, declaration):
-        raise PermissionDenied
+    declaration = get_permitted(
+        request, selectors.declaration_get, permissions.can_edit_declaration, pk=pk
+    )
     document = selectors.declaration_document_get(declaration=declaration, pk=document_pk)
     services.declaration_document_delete(actor=request.user, document=document)
     messages.success(request, _("The file was deleted."))
@@ -207,13 +192,11 @@ def declaration_document_delete(request, pk: int, document_pk: int):
 @require_GET
 def campaign_list(request):
     campaigns = selectors.campaign_list(user=request.user)
-    return render(
+    return list_page(
         request,
         "coordination/campaigns/campaign_list.html",
-        {
-            "page": paginate(request, campaigns),
-            "can_create": permissions.can_create_campaign_records(request.user),
-        },
+        campaigns,
+        can_create=permissions.can_create_campaign_records,
     )
 
 
@@ -231,22 +214,7 @@ def campaign_detail(request, pk: int):
     )
 
 
-@require_http_methods(["GET", "POST"])
-def campaign_create(request):
-    if not permissions.can_create_campaign_records(request.user):
-        raise PermissionDenied
-    return _campaign_form_view(request, campaign=None)
-
-
-@require_http_methods(["GET", "POST"])
-def campaign_update(request, pk: int):
-    campaign = selectors.campaign_get(user=request.user, pk=pk)
-    if not permissions.can_edit_campaign(request.user, campaign):
-        raise PermissionDenied
-    return _campaign_form_view(request, campaign=campaign)
-
-
-def _campaign_form_view(request, *, campaign):
+def _campaign_form_view(request, campaign):
     initial = CampaignForm.initial_for(campaign) if campaign else None
     form = CampaignForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -265,40 +233,27 @@ def _campaign_form_view(request, *, campaign):
     )
 
 
+campaign_create, campaign_update = create_and_update_views(
+    _campaign_form_view,
+    get=selectors.campaign_get,
+    can_create=permissions.can_create_campaign_records,
+    can_edit=permissions.can_edit_campaign,
+)
+
+
 # Kelurahan designations -----------------------------------------------------------------------
 
 
-@require_GET
-def designation_list(request):
-    form = DesignationFilterForm(request.GET or None, user=request.user)
-    designations = selectors.designation_list(user=request.user, filters=form.filters())
-    return render(
-        request,
-        "coordination/campaigns/designation_list.html",
-        {
-            "filter_form": form,
-            "page": paginate(request, designations),
-            "can_create": permissions.can_create_campaign_records(request.user),
-        },
-    )
+designation_list = filtered_list_view(
+    "coordination/campaigns/designation_list.html",
+    filter_form=DesignationFilterForm,
+    select=selectors.designation_list,
+    can_create=permissions.can_create_campaign_records,
+    form_name="filter_form",
+)
 
 
-@require_http_methods(["GET", "POST"])
-def designation_create(request):
-    if not permissions.can_create_campaign_records(request.user):
-        raise PermissionDenied
-    return _designation_form_view(request, designation=None)
-
-
-@require_http_methods(["GET", "POST"])
-def designation_update(request, pk: int):
-    designation = selectors.designation_get(user=request.user, pk=pk)
-    if not permissions.can_edit_designation(request.user, designation):
-        raise PermissionDenied
-    return _designation_form_view(request, designation=designation)
-
-
-def _designation_form_view(request, *, designation):
+def _designation_form_view(request, designation):
     initial = DesignationForm.initial_for(designation) if designation else None
     form = DesignationForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -326,11 +281,19 @@ def _designation_form_view(request, *, designation):
     )
 
 
+designation_create, designation_update = create_and_update_views(
+    _designation_form_view,
+    get=selectors.designation_get,
+    can_create=permissions.can_create_campaign_records,
+    can_edit=permissions.can_edit_designation,
+)
+
+
 @require_http_methods(["GET", "POST"])
 def designation_revoke(request, pk: int):
-    designation = selectors.designation_get(user=request.user, pk=pk)
-    if not permissions.can_edit_designation(request.user, designation):
-        raise PermissionDenied
+    designation = get_permitted(
+        request, selectors.designation_get, permissions.can_edit_designation, pk=pk
+    )
     form = DesignationRevokeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         save = partial(
@@ -434,22 +397,7 @@ def program_detail(request, pk: int):
     )
 
 
-@require_http_methods(["GET", "POST"])
-def program_create(request):
-    if not permissions.can_create_campaign_records(request.user):
-        raise PermissionDenied
-    return _program_form_view(request, program=None)
-
-
-@require_http_methods(["GET", "POST"])
-def program_update(request, pk: int):
-    program = selectors.program_get(user=request.user, pk=pk)
-    if not permissions.can_edit_program(request.user, program):
-        raise PermissionDenied
-    return _program_form_view(request, program=program)
-
-
-def _program_form_view(request, *, program):
+def _program_form_view(request, program):
     form, (targets,) = bind_with_rows(
         request,
         ProgramForm,
@@ -479,6 +427,14 @@ def _program_form_view(request, *, program):
     )
 
 
+program_create, program_update = create_and_update_views(
+    _program_form_view,
+    get=selectors.program_get,
+    can_create=permissions.can_create_campaign_records,
+    can_edit=permissions.can_edit_program,
+)
+
+
 def _meeting_link_view(request, *, record, meetings, save, template, context_name):
     form = MeetingLinkForm(
         request.POST or None,
@@ -501,9 +457,7 @@ def _meeting_link_view(request, *, record, meetings, save, template, context_nam
 @require_http_methods(["GET", "POST"])
 def program_meetings(request, pk: int):
     """Choose the meetings that count towards the program's targets."""
-    program = selectors.program_get(user=request.user, pk=pk)
-    if not permissions.can_edit_program(request.user, program):
-        raise PermissionDenied
+    program = get_permitted(request, selectors.program_get, permissions.can_edit_program, pk=pk)
     meetings = selectors.meeting_link_choices(
         user=request.user,
         region=program.region,
@@ -529,13 +483,11 @@ def program_meetings(request, pk: int):
 @require_GET
 def working_group_list(request):
     groups = selectors.working_group_list(user=request.user)
-    return render(
+    return list_page(
         request,
         "coordination/campaigns/working_group_list.html",
-        {
-            "page": paginate(request, groups),
-            "can_create": permissions.can_create_campaign_records(request.user),
-        },
+        groups,
+        can_create=permissions.can_create_campaign_records,
     )
 
 
@@ -549,22 +501,7 @@ def working_group_detail(request, pk: int):
     )
 
 
-@require_http_methods(["GET", "POST"])
-def working_group_create(request):
-    if not permissions.can_create_campaign_records(request.user):
-        raise PermissionDenied
-    return _working_group_form_view(request, group=None)
-
-
-@require_http_methods(["GET", "POST"])
-def working_group_update(request, pk: int):
-    group = selectors.working_group_get(user=request.user, pk=pk)
-    if not permissions.can_edit_working_group(request.user, group):
-        raise PermissionDenied
-    return _working_group_form_view(request, group=group)
-
-
-def _working_group_form_view(request, *, group):
+def _working_group_form_view(request, group):
     form, (members,) = bind_with_rows(
         request,
         WorkingGroupForm,
@@ -595,12 +532,20 @@ def _working_group_form_view(request, *, group):
     )
 
 
+working_group_create, working_group_update = create_and_update_views(
+    _working_group_form_view,
+    get=selectors.working_group_get,
+    can_create=permissions.can_create_campaign_records,
+    can_edit=permissions.can_edit_working_group,
+)
+
+
 @require_http_methods(["GET", "POST"])
 def working_group_meetings(request, pk: int):
     """Choose the meetings of the pokja (where it was formed, its sessions)."""
-    group = selectors.working_group_get(user=request.user, pk=pk)
-    if not permissions.can_edit_working_group(request.user, group):
-        raise PermissionDenied
+    group = get_permitted(
+        request, selectors.working_group_get, permissions.can_edit_working_group, pk=pk
+    )
     meetings = selectors.meeting_link_choices(
         user=request.user,
         region=group.region,

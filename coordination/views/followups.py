@@ -26,24 +26,18 @@ from coordination.forms import (
     FollowUpStatusForm,
 )
 from coordination.models import FollowUpStatus
+from coordination.views.shared import filtered_list_view, get_permitted
 
 #: The printable follow-up list stops here; beyond it, officials narrow the filters.
 FOLLOW_UP_PRINT_MAX_ROWS = 500
 
 
-@require_GET
-def follow_up_list(request):
-    form = FollowUpFilterForm(request.GET or None, user=request.user)
-    follow_ups = selectors.follow_up_list(user=request.user, filters=form.filters())
-    return render(
-        request,
-        "coordination/follow_up_list.html",
-        {
-            "form": form,
-            "page": paginate(request, follow_ups),
-            "can_create": permissions.can_create_follow_up(request.user),
-        },
-    )
+follow_up_list = filtered_list_view(
+    "coordination/follow_up_list.html",
+    filter_form=FollowUpFilterForm,
+    select=selectors.follow_up_list,
+    can_create=permissions.can_create_follow_up,
+)
 
 
 @require_GET
@@ -139,9 +133,9 @@ def follow_up_create(request, meeting_pk: int | None = None):
 @require_http_methods(["GET", "POST"])
 def follow_up_update(request, pk: int):
     """Correct what, who and by when; the form carries the version it was loaded with."""
-    follow_up = selectors.follow_up_get(user=request.user, pk=pk)
-    if not permissions.can_edit_follow_up(request.user, follow_up):
-        raise PermissionDenied
+    follow_up = get_permitted(
+        request, selectors.follow_up_get, permissions.can_edit_follow_up, pk=pk
+    )
     if request.method == "POST":
         form = FollowUpForm(request.POST.copy(), user=request.user, fixed_region=True)
         if form.is_valid():
@@ -174,9 +168,9 @@ def follow_up_update(request, pk: int):
 @require_POST
 def follow_up_progress(request, pk: int):
     """Add a progress note (optionally marking the follow-up done); back to where it came from."""
-    follow_up = selectors.follow_up_get(user=request.user, pk=pk)
-    if not permissions.can_update_follow_up(request.user, follow_up):
-        raise PermissionDenied
+    follow_up = get_permitted(
+        request, selectors.follow_up_get, permissions.can_update_follow_up, pk=pk
+    )
     form = FollowUpProgressForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
@@ -200,9 +194,9 @@ def follow_up_progress(request, pk: int):
 
 @require_POST
 def follow_up_status(request, pk: int):
-    follow_up = selectors.follow_up_get(user=request.user, pk=pk)
-    if not permissions.can_change_follow_up_status(request.user, follow_up):
-        raise PermissionDenied
+    follow_up = get_permitted(
+        request, selectors.follow_up_get, permissions.can_change_follow_up_status, pk=pk
+    )
     form = FollowUpStatusForm(request.POST)
     if form.is_valid():
         save = partial(

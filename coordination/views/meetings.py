@@ -13,7 +13,6 @@ documents use too.
 """
 
 from dataclasses import dataclass
-from functools import partial
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -22,8 +21,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from bawaslu_portal.forms import add_service_error
-from bawaslu_portal.pagination import paginate
-from bawaslu_portal.prg import save_and_redirect
 from bawaslu_portal.printing import pdf_response, signature_place
 from bawaslu_portal.timefmt import to_local
 from bawaslu_portal.uploads import uploaded_file_response
@@ -48,24 +45,23 @@ from coordination.forms import (
     submitted_and_valid,
 )
 from coordination.models import AttendeeRole, Meeting, MeetingAttendee
+from coordination.views.shared import (
+    create_and_update_views,
+    filtered_list_view,
+    get_permitted,
+    save_upload,
+)
 
 #: Empty numbered rows at the end of the daftar hadir, for walk-in attendees.
 BLANK_ATTENDANCE_ROWS = 5
 
 
-@require_GET
-def meeting_list(request):
-    form = MeetingFilterForm(request.GET or None, user=request.user)
-    meetings = selectors.meeting_list(user=request.user, filters=form.filters())
-    return render(
-        request,
-        "coordination/meeting_list.html",
-        {
-            "form": form,
-            "page": paginate(request, meetings),
-            "can_create": permissions.can_create_meeting(request.user),
-        },
-    )
+meeting_list = filtered_list_view(
+    "coordination/meeting_list.html",
+    filter_form=MeetingFilterForm,
+    select=selectors.meeting_list,
+    can_create=permissions.can_create_meeting,
+)
 
 
 @require_GET
@@ -90,22 +86,7 @@ def _render_detail(request, meeting, attachment_form, status=200):
     )
 
 
-@require_http_methods(["GET", "POST"])
-def meeting_create(request):
-    if not permissions.can_create_meeting(request.user):
-        raise PermissionDenied
-    return _meeting_form_view(request, meeting=None)
-
-
-@require_http_methods(["GET", "POST"])
-def meeting_update(request, pk: int):
-    meeting = selectors.meeting_get_for_edit(user=request.user, pk=pk)
-    if not permissions.can_edit_meeting(request.user, meeting):
-        raise PermissionDenied
-    return _meeting_form_view(request, meeting=meeting)
-
-
-def _meeting_form_view(request, *, meeting):
+def _meeting_form_view(request, meeting):
     """The meeting form with its attendee and agenda rows, each with "Add more rows"."""
     form, (attendees, agenda) = bind_with_rows(
         request,
@@ -176,12 +157,18 @@ def _save_meeting(request, meeting, form, attendees, agenda):
     )
 
 
+meeting_create, meeting_update = create_and_update_views(
+    _meeting_form_view,
+    get=selectors.meeting_get_for_edit,
+    can_create=permissions.can_create_meeting,
+    can_edit=permissions.can_edit_meeting,
+)
+
+
 @require_http_methods(["GET", "POST"])
 def meeting_copy(request, pk: int):
     """GET: a confirmation page; POST: create the copy and open it for editing."""
-    meeting = selectors.meeting_get(user=request.user, pk=pk)
-    if not permissions.can_copy_meeting(request.user, meeting):
-        raise PermissionDenied
+    meeting = get_permitted(request, selectors.meeting_get, permissions.can_copy_meeting, pk=pk)
     if request.method == "POST":
         copy = services.meeting_copy(actor=request.user, meeting=meeting)
         messages.success(
@@ -197,27 +184,19 @@ def meeting_copy(request, pk: int):
 
 @require_POST
 def attachment_upload(request, pk: int):
-    meeting = selectors.meeting_get(user=request.user, pk=pk)
-    if not permissions.can_manage_attachments(request.user, meeting):
-        raise PermissionDenied
+    meeting = get_permitted(
+        request, selectors.meeting_get, permissions.can_manage_attachments, pk=pk
+    )
     form = AttachmentForm(request.POST, request.FILES)
-    if form.is_valid():
-        save = partial(
-            services.attachment_add,
-            actor=request.user,
-            meeting=meeting,
-            upload=form.cleaned_data["file"],
-            kind=form.cleaned_data["kind"],
-        )
-        if response := save_and_redirect(
-            request,
-            form,
-            save,
-            message=_("The file was attached."),
-            to=meeting,
-            error_field="file",
-        ):
-            return response
+    if response := save_upload(
+        request,
+        form,
+        services.attachment_add,
+        message=_("The file was attached."),
+        to=meeting,
+        meeting=meeting,
+    ):
+        return response
     return _render_detail(request, meeting, form)
 
 

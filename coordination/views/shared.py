@@ -1,0 +1,97 @@
+"""What the coordination views share: the record in scope with its permission check, the
+list page with its filter form, the create and update views of a record kind, and a
+file added from a record's page.
+
+Seeing is the selectors' business (outside the scope: 404); doing is
+``coordination.permissions`` (seen but not allowed: 403).
+"""
+
+from collections.abc import Callable
+from functools import partial
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from bawaslu_portal.pagination import paginate
+from bawaslu_portal.prg import save_and_redirect
+
+
+def get_permitted(request, get: Callable, allowed: Callable, **lookup):
+    """The record ``get(user=…, **lookup)`` finds in the user's scope (none: 404), when
+    ``allowed(user, record)``; otherwise ``PermissionDenied`` (403)."""
+    record = get(user=request.user, **lookup)
+    if not allowed(request.user, record):
+        raise PermissionDenied
+    return record
+
+
+def list_page(request, template: str, rows, *, can_create: Callable, **context):
+    """A list page: ``rows`` paginated as ``page``, ``can_create`` for the "new" button."""
+    return render(
+        request,
+        template,
+        {**context, "page": paginate(request, rows), "can_create": can_create(request.user)},
+    )
+
+
+def filtered_list_view(
+    template: str,
+    *,
+    filter_form: type,
+    select: Callable,
+    can_create: Callable,
+    form_name: str = "form",
+):
+    """The view of a list page whose rows ``select`` reads through the GET filter form.
+
+    The form is in the context as ``form_name`` (the campaign pages call it
+    ``filter_form``).
+    """
+
+    @require_GET
+    def view(request):
+        form = filter_form(request.GET or None, user=request.user)
+        rows = select(user=request.user, filters=form.filters())
+        return list_page(request, template, rows, can_create=can_create, **{form_name: form})
+
+    return view
+
+
+def create_and_update_views(form_view: Callable, *, get: Callable, can_create: Callable, can_edit):
+    """The "new" and "edit" views of a record kind, both on ``form_view(request, record)``.
+
+    Creating needs ``can_create(user)``; editing needs ``can_edit(user, record)``
+    on the record ``get`` finds in the user's scope (none: 404). Refused: 403.
+    """
+
+    @require_http_methods(["GET", "POST"])
+    def create(request):
+        if not can_create(request.user):
+            raise PermissionDenied
+        return form_view(request, None)
+
+    @require_http_methods(["GET", "POST"])
+    def update(request, pk: int):
+        return form_view(request, get_permitted(request, get, can_edit, pk=pk))
+
+    return create, update
+
+
+def save_upload(request, form, service: Callable, *, message: str, to, **record):
+    """Add the file of a valid upload form (``file`` and ``kind``) to ``record`` through
+    ``service``, then flash ``message`` and go to ``to`` (``save_and_redirect``).
+
+    ``None`` when the form is invalid or the service refused the file (the error
+    is then on the ``file`` field): the view shows the record's page again.
+    """
+    if not form.is_valid():
+        return None
+    save = partial(
+        service,
+        actor=request.user,
+        **record,
+        upload=form.cleaned_data["file"],
+        kind=form.cleaned_data["kind"],
+    )
+    return save_and_redirect(request, form, save, message=message, to=to, error_field="file")
