@@ -7,6 +7,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .fields import link
+from .lists import NameList
+from .periods import EndNotBeforeStart
 
 
 class AgencyKind(models.TextChoices):
@@ -134,19 +136,12 @@ class Person(models.Model):
         return self.name
 
 
-class PositionRole(models.Model):
+class PositionRole(NameList):
     """An editable list of roles: Lurah, Camat, Ketua Bawaslu, Kepala OPD, …"""
 
-    name = models.CharField(_("name"), max_length=80, unique=True)
-    order = models.PositiveSmallIntegerField(_("order"), default=100)
-
-    class Meta:
+    class Meta(NameList.Meta):
         verbose_name = _("position role")
         verbose_name_plural = _("position roles")
-        ordering = ["order", "name"]
-
-    def __str__(self):
-        return self.name
 
 
 class PositionQuerySet(models.QuerySet):
@@ -162,6 +157,15 @@ class PositionQuerySet(models.QuerySet):
             .select_related("person", "role")
             .order_by("role__order", "person__name")
         )
+
+
+#: A position does not end before it starts; either date may be unknown.
+POSITION_DATES = EndNotBeforeStart(
+    start="start_date",
+    end="end_date",
+    message=_("The end date cannot be before the start date."),
+    start_optional=True,
+)
 
 
 class Position(models.Model):
@@ -186,16 +190,7 @@ class Position(models.Model):
         verbose_name = _("position")
         verbose_name_plural = _("positions")
         ordering = ["role__order", "person__name"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(end_date__isnull=True)
-                | Q(start_date__isnull=True)
-                | Q(end_date__gte=models.F("start_date")),
-                name="position_end_after_start",
-                violation_error_code="end_before_start",
-                violation_error_message=_("The end date cannot be before the start date."),
-            ),
-        ]
+        constraints = [POSITION_DATES.constraint("position_end_after_start")]
         indexes = [models.Index(fields=["region", "is_active"], name="position_region_active_idx")]
 
     def __str__(self):

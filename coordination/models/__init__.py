@@ -3,7 +3,7 @@
 - ``meetings``: meetings (kegiatan koordinasi), attendees, agenda items, topics, attachments
 - ``followups``: follow-ups (tindak lanjut) and their progress notes
 - ``campaigns``: declarations, kelurahan designations, programs and targets, working groups
-- ``shared``: the rule that a period does not end before it starts
+- ``shared``: the rows of a record kept in the order entered (signatories, attendees, …)
 """
 
 from .campaigns import *  # noqa: F403

@@ -21,10 +21,12 @@ from django.utils.translation import gettext_lazy as _
 
 from bawaslu_portal.models import TrackedModel, UploadedFile
 from bawaslu_portal.models.fields import link
+from bawaslu_portal.models.lists import NamedInOrder
+from bawaslu_portal.models.periods import EndNotBeforeStart
 from bawaslu_portal.uploads import RandomUploadTo
 
 from .meetings import MeetingKind
-from .shared import check_end_not_before_start, end_not_before_start
+from .shared import OrderedRow
 
 __all__ = [
     "Declaration",
@@ -172,7 +174,7 @@ class Declaration(TrackedModel):
             raise ValidationError({"campaign": ValidationError(message, code="outside_campaign")})
 
 
-class DeclarationSignatory(models.Model):
+class DeclarationSignatory(OrderedRow):
     """A person who signed a declaration, and the agency they signed for."""
 
     declaration = link(
@@ -187,12 +189,10 @@ class DeclarationSignatory(models.Model):
         related_name="declaration_signatories",
     )
     position_title = models.CharField(_("position"), max_length=150, blank=True)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    class Meta:
+    class Meta(OrderedRow.Meta):
         verbose_name = _("signatory")
         verbose_name_plural = _("signatories")
-        ordering = ["order", "pk"]
         constraints = [
             models.UniqueConstraint(
                 fields=["declaration", "person"],
@@ -233,20 +233,16 @@ class DeclarationDocument(UploadedFile):
         ordering = ["kind", "uploaded_at", "pk"]
 
 
-class DesignationKind(models.Model):
+class DesignationKind(NamedInOrder):
     """An editable list: Kelurahan Anti Politik Uang, Kelurahan Pengawasan, …"""
 
     name = models.CharField(_("name"), max_length=120, unique=True)
     description = models.TextField(_("description"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=100)
 
-    class Meta:
+    class Meta(NamedInOrder.Meta):
         verbose_name = _("designation kind")
         verbose_name_plural = _("designation kinds")
-        ordering = ["order", "name"]
-
-    def __str__(self):
-        return self.name
 
 
 class DesignationStatus(models.TextChoices):
@@ -325,6 +321,12 @@ class ProgramLevel(models.TextChoices):
         return {"kabkota": 2, "kecamatan": 3, "kelurahan": 4}[self.value]
 
 
+#: A program's period does not end before it starts (its database check and ``clean()``).
+PROGRAM_PERIOD = EndNotBeforeStart(
+    start="period_start", end="period_end", message=_("The period cannot end before it starts.")
+)
+
+
 class Program(TrackedModel):
     """A program such as "Sosialisasi Pilkada 2024" or "Cegah, Awasi, Tindak", with targets."""
 
@@ -361,14 +363,7 @@ class Program(TrackedModel):
             models.Index(fields=["region", "period_start"], name="program_region_start_idx"),
             models.Index(fields=["period_start"], name="program_start_idx"),
         ]
-        constraints = [
-            end_not_before_start(
-                start="period_start",
-                end="period_end",
-                name="program_end_after_start",
-                message=_("The period cannot end before it starts."),
-            ),
-        ]
+        constraints = [PROGRAM_PERIOD.constraint("program_end_after_start")]
 
     def __str__(self):
         return self.name
@@ -377,15 +372,10 @@ class Program(TrackedModel):
         return reverse("coordination:program_detail", args=[self.pk])
 
     def clean(self):
-        check_end_not_before_start(
-            self,
-            start="period_start",
-            end="period_end",
-            message=_("The period cannot end before it starts."),
-        )
+        PROGRAM_PERIOD.check(self)
 
 
-class ProgramTarget(models.Model):
+class ProgramTarget(OrderedRow):
     """How many meetings the program plans at ``level`` inside ``region``'s subtree.
 
     Balikpapan's 38 sosialisasi: one target of 26 at city level for the city,
@@ -403,12 +393,10 @@ class ProgramTarget(models.Model):
         blank=True,
         help_text=_("Count only meetings of this kind (leave empty for any kind)."),
     )
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    class Meta:
+    class Meta(OrderedRow.Meta):
         verbose_name = _("program target")
         verbose_name_plural = _("program targets")
-        ordering = ["order", "pk"]
         constraints = [
             models.UniqueConstraint(
                 fields=["program", "level", "region", "meeting_kind"],
@@ -477,7 +465,7 @@ class WorkingGroup(TrackedModel):
         return reverse("coordination:working_group_detail", args=[self.pk])
 
 
-class WorkingGroupMember(models.Model):
+class WorkingGroupMember(OrderedRow):
     """A member of a pokja, for an agency, with their role in it."""
 
     group = link(WorkingGroup, _("working group"), on_delete=models.CASCADE, related_name="members")
@@ -492,12 +480,10 @@ class WorkingGroupMember(models.Model):
     role = models.CharField(
         _("role"), max_length=12, choices=WorkingGroupRole.choices, default=WorkingGroupRole.ANGGOTA
     )
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    class Meta:
+    class Meta(OrderedRow.Meta):
         verbose_name = _("pokja member")
         verbose_name_plural = _("pokja members")
-        ordering = ["order", "pk"]
         constraints = [
             models.UniqueConstraint(
                 fields=["group", "person"],

@@ -14,9 +14,11 @@ from django.utils.translation import gettext_lazy as _
 
 from bawaslu_portal.models import TrackedModel, UploadedFile
 from bawaslu_portal.models.fields import link
+from bawaslu_portal.models.lists import NameList
+from bawaslu_portal.models.periods import EndNotBeforeStart
 from bawaslu_portal.uploads import RandomUploadTo
 
-from .shared import check_end_not_before_start, end_not_before_start
+from .shared import OrderedRow
 
 __all__ = [
     "AgendaItem",
@@ -32,19 +34,12 @@ __all__ = [
 ]
 
 
-class Topic(models.Model):
+class Topic(NameList):
     """An editable list of themes: netralitas ASN, politik uang, hoaks, …"""
 
-    name = models.CharField(_("name"), max_length=80, unique=True)
-    order = models.PositiveSmallIntegerField(_("order"), default=100)
-
-    class Meta:
+    class Meta(NameList.Meta):
         verbose_name = _("topic")
         verbose_name_plural = _("topics")
-        ordering = ["order", "name"]
-
-    def __str__(self):
-        return self.name
 
 
 class MeetingKind(models.TextChoices):
@@ -85,6 +80,12 @@ class AttendeeRole(models.TextChoices):
     NARASUMBER = "narasumber", _("Narasumber (speaker)")
     PESERTA = "peserta", _("Peserta (participant)")
     NOTULIS = "notulis", _("Notulis (minute-taker)")
+
+
+#: A meeting does not end before it starts (its database check and ``clean()``).
+MEETING_TIMES = EndNotBeforeStart(
+    start="starts_at", end="ends_at", message=_("The meeting cannot end before it starts.")
+)
 
 
 class Meeting(TrackedModel):
@@ -158,14 +159,7 @@ class Meeting(TrackedModel):
             ),
             models.Index(F("is_public"), Substr("region", 1, 5), name="meeting_public_city_idx"),
         ]
-        constraints = [
-            end_not_before_start(
-                start="starts_at",
-                end="ends_at",
-                name="meeting_ends_after_start",
-                message=_("The meeting cannot end before it starts."),
-            ),
-        ]
+        constraints = [MEETING_TIMES.constraint("meeting_ends_after_start")]
 
     def __str__(self):
         return self.title
@@ -174,12 +168,7 @@ class Meeting(TrackedModel):
         return reverse("coordination:meeting_detail", args=[self.pk])
 
     def clean(self):
-        check_end_not_before_start(
-            self,
-            start="starts_at",
-            end="ends_at",
-            message=_("The meeting cannot end before it starts."),
-        )
+        MEETING_TIMES.check(self)
 
     @property
     def level(self) -> str:
@@ -205,7 +194,7 @@ class Meeting(TrackedModel):
         return self.status == MeetingStatus.DIBATALKAN
 
 
-class MeetingAttendee(models.Model):
+class MeetingAttendee(OrderedRow):
     """A person at a meeting, with their agency, position and role in the meeting."""
 
     meeting = link(Meeting, _("meeting"), on_delete=models.CASCADE, related_name="attendees")
@@ -229,12 +218,10 @@ class MeetingAttendee(models.Model):
         choices=AttendeeRole.choices,
         default=AttendeeRole.PESERTA,
     )
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    class Meta:
+    class Meta(OrderedRow.Meta):
         verbose_name = _("attendee")
         verbose_name_plural = _("attendees")
-        ordering = ["order", "pk"]
         constraints = [
             models.UniqueConstraint(
                 fields=["meeting", "person"],
@@ -248,18 +235,16 @@ class MeetingAttendee(models.Model):
         return f"{self.person} ({self.get_role_display()})"
 
 
-class AgendaItem(models.Model):
+class AgendaItem(OrderedRow):
     """One item of a meeting's agenda, in order."""
 
     meeting = link(Meeting, _("meeting"), on_delete=models.CASCADE, related_name="agenda_items")
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
     title = models.CharField(_("item"), max_length=250)
     notes = models.TextField(_("notes"), blank=True)
 
-    class Meta:
+    class Meta(OrderedRow.Meta):
         verbose_name = _("agenda item")
         verbose_name_plural = _("agenda items")
-        ordering = ["order", "pk"]
 
     def __str__(self):
         return self.title
