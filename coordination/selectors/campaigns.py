@@ -37,7 +37,12 @@ from coordination.models import (
     WorkingGroupMember,
 )
 from coordination.selectors.meetings import meeting_list
-from coordination.selectors.shared import filter_where_set, get_or_404, visible_to
+from coordination.selectors.shared import (
+    agency_involved_q,
+    filter_where_set,
+    get_or_404,
+    visible_to,
+)
 
 __all__ = [
     "CITY_CODE_LENGTH",
@@ -83,13 +88,13 @@ def _depth(code: str) -> int:
 
 
 def _partner_declaration_q(agency_id: int) -> Q:
-    signed_as_agency = Declaration.signatory_agencies.through.objects.filter(
-        declaration_id=OuterRef("pk"), agency_id=agency_id
+    return agency_involved_q(
+        agency_id,
+        lead="organiser_id",
+        link="declaration_id",
+        agencies=Declaration.signatory_agencies.through,
+        people=DeclarationSignatory,
     )
-    signed_by_person = DeclarationSignatory.objects.filter(
-        declaration_id=OuterRef("pk"), agency_id=agency_id
-    )
-    return Q(organiser_id=agency_id) | Exists(signed_as_agency) | Exists(signed_by_person)
 
 
 def _visible_declarations(user) -> QuerySet[Declaration]:

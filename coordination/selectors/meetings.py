@@ -13,7 +13,12 @@ from django.utils import timezone
 
 from bawaslu_portal.models import Agency, Region
 from coordination.models import FollowUp, Meeting, MeetingAttendee, MeetingStatus, Topic
-from coordination.selectors.shared import filter_where_set, get_or_404, visible_to
+from coordination.selectors.shared import (
+    agency_involved_q,
+    filter_where_set,
+    get_or_404,
+    visible_to,
+)
 
 __all__ = [
     "MeetingFilters",
@@ -27,11 +32,13 @@ __all__ = [
 
 
 def _partner_meeting_q(agency_id: int) -> Q:
-    participant = Meeting.participating_agencies.through.objects.filter(
-        meeting_id=OuterRef("pk"), agency_id=agency_id
+    return agency_involved_q(
+        agency_id,
+        lead="host_agency_id",
+        link="meeting_id",
+        agencies=Meeting.participating_agencies.through,
+        people=MeetingAttendee,
     )
-    attendee = MeetingAttendee.objects.filter(meeting_id=OuterRef("pk"), agency_id=agency_id)
-    return Q(host_agency_id=agency_id) | Exists(participant) | Exists(attendee)
 
 
 def _visible_meetings(user) -> QuerySet[Meeting]:

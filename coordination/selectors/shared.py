@@ -7,7 +7,7 @@ feature says what that is (see :func:`visible_to`).
 
 from collections.abc import Callable
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
@@ -44,6 +44,21 @@ def visible_to(user, queryset: QuerySet, *, partner_q: Callable[[int], Q]) -> Qu
             return queryset.none()
         queryset = queryset.filter(partner_q(user.agency_id))
     return queryset
+
+
+def agency_involved_q(
+    agency_id: int, *, lead: str, link: str, agencies: type[Model], people: type[Model]
+) -> Q:
+    """A record that concerns ``agency_id`` (a partner's rule): the agency leads it (the field
+    ``lead``), is among its agencies (``agencies``, the many-to-many's through model) or sends
+    one of its people (``people``, rows with an ``agency``); both point at the record by ``link``.
+    """
+    involved = {link: OuterRef("pk"), "agency_id": agency_id}
+    return (
+        Q(**{lead: agency_id})
+        | Exists(agencies.objects.filter(**involved))
+        | Exists(people.objects.filter(**involved))
+    )
 
 
 def get_or_404(queryset: QuerySet, **lookup):
