@@ -7,6 +7,7 @@
 - ``related``: the groups of linked reports (same incident, same reported ASN)
 - ``workflow``: the stages, the history of every move, registration counters,
   the sanctions and the follow-through (recipient, linked follow-ups)
+- ``shared``: what they share (the dated entries on a case: history, comments)
 
 Django loads an app's models from ``reports.models``: every model is imported
 here, and so are the choices and helpers callers use, so ``from reports.models

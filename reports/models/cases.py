@@ -25,6 +25,7 @@ from bawaslu_portal.uploads import RandomUploadTo
 
 from .related import ReportGroup
 from .rules import DeadlineStep, Election, ViolationCategory
+from .shared import ReportEntry
 from .workflow import RecommendationRecipient, ReportStage, Sanction
 
 
@@ -487,7 +488,7 @@ class ReporterIdentityAccess(models.Model):
         return f"{self.user_id} → {self.report_id} ({self.at:%Y-%m-%d %H:%M})"
 
 
-class ReportComment(models.Model):
+class ReportComment(ReportEntry):
     """A comment on the case, typically the provincial office on the kajian awal."""
 
     report = link(Report, _("report"), on_delete=models.CASCADE, related_name="comments")
@@ -499,15 +500,12 @@ class ReportComment(models.Model):
         related_name="+",
     )
     office = link("bawaslu_portal.Agency", _("office"), null=True, blank=True, related_name="+")
-    at = models.DateTimeField(_("at"), default=timezone.now)
     stage = models.CharField(_("stage"), max_length=24, choices=ReportStage.choices)
     text = models.TextField(_("comment"))
 
-    class Meta:
+    class Meta(ReportEntry.Meta):
         verbose_name = _("comment")
         verbose_name_plural = _("comments")
-        ordering = ["report", "at", "pk"]
-        indexes = [models.Index(fields=["report", "at"], name="reportcomment_report_at_idx")]
 
     def __str__(self):
         return f"{self.report_id}: {self.text[:50]}"

@@ -10,10 +10,11 @@ import datetime
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bawaslu_portal.models.fields import link
+
+from .shared import ReportEntry
 
 
 class ReportStage(models.TextChoices):
@@ -111,7 +112,7 @@ class FollowUpKind(models.TextChoices):
     BLOCK_REQUEST = "block_request", _("Blocking of the ASN's record")
 
 
-class ReportHistory(models.Model):
+class ReportHistory(ReportEntry):
     """One row per transition (and per intake): who moved the case, when, and why.
 
     ``office`` is the handling office *after* the step, so a forwarded case
@@ -125,16 +126,13 @@ class ReportHistory(models.Model):
     office = link(
         "bawaslu_portal.Agency", _("handling office"), null=True, blank=True, related_name="+"
     )
-    at = models.DateTimeField(_("at"), default=timezone.now)
     note = models.TextField(_("note"), blank=True)
     deadline = models.DateField(_("deadline set"), null=True, blank=True)
     data = models.JSONField(_("details"), default=dict, blank=True)
 
-    class Meta:
+    class Meta(ReportEntry.Meta):
         verbose_name = _("history entry")
         verbose_name_plural = _("history")
-        ordering = ["report", "at", "pk"]
-        indexes = [models.Index(fields=["report", "at"], name="reporthistory_report_at_idx")]
 
     def __str__(self):
         return f"{self.report_id}: {self.from_stage or '∅'} → {self.to_stage}"
