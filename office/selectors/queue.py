@@ -35,6 +35,7 @@ from coordination.selectors.campaigns import CITY_CODE_LENGTH
 from reports.permissions.cases import can_view_reports
 from reports.selectors.cases import (
     CASE_STEPS,
+    DUE_BUCKETS,
     DUE_LATE,
     DUE_SOON,
     DUE_TODAY,
@@ -151,49 +152,47 @@ def _bucket_labels() -> dict[str, str]:
 def _report_step_counts(user, today: datetime.date) -> tuple[dict[tuple[str, str], int], bool]:
     """(bucket, step) → open reports near or past their deadline, and whether the tallies are
     complete: one grouped query over at most cap + 1 such reports (a lower bound beyond)."""
-    buckets = (DUE_LATE, DUE_TODAY, DUE_SOON)
     near = Q()
-    for bucket in buckets:
+    for bucket in DUE_BUCKETS:
         near |= due_q(bucket, today)
     tallies, complete = bounded_grouped_sums(
         report_list(user=user, today=today).filter(near).prefetch_related(None),
         key=F("deadline_step"),
-        flags={bucket: due_q(bucket, today) for bucket in buckets},
+        flags={bucket: due_q(bucket, today) for bucket in DUE_BUCKETS},
         limit=count_cap(),
     )
     counts = {(bucket, step): n for step, row in tallies.items() for bucket, n in row.items()}
     return counts, complete
 
 
-def _deadline_lines(counts, steps, buckets, *, complete: bool = True) -> list[QueueLine]:
-    labels = _bucket_labels()
-    lines = []
-    for bucket in buckets:
-        for step in steps:
-            n = counts.get((bucket, step), 0)
-            if n:
-                lines.append(
-                    _line(
-                        f"reports-{bucket}-{step}",
-                        _("%(when)s: %(step)s") % {"when": labels[bucket], "step": step.label},
-                        n,
-                        _url("reports:list", due=bucket, step=step.value),
-                        at_least=not complete,
-                    )
-                )
-    return lines
-
-
 def _case_sections(user, today: datetime.date) -> list[QueueSection]:
+    """The deadline sections: a line per bucket and step with open reports in it."""
     counts, complete = _report_step_counts(user, today)
-    buckets = (DUE_LATE, DUE_TODAY, DUE_SOON)
-    lines = _deadline_lines(counts, CASE_STEPS, buckets, complete=complete)
-    cases = QueueSection(
-        "cases",
-        _("Case deadlines"),
-        lines,
-        empty_text="" if lines else _("No case is late or due in the next 2 days."),
-    )
+    labels = _bucket_labels()
+    sections = []
+    for key, title, empty_text, steps in (
+        ("cases", _("Case deadlines"), _("No case is late or due in the next 2 days."), CASE_STEPS),
+        (
+            "follow-through",
+            _("KASN/BKN and PPK follow-through"),
+            _("Nothing waits on KASN/BKN, the PPK or BKN's block."),
+            FOLLOW_THROUGH_STEPS,
+        ),
+    ):
+        lines = [
+            _line(
+                f"reports-{bucket}-{step}",
+                _("%(when)s: %(step)s") % {"when": labels[bucket], "step": step.label},
+                counts[bucket, step],
+                _url("reports:list", due=bucket, step=step.value),
+                at_least=not complete,
+            )
+            for bucket in DUE_BUCKETS
+            for step in steps
+            if counts.get((bucket, step))
+        ]
+        sections.append(QueueSection(key, title, lines, empty_text="" if lines else empty_text))
+    cases = sections[0]
     cases.lines.append(
         _line(
             "reports-awaiting-kajian-awal",
@@ -202,14 +201,7 @@ def _case_sections(user, today: datetime.date) -> list[QueueSection]:
             _url("reports:list", awaiting_kajian_awal="on"),
         )
     )
-    lines = _deadline_lines(counts, FOLLOW_THROUGH_STEPS, buckets, complete=complete)
-    follow_through = QueueSection(
-        "follow-through",
-        _("KASN/BKN and PPK follow-through"),
-        lines,
-        empty_text="" if lines else _("Nothing waits on KASN/BKN, the PPK or BKN's block."),
-    )
-    return [cases, follow_through]
+    return sections
 
 
 def _follow_up_section(user) -> QueueSection:
