@@ -5,7 +5,7 @@ Passwords are only set when an account is created.
 
 from bawaslu_portal.models import Agency, Person, User, UserRole
 
-__all__ = ["LOGINS", "seed_logins"]
+__all__ = ["LOGINS", "demo_account", "seed_logins"]
 
 #: Demo logins: (username, first name, last name, role, agency key, person key, staff?)
 LOGINS = [
@@ -51,41 +51,48 @@ LOGINS = [
 ]
 
 
+def demo_account(username: str, *, password: str | None, **defaults) -> User:
+    """The demo account ``username`` (email ``<username>@example.go.id``), created if missing.
+
+    ``defaults`` are the account's fields when it is created; a new account gets
+    ``password``, or no usable password when it is None. An existing account is
+    left as it is (its password too).
+    """
+    user, created = User.objects.get_or_create(
+        username=username, defaults={"email": f"{username}@example.go.id", **defaults}
+    )
+    if created:
+        if password is None:
+            user.set_unusable_password()
+        else:
+            user.set_password(password)
+        user.save(update_fields=["password"])
+    return user
+
+
 def seed_logins(
     *, password: str, agencies: dict[str, Agency], people: dict[str, Person]
 ) -> dict[str, User]:
     """Create the missing demo logins (``admin`` and :data:`LOGINS`); returns them by username."""
     users: dict[str, User] = {}
-    admin, created = User.objects.get_or_create(
-        username="admin",
-        defaults={
-            "email": "admin@example.go.id",
-            "first_name": "Admin",
-            "last_name": "Portal",
-            "role": UserRole.ADMIN,
-            "is_staff": True,
-            "is_superuser": True,
-        },
+    users["admin"] = demo_account(
+        "admin",
+        password=password,
+        first_name="Admin",
+        last_name="Portal",
+        role=UserRole.ADMIN,
+        is_staff=True,
+        is_superuser=True,
     )
-    if created:
-        admin.set_password(password)
-        admin.save(update_fields=["password"])
-    users["admin"] = admin
     for username, first, last, role, agency_key, person_key, is_staff in LOGINS:
-        user, created = User.objects.get_or_create(
-            username=username,
-            defaults={
-                "email": f"{username}@example.go.id",
-                "first_name": first,
-                "last_name": last,
-                "role": role,
-                "agency": agencies[agency_key],
-                "person": people.get(person_key) if person_key else None,
-                "is_staff": is_staff,
-            },
+        users[username] = demo_account(
+            username,
+            password=password,
+            first_name=first,
+            last_name=last,
+            role=role,
+            agency=agencies[agency_key],
+            person=people.get(person_key) if person_key else None,
+            is_staff=is_staff,
         )
-        if created:
-            user.set_password(password)
-            user.save(update_fields=["password"])
-        users[username] = user
     return users

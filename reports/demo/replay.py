@@ -17,6 +17,7 @@ from unittest import mock
 
 from django.utils import timezone
 
+from bawaslu_portal.demo.logins import demo_account
 from bawaslu_portal.models import Agency, AuditEvent, AuditKind, Region, User, UserRole
 from reports.demo.cases import DECIDERS, IDENTITY, LINK, Case, Step
 from reports.models import Election, EmploymentType, Report, ViolationCategory
@@ -39,21 +40,15 @@ def decider_accounts(portal) -> dict[str, User]:
     """
     users = dict(portal.users)
     for username, first, last, agency_key, person_key in DECIDERS:
-        user, created = User.objects.get_or_create(
-            username=username,
-            defaults={
-                "email": f"{username}@example.go.id",
-                "first_name": first,
-                "last_name": last,
-                "role": UserRole.STAFF if username.endswith(".staf") else UserRole.COMMISSIONER,
-                "agency": portal.agencies[agency_key],
-                "person": portal.people.get(person_key) if person_key else None,
-            },
+        users[username] = demo_account(
+            username,
+            password=None,
+            first_name=first,
+            last_name=last,
+            role=UserRole.STAFF if username.endswith(".staf") else UserRole.COMMISSIONER,
+            agency=portal.agencies[agency_key],
+            person=portal.people.get(person_key) if person_key else None,
         )
-        if created:
-            user.set_unusable_password()
-            user.save(update_fields=["password"])
-        users[username] = user
     return users
 
 
