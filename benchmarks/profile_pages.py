@@ -79,107 +79,106 @@ def _offices() -> dict[str, int]:
     }
 
 
+def _top_up(model, total: int, rng: random.Random, label: str, make_row, after_batch=None) -> int:
+    """Bulk-create rows of ``model`` in batches until it has ``total``; returns how many it has.
+
+    ``make_row(index, code)`` makes the row numbered ``index`` in the seed kelurahan ``code``
+    (drawn from ``rng`` before the row); ``after_batch(created)`` runs after each batch.
+    """
+    made = model.objects.count()
+    kelurahan = _kelurahan()
+    while made < total:
+        rows = [make_row(made + i, rng.choice(kelurahan)) for i in range(min(BATCH, total - made))]
+        created = model.objects.bulk_create(rows)
+        if after_batch:
+            after_batch(created)
+        made += len(rows)
+        print(f"  {label}: {made:,}", flush=True)
+    return made
+
+
 def top_up_reports(total: int, rng: random.Random) -> int:
     from reports.models import Election, Report, ReportStage, ViolationCategory
 
-    made = Report.objects.count()
-    kelurahan, offices = _kelurahan(), _offices()
+    offices = _offices()
     elections = list(Election.objects.values_list("pk", flat=True))
     categories = list(ViolationCategory.objects.values_list("pk", flat=True))
     stages = list(ReportStage.values)
     now = datetime.datetime(2026, 11, 1, 3, tzinfo=datetime.UTC)
     through = Report.categories.through
-    while made < total:
-        rows = []
-        for i in range(min(BATCH, total - made)):
-            code = rng.choice(kelurahan)
-            received = now - datetime.timedelta(minutes=rng.randrange(0, 60 * 24 * 400))
-            rows.append(
-                Report(
-                    office_id=offices[code[:5]],
-                    region_id=code,
-                    incident_kelurahan_id=code,
-                    source="laporan",
-                    election_id=rng.choice(elections),
-                    tracking_code=f"P{made + i:09d}",
-                    stage=rng.choice(stages),
-                    stage_changed_at=received,
-                    deadline=received.date() + datetime.timedelta(days=rng.randrange(0, 30)),
-                    received_at=received,
-                    incident_date=received.date() - datetime.timedelta(days=3),
-                    known_date=received.date() - datetime.timedelta(days=1),
-                    incident_place="Kantor kelurahan",
-                    description="Beban uji: ASN membagikan unggahan kampanye.",
-                    reported_name=f"Terlapor {made + i}",
-                    filed_late=rng.random() < 0.05,
-                )
-            )
-        created = Report.objects.bulk_create(rows)
+
+    def report(index: int, code: str) -> Report:
+        received = now - datetime.timedelta(minutes=rng.randrange(0, 60 * 24 * 400))
+        return Report(
+            office_id=offices[code[:5]],
+            region_id=code,
+            incident_kelurahan_id=code,
+            source="laporan",
+            election_id=rng.choice(elections),
+            tracking_code=f"P{index:09d}",
+            stage=rng.choice(stages),
+            stage_changed_at=received,
+            deadline=received.date() + datetime.timedelta(days=rng.randrange(0, 30)),
+            received_at=received,
+            incident_date=received.date() - datetime.timedelta(days=3),
+            known_date=received.date() - datetime.timedelta(days=1),
+            incident_place="Kantor kelurahan",
+            description="Beban uji: ASN membagikan unggahan kampanye.",
+            reported_name=f"Terlapor {index}",
+            filed_late=rng.random() < 0.05,
+        )
+
+    def categorise(created: list[Report]) -> None:
         through.objects.bulk_create(
             [through(report_id=r.pk, violationcategory_id=rng.choice(categories)) for r in created]
         )
-        made += len(rows)
-        print(f"  reports: {made:,}", flush=True)
-    return made
+
+    return _top_up(Report, total, rng, "reports", report, categorise)
 
 
 def top_up_meetings(total: int, rng: random.Random) -> int:
     from coordination.models import Meeting, MeetingKind, MeetingStatus
 
-    made = Meeting.objects.count()
-    kelurahan, offices = _kelurahan(), _offices()
+    offices = _offices()
     now = datetime.datetime.now(tz=datetime.UTC)
-    while made < total:
-        rows = []
-        for i in range(min(BATCH, total - made)):
-            code = rng.choice(kelurahan)
-            # The first UPCOMING_MEETINGS rows lie in the next 30 days, every later one in the
-            # past five years: a longer history, the same agenda ahead.
-            if made + i < UPCOMING_MEETINGS:
-                starts = now + datetime.timedelta(hours=rng.randrange(1, 24 * 30))
-            else:
-                starts = now - datetime.timedelta(hours=rng.randrange(1, 24 * 365 * 5))
-            rows.append(
-                Meeting(
-                    kind=rng.choice(MeetingKind.values),
-                    title=f"Rakor beban uji {made + i}",
-                    starts_at=starts,
-                    ends_at=None if rng.random() < 0.3 else starts + datetime.timedelta(hours=3),
-                    region_id=code,
-                    host_agency_id=offices[code[:5]],
-                    status=rng.choice(MeetingStatus.values),
-                    is_public=rng.random() < 0.33,
-                )
-            )
-        Meeting.objects.bulk_create(rows)
-        made += len(rows)
-        print(f"  meetings: {made:,}", flush=True)
-    return made
+
+    def meeting(index: int, code: str) -> Meeting:
+        # The first UPCOMING_MEETINGS rows lie in the next 30 days, every later one in the
+        # past five years: a longer history, the same agenda ahead.
+        if index < UPCOMING_MEETINGS:
+            starts = now + datetime.timedelta(hours=rng.randrange(1, 24 * 30))
+        else:
+            starts = now - datetime.timedelta(hours=rng.randrange(1, 24 * 365 * 5))
+        return Meeting(
+            kind=rng.choice(MeetingKind.values),
+            title=f"Rakor beban uji {index}",
+            starts_at=starts,
+            ends_at=None if rng.random() < 0.3 else starts + datetime.timedelta(hours=3),
+            region_id=code,
+            host_agency_id=offices[code[:5]],
+            status=rng.choice(MeetingStatus.values),
+            is_public=rng.random() < 0.33,
+        )
+
+    return _top_up(Meeting, total, rng, "meetings", meeting)
 
 
 def top_up_follow_ups(total: int, rng: random.Random) -> int:
     from coordination.models import FollowUp, FollowUpStatus
 
-    made = FollowUp.objects.count()
-    kelurahan, offices = _kelurahan(), _offices()
+    offices = _offices()
     today = datetime.datetime.now(tz=datetime.UTC).date()
-    while made < total:
-        rows = []
-        for i in range(min(BATCH, total - made)):
-            code = rng.choice(kelurahan)
-            rows.append(
-                FollowUp(
-                    title=f"Tindak lanjut beban uji {made + i}",
-                    responsible_agency_id=offices[code[:5]],
-                    due_date=today - datetime.timedelta(days=rng.randrange(-60, 900)),
-                    status=rng.choice(FollowUpStatus.values),
-                    region_id=code,
-                )
-            )
-        FollowUp.objects.bulk_create(rows)
-        made += len(rows)
-        print(f"  follow-ups: {made:,}", flush=True)
-    return made
+
+    def follow_up(index: int, code: str) -> FollowUp:
+        return FollowUp(
+            title=f"Tindak lanjut beban uji {index}",
+            responsible_agency_id=offices[code[:5]],
+            due_date=today - datetime.timedelta(days=rng.randrange(-60, 900)),
+            status=rng.choice(FollowUpStatus.values),
+            region_id=code,
+        )
+
+    return _top_up(FollowUp, total, rng, "follow-ups", follow_up)
 
 
 def _url(page: str) -> str:
