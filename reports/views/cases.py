@@ -1,5 +1,7 @@
 """Case pages for officials: the list, the detail, the reporter identity, evidence, comments."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
@@ -11,6 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from bawaslu_portal.forms import add_service_error
 from bawaslu_portal.pagination import paginate
+from bawaslu_portal.prg import save_and_redirect
 from bawaslu_portal.scoping import user_jurisdiction
 from bawaslu_portal.uploads import protected_file_response
 from reports.forms.cases import (
@@ -60,6 +63,44 @@ def report_for_user(user, pk: int):
     if not can_view_report(user, report):
         raise PermissionDenied(_("You may not see this report."))
     return report
+
+
+def report_for_action(user, pk: int, allowed, refusal: str):
+    """The report as ``report_for_user`` gives it; 403 with ``refusal`` unless
+    ``allowed(user, report)``."""
+    report = report_for_user(user, pk)
+    if not allowed(user, report):
+        raise PermissionDenied(refusal)
+    return report
+
+
+def reporter_identity_for(request, report, purpose: str):
+    """The reporter's identity, the view logged for ``purpose``
+    (``reporter_identity_access``); ``None`` when the report holds none."""
+    try:
+        return reporter_identity_access(
+            user=request.user, report=report, purpose=purpose, request=request
+        )
+    except ReporterIdentity.DoesNotExist:
+        return None
+
+
+def action_page(request, report, form, *, heading: str, submit_label: str, confirm: str = ""):
+    """A form about the report on its own page (``reports/report_action.html``), with the
+    error summary, posting back to the view's own URL: a refused comment, link or unlink,
+    or a workflow step."""
+    return render(
+        request,
+        "reports/report_action.html",
+        {
+            "report": report,
+            "form": form,
+            "heading": heading,
+            "action_url": reverse(request.resolver_match.view_name, args=[report.pk]),
+            "submit_label": submit_label,
+            "confirm": confirm,
+        },
+    )
 
 
 @require_GET
@@ -131,18 +172,13 @@ def reporter_identity(request, pk: int):
     404 outside the jurisdiction, 403 for anyone but the case handlers of
     the handling office and the offices above it.
     """
-    report = report_for_user(request.user, pk)
-    if not can_view_reporter_identity(request.user, report):
-        raise PermissionDenied(_("Only case handlers may see the reporter's identity."))
-    try:
-        identity = reporter_identity_access(
-            user=request.user,
-            report=report,
-            purpose=request.POST.get("purpose", ""),
-            request=request,
-        )
-    except ReporterIdentity.DoesNotExist:
-        identity = None
+    report = report_for_action(
+        request.user,
+        pk,
+        can_view_reporter_identity,
+        _("Only case handlers may see the reporter's identity."),
+    )
+    identity = reporter_identity_for(request, report, request.POST.get("purpose", ""))
     response = render(
         request,
         "reports/reporter_identity.html",
@@ -174,9 +210,9 @@ def evidence_download(request, pk: int, evidence_pk: int):
 
 def evidence_add_view(request, pk: int):
     """Add evidence files or links to a case (the handling office's case handlers)."""
-    report = report_for_user(request.user, pk)
-    if not can_handle_report(request.user, report):
-        raise PermissionDenied(_("Only the handling office can add evidence."))
+    report = report_for_action(
+        request.user, pk, can_handle_report, _("Only the handling office can add evidence.")
+    )
     if request.method == "POST":
         form = EvidenceAddForm(request.POST, request.FILES)
         if form.is_valid():
@@ -209,27 +245,22 @@ def evidence_add_view(request, pk: int):
 @require_POST
 def report_comment_view(request, pk: int):
     """Add a comment (the handling office and the offices above it)."""
-    report = report_for_user(request.user, pk)
-    if not can_comment_report(request.user, report):
-        raise PermissionDenied(_("You cannot comment on this report."))
+    report = report_for_action(
+        request.user, pk, can_comment_report, _("You cannot comment on this report.")
+    )
     form = ReportCommentForm(request.POST)
     if form.is_valid():
-        try:
-            report_comment_add(actor=request.user, report=report, text=form.cleaned_data["text"])
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("Your comment was added."))
-            return redirect(f"{report.get_absolute_url()}#comments-title")
-    return render(
-        request,
-        "reports/report_action.html",
-        {
-            "report": report,
-            "form": form,
-            "heading": _("Comment on the report"),
-            "action_url": reverse("reports:comment_add", args=[report.pk]),
-            "submit_label": _("Add comment"),
-            "confirm": "",
-        },
+        save = partial(
+            report_comment_add, actor=request.user, report=report, text=form.cleaned_data["text"]
+        )
+        if response := save_and_redirect(
+            request,
+            form,
+            save,
+            message=_("Your comment was added."),
+            to=f"{report.get_absolute_url()}#comments-title",
+        ):
+            return response
+    return action_page(
+        request, report, form, heading=_("Comment on the report"), submit_label=_("Add comment")
     )

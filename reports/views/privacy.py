@@ -19,9 +19,8 @@ from reports.permissions.privacy import (
     can_view_processing_record,
 )
 from reports.privacy import BREACH_NOTICE_HOURS, PROCESSING_RECORD
-from reports.services.cases import reporter_identity_access
 from reports.services.privacy import reporter_data_export, reporter_identity_correct
-from reports.views.cases import report_for_user
+from reports.views.cases import report_for_action, reporter_identity_for
 
 CONTENT_TYPES = {
     "json": "application/json; charset=utf-8",
@@ -46,9 +45,12 @@ def processing_record(request):
 def reporter_export(request, pk: int):
     """Download everything held on the report's reporter (UU 27/2022 Pasal 7: access and a
     copy). A POST: never prefetched."""
-    report = report_for_user(request.user, pk)
-    if not can_export_reporter_data(request.user, report):
-        raise PermissionDenied(_("Only case handlers may export a reporter's data."))
+    report = report_for_action(
+        request.user,
+        pk,
+        can_export_reporter_data,
+        _("Only case handlers may export a reporter's data."),
+    )
     form = ReporterExportForm(request.POST)
     if not form.is_valid():
         messages.error(request, form.errors["file_format"][0])
@@ -74,18 +76,15 @@ def reporter_export(request, pk: int):
 def reporter_correct(request, pk: int):
     """Correct the reporter's identity (UU 27/2022 Pasal 6). Showing the form shows the
     identity: logged."""
-    report = report_for_user(request.user, pk)
-    if not can_correct_reporter_data(request.user, report):
-        raise PermissionDenied(_("Only the handling office may correct the reporter's data."))
-    try:
-        identity = reporter_identity_access(
-            user=request.user,
-            report=report,
-            purpose=_("Correction of the reporter's data"),
-            request=request,
-        )
-    except ReporterIdentity.DoesNotExist as exc:
-        raise Http404 from exc
+    report = report_for_action(
+        request.user,
+        pk,
+        can_correct_reporter_data,
+        _("Only the handling office may correct the reporter's data."),
+    )
+    identity = reporter_identity_for(request, report, _("Correction of the reporter's data"))
+    if identity is None:
+        raise Http404
     form = ReporterCorrectionForm(request.POST or None, instance=identity)
     if request.method == "POST" and form.is_valid():
         # The service re-reads the identity under a row lock and applies the cleaned values.

@@ -11,8 +11,7 @@ back on its own page, ``reports/report_action.html``, with the error summary
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
@@ -22,7 +21,7 @@ from reports.forms.workflow import TransitionForm
 from reports.permissions.workflow import can_apply_transition
 from reports.services.related import report_group_transition
 from reports.services.workflow import GUARD_MESSAGES
-from reports.views.cases import report_for_user
+from reports.views.cases import action_page, report_for_user
 from reports.workflow import TRANSITIONS_BY_KEY, guard_allows
 
 
@@ -88,15 +87,11 @@ def report_transition_view(request, pk: int):
                     },
                 )
             return redirect(report)
-    return render(
+    return action_page(
         request,
-        "reports/report_action.html",
-        {
-            "report": report,
-            "form": form,
-            "heading": transition.label,
-            "action_url": reverse("reports:transition", args=[report.pk]),
-            "submit_label": transition.label,
-            "confirm": form.confirm_message,
-        },
+        report,
+        form,
+        heading=transition.label,
+        submit_label=transition.label,
+        confirm=form.confirm_message,
     )
