@@ -25,7 +25,6 @@ from coordination.models import (
     DeclarationCampaign,
     DeclarationDocument,
     DeclarationDocumentKind,
-    DeclarationSignatory,
     DesignationKind,
     DesignationStatus,
     KelurahanDesignation,
@@ -33,10 +32,9 @@ from coordination.models import (
     Program,
     ProgramTarget,
     WorkingGroup,
-    WorkingGroupMember,
     WorkingGroupRole,
 )
-from coordination.services.shared import check_region, replace_person_rows
+from coordination.services.shared import check_region, replace_person_rows, set_fields
 
 __all__ = [
     "MAX_DOCUMENT_BYTES",
@@ -64,22 +62,6 @@ MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 # Declarations ---------------------------------------------------------------------------------
 
 
-def _replace_signatories(declaration: Declaration, signatories: Iterable[Mapping]) -> None:
-    replace_person_rows(
-        declaration.signatories,
-        signatories,
-        build=lambda person, data, order: DeclarationSignatory(
-            declaration=declaration,
-            person=person,
-            agency=data.get("agency"),
-            position_title=data.get("position_title", "") or "",
-            order=order,
-        ),
-        duplicate_message=_("%(person)s is listed twice among the signatories."),
-        duplicate_code="duplicate_signatory",
-    )
-
-
 def _check_declaration(declaration: Declaration, *, actor) -> None:
     check_region(actor=actor, region=declaration.region)
     if declaration.is_culmination and declaration.campaign_id is None:
@@ -96,29 +78,63 @@ def _check_declaration(declaration: Declaration, *, actor) -> None:
             )
 
 
-@transaction.atomic
-def declaration_create(
+def _declaration_fields(
     *,
-    actor,
     kind: str,
     title: str,
     date: datetime.date,
     region: Region,
     organiser: Agency,
     place: str = "",
-    signatory_agencies: Iterable[Agency] = (),
-    signatories: Sequence[Mapping] = (),
     participant_count: int | None = None,
     campaign: DeclarationCampaign | None = None,
     is_culmination: bool = False,
     meeting: Meeting | None = None,
     description: str = "",
     is_public: bool = False,
+) -> dict:
+    """A declaration's own fields by name: what create and update take, typed, with the defaults."""
+    return locals()
+
+
+def _save_declaration(
+    declaration: Declaration,
+    *,
+    actor,
+    signatory_agencies: Iterable[Agency] = (),
+    signatories: Sequence[Mapping] = (),
     document=None,
     document_kind: str = DeclarationDocumentKind.LAINNYA,
+    **fields,
 ) -> Declaration:
+    """Set ``declaration``'s fields (:func:`_declaration_fields`), check and save it with its
+    signatory agencies, its signatories (replaced) and ``document`` (added)."""
+    set_fields(declaration, _declaration_fields(**fields))
+    _check_declaration(declaration, actor=actor)
+    declaration.full_clean()
+    declaration.save()
+    declaration.signatory_agencies.set(signatory_agencies)
+    replace_person_rows(
+        declaration.signatories,
+        signatories,
+        fields=lambda data, order: {"position_title": data.get("position_title", "") or ""},
+        duplicate_message=_("%(person)s is listed twice among the signatories."),
+        duplicate_code="duplicate_signatory",
+    )
+    if document:
+        declaration_document_add(
+            actor=actor, declaration=declaration, upload=document, kind=document_kind
+        )
+    return declaration
+
+
+@transaction.atomic
+def declaration_create(*, actor, **fields) -> Declaration:
     """Record a declaration with its signatory agencies and people (in order).
 
+    ``fields``: those of :func:`_declaration_fields` (``kind``, ``title``,
+    ``date``, ``region`` and ``organiser`` required), and
+    ``signatory_agencies``, ``signatories``, ``document``, ``document_kind``.
     ``signatories``: mappings with ``person`` or ``name``, and optionally
     ``agency`` (signed for) and ``position_title``. ``document``, an uploaded
     file, is attached in the same transaction (see ``declaration_document_add``).
@@ -126,97 +142,17 @@ def declaration_create(
     province), ``outside_campaign``, ``culmination_without_campaign``,
     ``duplicate_signatory``, an upload error or a field error.
     """
-    declaration = Declaration(created_by=actor)
-    return _save_declaration(
-        declaration,
-        actor=actor,
-        fields={
-            "kind": kind,
-            "title": title,
-            "date": date,
-            "region": region,
-            "organiser": organiser,
-            "place": place,
-            "participant_count": participant_count,
-            "campaign": campaign,
-            "is_culmination": is_culmination,
-            "meeting": meeting,
-            "description": description,
-            "is_public": is_public,
-        },
-        signatory_agencies=signatory_agencies,
-        signatories=signatories,
-        document=document,
-        document_kind=document_kind,
-    )
+    return _save_declaration(Declaration(created_by=actor), actor=actor, **fields)
 
 
 @transaction.atomic
-def declaration_update(
-    *,
-    actor,
-    declaration: Declaration,
-    kind: str,
-    title: str,
-    date: datetime.date,
-    region: Region,
-    organiser: Agency,
-    place: str = "",
-    signatory_agencies: Iterable[Agency] = (),
-    signatories: Sequence[Mapping] = (),
-    participant_count: int | None = None,
-    campaign: DeclarationCampaign | None = None,
-    is_culmination: bool = False,
-    meeting: Meeting | None = None,
-    description: str = "",
-    is_public: bool = False,
-    document=None,
-    document_kind: str = DeclarationDocumentKind.LAINNYA,
-) -> Declaration:
+def declaration_update(*, actor, declaration: Declaration, **fields) -> Declaration:
     """Replace a declaration's fields, signatory agencies and signatories; ``document`` is added.
 
-    Errors as create.
+    ``fields`` and errors as :func:`declaration_create`.
     """
     current = Declaration.objects.select_for_update().get(pk=declaration.pk)
-    return _save_declaration(
-        current,
-        actor=actor,
-        fields={
-            "kind": kind,
-            "title": title,
-            "date": date,
-            "region": region,
-            "organiser": organiser,
-            "place": place,
-            "participant_count": participant_count,
-            "campaign": campaign,
-            "is_culmination": is_culmination,
-            "meeting": meeting,
-            "description": description,
-            "is_public": is_public,
-        },
-        signatory_agencies=signatory_agencies,
-        signatories=signatories,
-        document=document,
-        document_kind=document_kind,
-    )
-
-
-def _save_declaration(
-    declaration, *, actor, fields, signatory_agencies, signatories, document, document_kind
-):
-    for name, value in fields.items():
-        setattr(declaration, name, value)
-    _check_declaration(declaration, actor=actor)
-    declaration.full_clean()
-    declaration.save()
-    declaration.signatory_agencies.set(signatory_agencies)
-    _replace_signatories(declaration, signatories)
-    if document:
-        declaration_document_add(
-            actor=actor, declaration=declaration, upload=document, kind=document_kind
-        )
-    return declaration
+    return _save_declaration(current, actor=actor, **fields)
 
 
 @transaction.atomic
@@ -298,64 +234,55 @@ def campaign_update(
 # Kelurahan designations -----------------------------------------------------------------------
 
 
-@transaction.atomic
-def designation_create(
+def _designation_fields(
     *,
-    actor,
     kind: DesignationKind,
     kelurahan: Region,
     date: datetime.date,
     decree_number: str = "",
     status: str = DesignationStatus.AKTIF,
     notes: str = "",
-) -> KelurahanDesignation:
-    """Designate a kelurahan/desa (depth 4 only), once per kind.
+) -> dict:
+    """A designation's own fields by name: what create and update take, typed, with the defaults."""
+    return locals()
 
-    Raises ``ValidationError``: ``outside_jurisdiction``, ``wrong_level`` (a
-    kecamatan or city), a non-field error when the kelurahan already has this
-    designation, or a field error.
-    """
-    check_region(actor=actor, region=kelurahan, field="kelurahan")
-    designation = KelurahanDesignation(
-        kind=kind,
-        kelurahan=kelurahan,
-        date=date,
-        decree_number=decree_number,
-        status=status,
-        notes=notes,
-        revoked_on=timezone.localdate() if status == DesignationStatus.DICABUT else None,
-        created_by=actor,
-    )
+
+def _save_designation(designation: KelurahanDesignation, **fields) -> KelurahanDesignation:
+    """Set the fields (:func:`_designation_fields`), and the revocation date when the
+    status becomes (today) or stops being *dicabut*; validate and save."""
+    fields = _designation_fields(**fields)
+    if fields["status"] != DesignationStatus.DICABUT:
+        designation.revoked_on = None
+    elif designation.status != DesignationStatus.DICABUT:
+        designation.revoked_on = timezone.localdate()
+    set_fields(designation, fields)
     designation.full_clean()
     designation.save()
     return designation
 
 
 @transaction.atomic
+def designation_create(*, actor, kelurahan: Region, **fields) -> KelurahanDesignation:
+    """Designate a kelurahan/desa (depth 4 only), once per kind.
+
+    ``fields``: the others of :func:`_designation_fields` (``kind`` and
+    ``date`` required). Raises ``ValidationError``: ``outside_jurisdiction``,
+    ``wrong_level`` (a kecamatan or city), a non-field error when the kelurahan
+    already has this designation, or a field error.
+    """
+    check_region(actor=actor, region=kelurahan, field="kelurahan")
+    designation = KelurahanDesignation(created_by=actor)
+    return _save_designation(designation, kelurahan=kelurahan, **fields)
+
+
+@transaction.atomic
 def designation_update(
-    *,
-    actor,
-    designation: KelurahanDesignation,
-    kind: DesignationKind,
-    kelurahan: Region,
-    date: datetime.date,
-    decree_number: str = "",
-    status: str = DesignationStatus.AKTIF,
-    notes: str = "",
+    *, actor, designation: KelurahanDesignation, kelurahan: Region, **fields
 ) -> KelurahanDesignation:
-    """Change a designation. Errors as :func:`designation_create`."""
+    """Change a designation. ``fields`` and errors as :func:`designation_create`."""
     check_region(actor=actor, region=kelurahan, field="kelurahan")
     current = KelurahanDesignation.objects.select_for_update().get(pk=designation.pk)
-    current.kind, current.kelurahan, current.date = kind, kelurahan, date
-    current.decree_number, current.notes = decree_number, notes
-    if status == DesignationStatus.DICABUT and current.status != status:
-        current.revoked_on = timezone.localdate()
-    elif status != DesignationStatus.DICABUT:
-        current.revoked_on = None
-    current.status = status
-    current.full_clean()
-    current.save()
-    return current
+    return _save_designation(current, kelurahan=kelurahan, **fields)
 
 
 @transaction.atomic
@@ -423,9 +350,22 @@ def _replace_targets(program: Program, targets: Iterable[Mapping]) -> None:
     ProgramTarget.objects.bulk_create(rows)
 
 
-def _save_program(program: Program, *, actor, fields: Mapping, targets) -> Program:
-    for name, value in fields.items():
-        setattr(program, name, value)
+def _program_fields(
+    *,
+    name: str,
+    owner_agency: Agency,
+    region: Region,
+    period_start: datetime.date,
+    period_end: datetime.date | None = None,
+    description: str = "",
+    legal_basis: str = "",
+) -> dict:
+    """A program's own fields by name: what create and update take, typed, with the defaults."""
+    return locals()
+
+
+def _save_program(program: Program, *, actor, targets: Sequence[Mapping] = (), **fields) -> Program:
+    set_fields(program, _program_fields(**fields))
     check_region(actor=actor, region=program.region)
     program.full_clean()
     if program.pk:
@@ -443,66 +383,25 @@ def _save_program(program: Program, *, actor, fields: Mapping, targets) -> Progr
 
 
 @transaction.atomic
-def program_create(
-    *,
-    actor,
-    name: str,
-    owner_agency: Agency,
-    region: Region,
-    period_start: datetime.date,
-    period_end: datetime.date | None = None,
-    description: str = "",
-    legal_basis: str = "",
-    targets: Sequence[Mapping] = (),
-) -> Program:
+def program_create(*, actor, **fields) -> Program:
     """Create a program with its targets.
 
-    ``targets``: mappings with ``level``, ``region``, ``target_count`` and
-    optionally ``meeting_kind``. Raises ``ValidationError``:
-    ``outside_jurisdiction``, ``end_before_start``, ``target_outside_program``,
-    ``duplicate_target``, ``wrong_level`` (a kecamatan-level target for a
-    kelurahan), ``not_positive`` or a field error.
+    ``fields``: those of :func:`_program_fields` (``name``, ``owner_agency``,
+    ``region`` and ``period_start`` required), and ``targets``: mappings with
+    ``level``, ``region``, ``target_count`` and optionally ``meeting_kind``.
+    Raises ``ValidationError``: ``outside_jurisdiction``, ``end_before_start``,
+    ``target_outside_program``, ``duplicate_target``, ``wrong_level`` (a
+    kecamatan-level target for a kelurahan), ``not_positive`` or a field error.
     """
-    program = Program()
-    fields = {
-        "name": name,
-        "owner_agency": owner_agency,
-        "region": region,
-        "period_start": period_start,
-        "period_end": period_end,
-        "description": description,
-        "legal_basis": legal_basis,
-    }
-    return _save_program(program, actor=actor, fields=fields, targets=targets)
+    return _save_program(Program(), actor=actor, **fields)
 
 
 @transaction.atomic
-def program_update(
-    *,
-    actor,
-    program: Program,
-    name: str,
-    owner_agency: Agency,
-    region: Region,
-    period_start: datetime.date,
-    period_end: datetime.date | None = None,
-    description: str = "",
-    legal_basis: str = "",
-    targets: Sequence[Mapping] = (),
-) -> Program:
-    """Replace a program's fields and targets. Errors as :func:`program_create`,
+def program_update(*, actor, program: Program, **fields) -> Program:
+    """Replace a program's fields and targets. ``fields`` and errors as :func:`program_create`,
     plus ``outside_program`` when linked meetings would fall outside a new region."""
     current = Program.objects.select_for_update().get(pk=program.pk)
-    fields = {
-        "name": name,
-        "owner_agency": owner_agency,
-        "region": region,
-        "period_start": period_start,
-        "period_end": period_end,
-        "description": description,
-        "legal_basis": legal_basis,
-    }
-    return _save_program(current, actor=actor, fields=fields, targets=targets)
+    return _save_program(current, actor=actor, **fields)
 
 
 def _check_meetings(*, actor, region: Region, meetings: Iterable[Meeting], code: str) -> list:
@@ -537,84 +436,53 @@ def program_set_meetings(*, actor, program: Program, meetings: Iterable[Meeting]
 # Working groups -------------------------------------------------------------------------------
 
 
-def _replace_members(group: WorkingGroup, members: Iterable[Mapping]) -> None:
-    replace_person_rows(
-        group.members,
-        members,
-        build=lambda person, data, order: WorkingGroupMember(
-            group=group,
-            person=person,
-            agency=data.get("agency"),
-            role=data.get("role") or WorkingGroupRole.ANGGOTA,
-            order=order,
-        ),
-        duplicate_message=_("%(person)s is listed twice among the members."),
-        duplicate_code="duplicate_member",
-    )
+def _working_group_fields(
+    *,
+    name: str,
+    agency: Agency,
+    region: Region,
+    purpose: str = "",
+    decree_number: str = "",
+    decree_date: datetime.date | None = None,
+) -> dict:
+    """A pokja's own fields by name: what create and update take, typed, with the defaults."""
+    return locals()
 
 
-def _save_working_group(group: WorkingGroup, *, actor, fields: Mapping, members) -> WorkingGroup:
-    for name, value in fields.items():
-        setattr(group, name, value)
+def _save_working_group(
+    group: WorkingGroup, *, actor, members: Sequence[Mapping] = (), **fields
+) -> WorkingGroup:
+    set_fields(group, _working_group_fields(**fields))
     check_region(actor=actor, region=group.region)
     group.full_clean()
     group.save()
-    _replace_members(group, members)
+    replace_person_rows(
+        group.members,
+        members,
+        fields=lambda data, order: {"role": data.get("role") or WorkingGroupRole.ANGGOTA},
+        duplicate_message=_("%(person)s is listed twice among the members."),
+        duplicate_code="duplicate_member",
+    )
     return group
 
 
 @transaction.atomic
-def working_group_create(
-    *,
-    actor,
-    name: str,
-    agency: Agency,
-    region: Region,
-    purpose: str = "",
-    decree_number: str = "",
-    decree_date: datetime.date | None = None,
-    members: Sequence[Mapping] = (),
-) -> WorkingGroup:
+def working_group_create(*, actor, **fields) -> WorkingGroup:
     """Create a pokja with its members (``person`` or ``name``, ``agency``, ``role``).
 
-    Raises ``ValidationError``: ``outside_jurisdiction``, ``duplicate_member``
-    or a field error.
+    ``fields``: those of :func:`_working_group_fields` (``name``, ``agency`` and
+    ``region`` required), and ``members``. Raises ``ValidationError``:
+    ``outside_jurisdiction``, ``duplicate_member`` or a field error.
     """
-    fields = {
-        "name": name,
-        "agency": agency,
-        "region": region,
-        "purpose": purpose,
-        "decree_number": decree_number,
-        "decree_date": decree_date,
-    }
-    return _save_working_group(WorkingGroup(), actor=actor, fields=fields, members=members)
+    return _save_working_group(WorkingGroup(), actor=actor, **fields)
 
 
 @transaction.atomic
-def working_group_update(
-    *,
-    actor,
-    group: WorkingGroup,
-    name: str,
-    agency: Agency,
-    region: Region,
-    purpose: str = "",
-    decree_number: str = "",
-    decree_date: datetime.date | None = None,
-    members: Sequence[Mapping] = (),
-) -> WorkingGroup:
-    """Replace a pokja's fields and members. Errors as :func:`working_group_create`."""
+def working_group_update(*, actor, group: WorkingGroup, **fields) -> WorkingGroup:
+    """Replace a pokja's fields and members. ``fields`` and errors as
+    :func:`working_group_create`."""
     current = WorkingGroup.objects.select_for_update().get(pk=group.pk)
-    fields = {
-        "name": name,
-        "agency": agency,
-        "region": region,
-        "purpose": purpose,
-        "decree_number": decree_number,
-        "decree_date": decree_date,
-    }
-    return _save_working_group(current, actor=actor, fields=fields, members=members)
+    return _save_working_group(current, actor=actor, **fields)
 
 
 @transaction.atomic

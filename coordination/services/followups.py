@@ -31,80 +31,63 @@ __all__ = [
 ]
 
 
-@transaction.atomic
-def follow_up_create(
+def _save_follow_up(
+    follow_up: FollowUp,
     *,
-    actor,
     title: str,
     responsible_agency: Agency,
     due_date: datetime.date,
-    region: Region,
     description: str = "",
     responsible_person: Person | None = None,
-    meeting: Meeting | None = None,
     responsible_person_name: str = "",
 ) -> FollowUp:
-    """Record a commitment: ``responsible_agency`` does ``title`` by ``due_date``.
-
-    The person may be given as ``responsible_person`` or by name
-    (``responsible_person_name``, resolved by :func:`person_for_attendee`).
-
-    ``region`` scopes it (usually the meeting's or the report's region) and
-    must lie in the actor's jurisdiction. Raises ``ValidationError``
-    (``outside_jurisdiction`` or a field error).
-    """
-    check_region(actor=actor, region=region)
+    """Set what, who and by when (the person found by name if not given); validate and save."""
     if responsible_person is None and responsible_person_name.strip():
         responsible_person = person_for_attendee(
             name=responsible_person_name, agency=responsible_agency
         )
-    follow_up = FollowUp(
-        title=title,
-        description=description,
-        responsible_agency=responsible_agency,
-        responsible_person=responsible_person,
-        due_date=due_date,
-        region=region,
-        meeting=meeting,
-        created_by=actor,
-    )
+    follow_up.title = title
+    follow_up.description = description
+    follow_up.responsible_agency = responsible_agency
+    follow_up.responsible_person = responsible_person
+    follow_up.due_date = due_date
     follow_up.full_clean()
     follow_up.save()
     return follow_up
 
 
 @transaction.atomic
+def follow_up_create(
+    *, actor, region: Region, meeting: Meeting | None = None, **fields
+) -> FollowUp:
+    """Record a commitment: ``responsible_agency`` does ``title`` by ``due_date``.
+
+    ``fields``: those of :func:`_save_follow_up` (``title``,
+    ``responsible_agency`` and ``due_date`` required). The person may be given
+    as ``responsible_person`` or by name (``responsible_person_name``, resolved
+    by :func:`person_for_attendee`).
+
+    ``region`` scopes it (usually the meeting's or the report's region) and
+    must lie in the actor's jurisdiction. Raises ``ValidationError``
+    (``outside_jurisdiction`` or a field error).
+    """
+    check_region(actor=actor, region=region)
+    follow_up = FollowUp(region=region, meeting=meeting, created_by=actor)
+    return _save_follow_up(follow_up, **fields)
+
+
+@transaction.atomic
 def follow_up_update(
-    *,
-    actor,
-    follow_up: FollowUp,
-    title: str,
-    responsible_agency: Agency,
-    due_date: datetime.date,
-    description: str = "",
-    responsible_person: Person | None = None,
-    responsible_person_name: str = "",
-    expected_version: int | None = None,
+    *, actor, follow_up: FollowUp, expected_version: int | None = None, **fields
 ) -> FollowUp:
     """Correct what, who and by when (not the status: see :func:`follow_up_set_status`).
 
-    Raises ``ValidationError``: ``stale_version`` when someone changed it in
-    between, or a field error.
+    ``fields`` as :func:`follow_up_create`. Raises ``ValidationError``:
+    ``stale_version`` when someone changed it in between, or a field error.
     """
     current = _lock_follow_up(follow_up, expected_version)
-    if responsible_person is None and responsible_person_name.strip():
-        responsible_person = person_for_attendee(
-            name=responsible_person_name, agency=responsible_agency
-        )
-    current.title = title
-    current.description = description
-    current.responsible_agency = responsible_agency
-    current.responsible_person = responsible_person
-    current.due_date = due_date
     current.version = current.version + 1
-    current.full_clean()
-    current.save()
-    return current
+    return _save_follow_up(current, **fields)
 
 
 def _lock_follow_up(follow_up: FollowUp, expected_version: int | None) -> FollowUp:

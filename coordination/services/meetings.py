@@ -23,11 +23,15 @@ from coordination.models import (
     AttendeeRole,
     Meeting,
     MeetingAttachment,
-    MeetingAttendee,
     MeetingStatus,
     Topic,
 )
-from coordination.services.shared import check_region, check_version, replace_person_rows
+from coordination.services.shared import (
+    check_region,
+    check_version,
+    replace_person_rows,
+    set_fields,
+)
 
 __all__ = [
     "MAX_ATTACHMENT_BYTES",
@@ -39,23 +43,6 @@ __all__ = [
 ]
 
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
-
-
-def _replace_attendees(meeting: Meeting, attendees: Iterable[Mapping]) -> None:
-    replace_person_rows(
-        meeting.attendees,
-        attendees,
-        build=lambda person, data, order: MeetingAttendee(
-            meeting=meeting,
-            person=person,
-            agency=data.get("agency"),
-            position_title=data.get("position_title", "") or "",
-            role=data.get("role") or AttendeeRole.PESERTA,
-            order=data.get("order") or order,
-        ),
-        duplicate_message=_("%(person)s is listed twice among the attendees."),
-        duplicate_code="duplicate_attendee",
-    )
 
 
 def _replace_agenda(meeting: Meeting, agenda_items: Iterable[Mapping]) -> None:
@@ -73,10 +60,8 @@ def _replace_agenda(meeting: Meeting, agenda_items: Iterable[Mapping]) -> None:
     AgendaItem.objects.bulk_create(rows)
 
 
-@transaction.atomic
-def meeting_create(
+def _meeting_fields(
     *,
-    actor,
     kind: str,
     title: str,
     starts_at: datetime.datetime,
@@ -85,18 +70,56 @@ def meeting_create(
     ends_at: datetime.datetime | None = None,
     theme: str = "",
     venue: str = "",
-    participating_agencies: Iterable[Agency] = (),
-    topics: Iterable[Topic] = (),
     summary: str = "",
     decisions: str = "",
     status: str = MeetingStatus.DIRENCANAKAN,
     is_public: bool = False,
+) -> dict:
+    """A meeting's own fields by name: what create and update take, typed, with the defaults."""
+    return locals()
+
+
+def _save_meeting(
+    meeting: Meeting,
+    *,
+    actor,
+    participating_agencies: Iterable[Agency] = (),
+    topics: Iterable[Topic] = (),
     attendees: Sequence[Mapping] = (),
     agenda_items: Sequence[Mapping] = (),
-    copied_from: Meeting | None = None,
+    **fields,
 ) -> Meeting:
+    """Set ``meeting``'s fields (:func:`_meeting_fields`), check and save it with its rows."""
+    fields = _meeting_fields(**fields)
+    check_region(actor=actor, region=fields["region"])
+    set_fields(meeting, fields)
+    meeting.updated_by = actor
+    meeting.full_clean()
+    meeting.save()
+    meeting.participating_agencies.set(participating_agencies)
+    meeting.topics.set(topics)
+    replace_person_rows(
+        meeting.attendees,
+        attendees,
+        fields=lambda data, order: {
+            "position_title": data.get("position_title", "") or "",
+            "role": data.get("role") or AttendeeRole.PESERTA,
+            "order": data.get("order") or order,
+        },
+        duplicate_message=_("%(person)s is listed twice among the attendees."),
+        duplicate_code="duplicate_attendee",
+    )
+    _replace_agenda(meeting, agenda_items)
+    return meeting
+
+
+@transaction.atomic
+def meeting_create(*, actor, copied_from: Meeting | None = None, **fields) -> Meeting:
     """Create a meeting with its attendees (in order) and agenda items.
 
+    ``fields``: those of :func:`_meeting_fields` (``kind``, ``title``,
+    ``starts_at``, ``region`` and ``host_agency`` required), and
+    ``participating_agencies``, ``topics``, ``attendees``, ``agenda_items``.
     ``attendees``: mappings with ``person`` (or ``name``, resolved by
     :func:`person_for_attendee`) and optionally ``agency``,
     ``position_title``, ``role``, ``order``. ``agenda_items``: mappings with
@@ -105,57 +128,16 @@ def meeting_create(
     Raises ``ValidationError``: ``end_before_start``, ``outside_jurisdiction``,
     ``duplicate_attendee``, or a field error from ``full_clean``.
     """
-    check_region(actor=actor, region=region)
-    meeting = Meeting(
-        kind=kind,
-        title=title,
-        theme=theme,
-        starts_at=starts_at,
-        ends_at=ends_at,
-        venue=venue,
-        region=region,
-        host_agency=host_agency,
-        summary=summary,
-        decisions=decisions,
-        status=status,
-        is_public=is_public,
-        copied_from=copied_from,
-        created_by=actor,
-        updated_by=actor,
-    )
-    meeting.full_clean()
-    meeting.save()
-    meeting.participating_agencies.set(participating_agencies)
-    meeting.topics.set(topics)
-    _replace_attendees(meeting, attendees)
-    _replace_agenda(meeting, agenda_items)
-    return meeting
+    meeting = Meeting(copied_from=copied_from, created_by=actor)
+    return _save_meeting(meeting, actor=actor, **fields)
 
 
 @transaction.atomic
 def meeting_update(
-    *,
-    actor,
-    meeting: Meeting,
-    kind: str,
-    title: str,
-    starts_at: datetime.datetime,
-    region: Region,
-    host_agency: Agency,
-    ends_at: datetime.datetime | None = None,
-    theme: str = "",
-    venue: str = "",
-    participating_agencies: Iterable[Agency] = (),
-    topics: Iterable[Topic] = (),
-    summary: str = "",
-    decisions: str = "",
-    status: str = MeetingStatus.DIRENCANAKAN,
-    is_public: bool = False,
-    attendees: Sequence[Mapping] = (),
-    agenda_items: Sequence[Mapping] = (),
-    expected_version: int | None = None,
+    *, actor, meeting: Meeting, expected_version: int | None = None, **fields
 ) -> Meeting:
-    """Replace a meeting's fields, attendees and agenda; bump its ``version``.
+    """Replace a meeting's fields, attendees and agenda (``fields`` as
+    :func:`meeting_create`); bump its ``version``.
 
     The row is locked while checked: when ``expected_version`` is given and the
     stored version is newer, nothing is saved and ``ValidationError``
@@ -165,32 +147,8 @@ def meeting_update(
     current = Meeting.objects.select_for_update(of=("self",)).select_related("updated_by", "region")
     current = current.get(pk=meeting.pk)
     check_version(current, expected_version, what=_("meeting"))
-    check_region(actor=actor, region=region)
-    fields = {
-        "kind": kind,
-        "title": title,
-        "theme": theme,
-        "starts_at": starts_at,
-        "ends_at": ends_at,
-        "venue": venue,
-        "region": region,
-        "host_agency": host_agency,
-        "summary": summary,
-        "decisions": decisions,
-        "status": status,
-        "is_public": is_public,
-    }
-    for name, value in fields.items():
-        setattr(current, name, value)
-    current.updated_by = actor
     current.version = current.version + 1
-    current.full_clean()
-    current.save()
-    current.participating_agencies.set(participating_agencies)
-    current.topics.set(topics)
-    _replace_attendees(current, attendees)
-    _replace_agenda(current, agenda_items)
-    return current
+    return _save_meeting(current, actor=actor, **fields)
 
 
 @transaction.atomic

@@ -75,22 +75,29 @@ def person_for_attendee(*, name: str, agency: Agency | None = None) -> Person:
     return person
 
 
+def set_fields(obj: models.Model, fields: Mapping) -> None:
+    """Set each of ``fields`` (field name to value) on ``obj``; nothing is saved."""
+    for name, value in fields.items():
+        setattr(obj, name, value)
+
+
 def replace_person_rows(
     rows_of,
     rows: Iterable[Mapping],
     *,
-    build: Callable[[Person, Mapping, int], models.Model],
+    fields: Callable[[Mapping, int], Mapping],
     duplicate_message: str,
     duplicate_code: str,
 ) -> None:
     """Replace the person rows ``rows_of`` holds (a related manager) by ``rows``, in order.
 
     Each mapping gives ``person`` or ``name`` (found or created by
-    :func:`person_for_attendee` for its ``agency``); ``build(person, data,
-    order)`` makes the unsaved row, ``order`` counting from 1. Every row is
-    checked before the old ones are deleted. Raises ``ValidationError``
-    ``duplicate_code`` (``duplicate_message`` names the person) when a person
-    appears twice, or a field error.
+    :func:`person_for_attendee` for its ``agency``). A row belongs to
+    ``rows_of``'s record and has the person, the ``agency`` and its ``order``
+    (counting from 1); ``fields(data, order)`` gives the rest of its fields, and
+    may give another ``order``. Every row is checked before the old ones are
+    deleted. Raises ``ValidationError`` ``duplicate_code`` (``duplicate_message``
+    names the person) when a person appears twice, or a field error.
     """
     new_rows, seen = [], set()
     for order, data in enumerate(rows, start=1):
@@ -100,7 +107,9 @@ def replace_person_rows(
         if person.pk in seen:
             raise ValidationError(duplicate_message % {"person": person}, code=duplicate_code)
         seen.add(person.pk)
-        row = build(person, data, order)
+        values = {"person": person, "agency": data.get("agency"), "order": order}
+        values.update(fields(data, order))
+        row = rows_of.model(**{rows_of.field.name: rows_of.instance}, **values)
         row.full_clean(exclude=[rows_of.field.name], validate_unique=False)
         new_rows.append(row)
     rows_of.all().delete()
