@@ -29,7 +29,7 @@ import datetime
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Max, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -244,6 +244,16 @@ def _figures(user, area: Region, week: RecapWeek, reports: bool) -> list[tuple]:
     return figures
 
 
+def _latest(queryset: QuerySet, field: str, upto):
+    """The latest ``field`` of ``queryset`` up to ``upto`` (None without one): one MAX query."""
+    return (
+        queryset.filter(**{f"{field}__lte": upto})
+        .prefetch_related(None)
+        .order_by()
+        .aggregate(last=Max(field))["last"]
+    )
+
+
 def _latest_active(user, area: Region, week: RecapWeek, reports: bool) -> datetime.date | None:
     """The Monday (in the area's zone) of the latest week with activity up to now.
 
@@ -253,33 +263,24 @@ def _latest_active(user, area: Region, week: RecapWeek, reports: bool) -> dateti
     """
     now = timezone.now()
     days: list[datetime.date] = []
-    started = (
+    started = _latest(
         meeting_list(
             user=user, filters=MeetingFilters(status=MeetingStatus.TERLAKSANA, region=area)
-        )
-        .filter(starts_at__lte=now)
-        .prefetch_related(None)
-        .order_by()
-        .aggregate(last=Max("starts_at"))["last"]
+        ),
+        "starts_at",
+        now,
     )
     if started:
         days.append(timezone.localtime(started, area.zoneinfo).date())
-    declared = (
-        declaration_list(user=user, filters=DeclarationFilters(region=area))
-        .filter(date__lte=timezone.localtime(now, area.zoneinfo).date())
-        .order_by()
-        .aggregate(last=Max("date"))["last"]
+    declared = _latest(
+        declaration_list(user=user, filters=DeclarationFilters(region=area)),
+        "date",
+        timezone.localtime(now, area.zoneinfo).date(),
     )
     if declared:
         days.append(declared)
     if reports:
-        received = (
-            report_list(user=user, kabkota=area)
-            .filter(received_at__lte=now)
-            .prefetch_related(None)
-            .order_by()
-            .aggregate(last=Max("received_at"))["last"]
-        )
+        received = _latest(report_list(user=user, kabkota=area), "received_at", now)
         if received:
             days.append(timezone.localtime(received, area.zoneinfo).date())
     if not days:
