@@ -90,8 +90,16 @@ def _working_days(start: datetime.date, count: int) -> list[datetime.date]:
 
 
 def _declaration(*, actor, campaign, region: Region, title: str, **fields) -> Declaration:
+    """Create or update (by region and title) a public declaration of ``campaign``, of its kind."""
     existing = Declaration.objects.filter(region=region, title=title).first()
-    data = {"title": title, "region": region, "campaign": campaign, "is_public": True, **fields}
+    data = {
+        "title": title,
+        "region": region,
+        "campaign": campaign,
+        "kind": campaign.kind,
+        "is_public": True,
+        **fields,
+    }
     if existing:
         return services.declaration_update(actor=actor, declaration=existing, **data)
     return services.declaration_create(actor=actor, **data)
@@ -122,7 +130,6 @@ def _seed_semarang_declarations(portal: PortalDemo) -> DeclarationCampaign:
             campaign=campaign,
             region=region,
             title=f"Deklarasi Netralitas ASN Kecamatan {region.name}",
-            kind=DeclarationKind.NETRALITAS_ASN,
             date=date,
             place=f"Kantor Kecamatan {region.name}",
             organiser=office,
@@ -137,7 +144,6 @@ def _seed_semarang_declarations(portal: PortalDemo) -> DeclarationCampaign:
         campaign=campaign,
         region=city,
         title=SEMARANG_CULMINATION,
-        kind=DeclarationKind.NETRALITAS_ASN,
         date=CULMINATION_DATE,
         place="Balaikota Semarang",
         organiser=agencies["pemkot_semarang"],
