@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .fields import link
+from .fields import link, parent_link
 from .lists import NameList
 from .periods import EndNotBeforeStart
 
@@ -57,13 +57,8 @@ class Agency(models.Model):
     short_name = models.CharField(_("short name"), max_length=60, blank=True)
     kind = models.CharField(_("kind"), max_length=24, choices=AgencyKind.choices, db_index=True)
     region = link("bawaslu_portal.Region", _("region served"), related_name="agencies")
-    parent = link(
-        "self",
-        _("parent agency"),
-        null=True,
-        blank=True,
-        related_name="children",
-        help_text=_("For example, an OPD belongs to its city government."),
+    parent = parent_link(
+        _("parent agency"), help_text=_("For example, an OPD belongs to its city government.")
     )
     address = models.TextField(_("address"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)

@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .fields import link
+from .fields import parent_link
 
 
 class RegionKind(models.TextChoices):
@@ -85,7 +85,7 @@ class Region(models.Model):
     name = models.CharField(_("name"), max_length=120, db_index=True)
     kind = models.CharField(_("kind"), max_length=12, choices=RegionKind.choices)
     depth = models.PositiveSmallIntegerField(_("level"), db_index=True, editable=False)
-    parent = link("self", _("parent region"), null=True, blank=True, related_name="children")
+    parent = parent_link(_("parent region"))
     timezone = models.CharField(
         _("time zone"), max_length=4, choices=TimeZoneLabel.choices, default=TimeZoneLabel.WIB
     )
