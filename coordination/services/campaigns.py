@@ -34,7 +34,12 @@ from coordination.models import (
     WorkingGroup,
     WorkingGroupRole,
 )
-from coordination.services.shared import check_region, replace_person_rows, set_fields
+from coordination.services.shared import (
+    check_region,
+    delete_with_files,
+    replace_person_rows,
+    set_fields,
+)
 
 __all__ = [
     "MAX_DOCUMENT_BYTES",
@@ -158,10 +163,7 @@ def declaration_update(*, actor, declaration: Declaration, **fields) -> Declarat
 @transaction.atomic
 def declaration_delete(*, actor, declaration: Declaration) -> None:
     """Delete a declaration with its signatories and documents (files removed on commit)."""
-    files = [(doc.file.storage, doc.file.name) for doc in declaration.documents.all()]
-    declaration.delete()
-    for storage, name in files:
-        transaction.on_commit(lambda storage=storage, name=name: storage.delete(name))
+    delete_with_files(declaration, [document.file for document in declaration.documents.all()])
 
 
 @transaction.atomic
@@ -184,9 +186,7 @@ def declaration_document_add(
 @transaction.atomic
 def declaration_document_delete(*, actor, document: DeclarationDocument) -> None:
     """Delete a document; the stored file is removed once the transaction commits."""
-    storage, name = document.file.storage, document.file.name
-    document.delete()
-    transaction.on_commit(lambda: storage.delete(name))
+    delete_with_files(document, [document.file])
 
 
 # Campaigns ------------------------------------------------------------------------------------

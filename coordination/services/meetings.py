@@ -29,6 +29,7 @@ from coordination.models import (
 from coordination.services.shared import (
     check_region,
     check_version,
+    delete_with_files,
     replace_person_rows,
     set_fields,
 )
@@ -211,6 +212,4 @@ def attachment_add(
 @transaction.atomic
 def attachment_delete(*, actor, attachment: MeetingAttachment) -> None:
     """Delete an attachment; the stored file is removed once the transaction commits."""
-    storage, name = attachment.file.storage, attachment.file.name
-    attachment.delete()
-    transaction.on_commit(lambda: storage.delete(name))
+    delete_with_files(attachment, [attachment.file])

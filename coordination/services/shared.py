@@ -7,8 +7,9 @@ check applies to it.
 from collections.abc import Callable, Iterable, Mapping
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
+from django.db.models.fields.files import FieldFile
 from django.utils.translation import gettext as _
 
 from bawaslu_portal.models import Agency, Person, Region
@@ -73,6 +74,15 @@ def person_for_attendee(*, name: str, agency: Agency | None = None) -> Person:
     person.full_clean()
     person.save()
     return person
+
+
+def delete_with_files(record: models.Model, files: Iterable[FieldFile]) -> None:
+    """Delete ``record`` (and what cascades from it); its stored ``files`` are removed once
+    the transaction commits, so a rolled-back delete keeps them."""
+    stored = [(file.storage, file.name) for file in files]
+    record.delete()
+    for storage, name in stored:
+        transaction.on_commit(lambda storage=storage, name=name: storage.delete(name))
 
 
 def set_fields(obj: models.Model, fields: Mapping) -> None:
