@@ -9,7 +9,7 @@ what is missing or wrong.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from bawaslu_portal.formfields import filter_choice, select_field
+from bawaslu_portal.formfields import date_field, filter_choice, select_field
 from bawaslu_portal.models import Region
 from bawaslu_portal.scoping import scope_to_jurisdiction
 from bawaslu_portal.timefmt import format_date
@@ -17,17 +17,24 @@ from bawaslu_portal.uploads import validate_upload
 from coordination import selectors
 from coordination.forms.shared import (
     BasePersonFormSet,
-    DateInput,
     DateRangeFilterForm,
     EndNotBeforeStartMixin,
     PersonRowForm,
+    RecordInitialMixin,
     RegionFilterField,
     RowModelChoiceField,
     SuppressibleErrorsMixin,
     SuppressibleFormSet,
     UploadField,
+    UserChoicesMixin,
+    checkbox_choices,
+    kind_choice,
+    notes_field,
+    public_agenda_field,
+    region_field,
     region_label,
     row_formset,
+    title_field,
 )
 from coordination.models import (
     DeclarationDocumentKind,
@@ -68,48 +75,58 @@ __all__ = [
 ]
 
 
-def _kelurahan_label(region: Region) -> str:
-    return f"{region.label}, {region.parent.label} ({region.code})"
-
-
 def _meeting_label(meeting: Meeting) -> str:
     return f"{format_date(meeting.starts_at, meeting.region)} — {meeting.title}"
+
+
+class _MeetingChoiceField(forms.ModelChoiceField):
+    """A select of meetings listed by date and title."""
+
+    def label_from_instance(self, obj):
+        return _meeting_label(obj)
+
+
+class _KelurahanChoiceField(forms.ModelChoiceField):
+    """A select of kelurahan/desa listed with their kecamatan and code."""
+
+    def label_from_instance(self, obj):
+        return f"{obj.label}, {obj.parent.label} ({obj.code})"
+
+
+def _meeting_choices(*, user):
+    """The meetings a declaration can be held at: the user's, newest first."""
+    return scope_to_jurisdiction(Meeting.objects.select_related("region"), user).order_by(
+        "-starts_at", "-pk"
+    )
+
+
+def _kelurahan_choices(*, user):
+    """The kelurahan/desa of the user's jurisdiction, by code."""
+    return scope_to_jurisdiction(
+        Region.objects.filter(depth=4).select_related("parent"), user
+    ).order_by("code")
 
 
 # Declarations ---------------------------------------------------------------------------------
 
 
-class DeclarationForm(SuppressibleErrorsMixin, forms.Form):
-    kind = forms.ChoiceField(
-        label=_("Kind of declaration"),
-        choices=[("", _("Choose the kind of declaration")), *DeclarationKind.choices],
-        error_messages={"required": _("Choose the kind of declaration")},
+class DeclarationForm(RecordInitialMixin, UserChoicesMixin, SuppressibleErrorsMixin, forms.Form):
+    kind = kind_choice(
+        _("Kind of declaration"),
+        DeclarationKind.choices,
+        empty_label=_("Choose the kind of declaration"),
+        required_message=_("Choose the kind of declaration"),
     )
-    title = forms.CharField(
-        label=_("Title"),
-        max_length=250,
-        error_messages={
-            "required": _("Enter the title of the declaration"),
-            "max_length": _("The title can be at most 250 characters"),
-        },
+    title = title_field(_("Enter the title of the declaration"))
+    date = date_field(
+        _("Date"),
+        required_message=_("Enter the date of the declaration"),
+        invalid_message=_("Enter the date of the declaration as a real date"),
     )
-    date = forms.DateField(
-        label=_("Date"),
-        widget=DateInput(),
-        error_messages={
-            "required": _("Enter the date of the declaration"),
-            "invalid": _("Enter the date of the declaration as a real date"),
-        },
-    )
-    region = forms.ModelChoiceField(
-        label=_("Region"),
-        queryset=None,
+    region = region_field(
         empty_label=_("Choose the city, kecamatan or kelurahan"),
         help_text=_("Where it is held; this sets the level (city, kecamatan or kelurahan)."),
-        error_messages={
-            "required": _("Choose the region where the declaration is held"),
-            "invalid_choice": _("Choose a region in your jurisdiction"),
-        },
+        required_message=_("Choose the region where the declaration is held"),
     )
     place = forms.CharField(
         label=_("Place"),
@@ -117,21 +134,15 @@ class DeclarationForm(SuppressibleErrorsMixin, forms.Form):
         required=False,
         help_text=_("For example “Balaikota Semarang”."),
     )
-    organiser = forms.ModelChoiceField(
-        label=_("Organiser"),
-        queryset=None,
+    organiser = select_field(
+        _("Organiser"),
+        None,
         empty_label=_("Choose the organising agency"),
-        error_messages={
-            "required": _("Choose the agency that organises the declaration"),
-            "invalid_choice": _("Choose the organiser from the list"),
-        },
+        required_message=_("Choose the agency that organises the declaration"),
+        invalid_message=_("Choose the organiser from the list"),
     )
-    signatory_agencies = forms.ModelMultipleChoiceField(
-        label=_("Signatory agencies"),
-        queryset=None,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        error_messages={"invalid_choice": _("Choose signatory agencies from the list")},
+    signatory_agencies = checkbox_choices(
+        _("Signatory agencies"), invalid_message=_("Choose signatory agencies from the list")
     )
     participant_count = forms.IntegerField(
         label=_("Number of participants"),
@@ -158,14 +169,11 @@ class DeclarationForm(SuppressibleErrorsMixin, forms.Form):
         None,
         empty_label=_("(not at a recorded meeting)"),
         invalid_message=_("Choose a meeting from the list"),
+        field_class=_MeetingChoiceField,
     )
-    description = forms.CharField(
-        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 4})
-    )
-    is_public = forms.BooleanField(
-        label=_("Show on the public agenda"),
-        required=False,
-        help_text=_("The public agenda shows title, date, place and agencies; never contacts."),
+    description = notes_field(_("Description"), rows=4)
+    is_public = public_agenda_field(
+        _("The public agenda shows title, date, place and agencies; never contacts.")
     )
     document = UploadField(
         max_bytes=MAX_DOCUMENT_BYTES,
@@ -180,18 +188,29 @@ class DeclarationForm(SuppressibleErrorsMixin, forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        agencies = selectors.agency_choices(user=user)
-        self.fields["region"].queryset = selectors.region_choices(user=user)
-        self.fields["region"].label_from_instance = region_label
-        self.fields["organiser"].queryset = agencies
-        self.fields["signatory_agencies"].queryset = agencies
-        self.fields["campaign"].queryset = selectors.campaign_choices(user=user)
-        self.fields["meeting"].queryset = scope_to_jurisdiction(
-            Meeting.objects.select_related("region"), user
-        ).order_by("-starts_at", "-pk")
-        self.fields["meeting"].label_from_instance = _meeting_label
+    user_choices = {
+        "region": selectors.region_choices,
+        "organiser": selectors.agency_choices,
+        "signatory_agencies": selectors.agency_choices,
+        "campaign": selectors.campaign_choices,
+        "meeting": _meeting_choices,
+    }
+    #: What the service takes as they are (with the signatory agencies, the record's fields).
+    service_fields = (
+        "kind",
+        "title",
+        "date",
+        "region",
+        "place",
+        "organiser",
+        "participant_count",
+        "campaign",
+        "is_culmination",
+        "meeting",
+        "description",
+        "is_public",
+    )
+    record_fields = (*service_fields, "signatory_agencies")
 
     def clean_document(self):
         upload = self.cleaned_data.get("document")
@@ -209,43 +228,11 @@ class DeclarationForm(SuppressibleErrorsMixin, forms.Form):
 
     def service_kwargs(self) -> dict:
         data = self.cleaned_data
-        names = [
-            "kind",
-            "title",
-            "date",
-            "region",
-            "place",
-            "organiser",
-            "participant_count",
-            "campaign",
-            "is_culmination",
-            "meeting",
-            "description",
-            "is_public",
-        ]
         return {
-            **{name: data[name] for name in names},
+            **{name: data[name] for name in self.service_fields},
             "signatory_agencies": list(data["signatory_agencies"]),
             "document": data.get("document"),
             "document_kind": data.get("document_kind") or DeclarationDocumentKind.LAINNYA,
-        }
-
-    @staticmethod
-    def initial_for(declaration) -> dict:
-        return {
-            "kind": declaration.kind,
-            "title": declaration.title,
-            "date": declaration.date,
-            "region": declaration.region_id,
-            "place": declaration.place,
-            "organiser": declaration.organiser_id,
-            "signatory_agencies": [agency.pk for agency in declaration.signatory_agencies.all()],
-            "participant_count": declaration.participant_count,
-            "campaign": declaration.campaign_id,
-            "is_culmination": declaration.is_culmination,
-            "meeting": declaration.meeting_id,
-            "description": declaration.description,
-            "is_public": declaration.is_public,
         }
 
 
@@ -286,7 +273,7 @@ class DeclarationDocumentForm(forms.Form):
     file = UploadField(max_bytes=MAX_DOCUMENT_BYTES)
 
 
-class DeclarationFilterForm(DateRangeFilterForm):
+class DeclarationFilterForm(UserChoicesMixin, DateRangeFilterForm):
     field_order = ["kind", "date_from", "date_to", "region", "campaign"]
 
     kind = filter_choice(
@@ -303,10 +290,10 @@ class DeclarationFilterForm(DateRangeFilterForm):
         invalid_message=_("Choose a campaign from the list"),
     )
 
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["region"].queryset = selectors.region_filter_choices(user=user)
-        self.fields["campaign"].queryset = selectors.campaign_choices(user=user)
+    user_choices = {
+        "region": selectors.region_filter_choices,
+        "campaign": selectors.campaign_choices,
+    }
 
     def filters(self) -> selectors.DeclarationFilters:
         if not self.is_valid():
@@ -314,83 +301,67 @@ class DeclarationFilterForm(DateRangeFilterForm):
         return selectors.DeclarationFilters(**self.cleaned_data)
 
 
-class CampaignForm(forms.Form):
-    name = forms.CharField(
-        label=_("Name"),
-        max_length=200,
-        error_messages={"required": _("Enter the name of the campaign")},
+def _name_field(required_message) -> forms.CharField:
+    """The name of a campaign, a program or a pokja."""
+    return forms.CharField(
+        label=_("Name"), max_length=200, error_messages={"required": required_message}
     )
-    kind = forms.ChoiceField(
-        label=_("Kind of declaration"),
-        choices=[("", _("Choose the kind of declaration")), *DeclarationKind.choices],
-        error_messages={"required": _("Choose the kind of declaration of the campaign")},
+
+
+class CampaignForm(RecordInitialMixin, UserChoicesMixin, forms.Form):
+    name = _name_field(_("Enter the name of the campaign"))
+    kind = kind_choice(
+        _("Kind of declaration"),
+        DeclarationKind.choices,
+        empty_label=_("Choose the kind of declaration"),
+        required_message=_("Choose the kind of declaration of the campaign"),
     )
-    region = forms.ModelChoiceField(
+    region = region_field(
         label=_("City or regency"),
-        queryset=None,
         empty_label=_("Choose the city or regency"),
-        error_messages={
-            "required": _("Choose the city or regency the campaign covers"),
-            "invalid_choice": _("Choose a city or regency in your jurisdiction"),
-        },
+        required_message=_("Choose the city or regency the campaign covers"),
+        invalid_message=_("Choose a city or regency in your jurisdiction"),
     )
-    description = forms.CharField(
-        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    description = notes_field(_("Description"))
 
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["region"].queryset = selectors.coverage_city_choices(user=user)
-        self.fields["region"].label_from_instance = region_label
-
-    @classmethod
-    def initial_for(cls, campaign) -> dict:
-        return {
-            "name": campaign.name,
-            "kind": campaign.kind,
-            "region": campaign.region_id,
-            "description": campaign.description,
-        }
+    user_choices = {"region": selectors.coverage_city_choices}
+    record_fields = ("name", "kind", "region", "description")
 
 
 # Kelurahan designations -----------------------------------------------------------------------
 
 
-class DesignationForm(forms.Form):
-    kind = forms.ModelChoiceField(
-        label=_("Kind of designation"),
-        queryset=None,
+def _decree_number_field(help_text) -> forms.CharField:
+    """The number of the decision letter (SK) of a designation or a pokja."""
+    return forms.CharField(
+        label=_("Decree number"), max_length=120, required=False, help_text=help_text
+    )
+
+
+class DesignationForm(RecordInitialMixin, UserChoicesMixin, forms.Form):
+    kind = select_field(
+        _("Kind of designation"),
+        None,
         empty_label=_("Choose the kind of designation"),
-        error_messages={
-            "required": _("Choose the kind of designation"),
-            "invalid_choice": _("Choose a kind of designation from the list"),
-        },
+        required_message=_("Choose the kind of designation"),
+        invalid_message=_("Choose a kind of designation from the list"),
     )
-    kelurahan = forms.ModelChoiceField(
-        label=_("Kelurahan/desa"),
-        queryset=None,
+    kelurahan = select_field(
+        _("Kelurahan/desa"),
+        None,
         empty_label=_("Choose the kelurahan or desa"),
-        error_messages={
-            "required": _("Choose the kelurahan or desa to designate"),
-            "invalid_choice": _(
-                "Choose a kelurahan or desa in your jurisdiction (not a kecamatan or a city)"
-            ),
-        },
+        required_message=_("Choose the kelurahan or desa to designate"),
+        invalid_message=_(
+            "Choose a kelurahan or desa in your jurisdiction (not a kecamatan or a city)"
+        ),
+        field_class=_KelurahanChoiceField,
     )
-    date = forms.DateField(
-        label=_("Date of designation"),
-        widget=DateInput(),
-        error_messages={
-            "required": _("Enter the date of the designation"),
-            "invalid": _("Enter the date of the designation as a real date"),
-        },
+    date = date_field(
+        _("Date of designation"),
+        required_message=_("Enter the date of the designation"),
+        invalid_message=_("Enter the date of the designation as a real date"),
     )
-    decree_number = forms.CharField(
-        label=_("Decree number"),
-        max_length=120,
-        required=False,
-        help_text=_("The number of the decision letter (SK), if any."),
-    )
+    decree_number = _decree_number_field(_("The number of the decision letter (SK), if any."))
     status = forms.ChoiceField(
         label=_("Status"),
         choices=DesignationStatus.choices,
@@ -398,38 +369,18 @@ class DesignationForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": _("Choose whether the designation is proposed or active")},
     )
-    notes = forms.CharField(
-        label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    notes = notes_field(_("Notes"))
 
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["kind"].queryset = selectors.designation_kind_list()
-        self.fields["kelurahan"].queryset = scope_to_jurisdiction(
-            Region.objects.filter(depth=4).select_related("parent"), user
-        ).order_by("code")
-        self.fields["kelurahan"].label_from_instance = _kelurahan_label
-
-    @staticmethod
-    def initial_for(designation) -> dict:
-        return {
-            "kind": designation.kind_id,
-            "kelurahan": designation.kelurahan_id,
-            "date": designation.date,
-            "decree_number": designation.decree_number,
-            "status": designation.status,
-            "notes": designation.notes,
-        }
+    user_choices = {"kelurahan": _kelurahan_choices}
+    choices = {"kind": selectors.designation_kind_list}
+    record_fields = ("kind", "kelurahan", "date", "decree_number", "status", "notes")
 
 
 class DesignationRevokeForm(forms.Form):
-    date = forms.DateField(
-        label=_("Date of revocation"),
-        widget=DateInput(),
-        error_messages={
-            "required": _("Enter the date the designation was revoked"),
-            "invalid": _("Enter the date of revocation as a real date"),
-        },
+    date = date_field(
+        _("Date of revocation"),
+        required_message=_("Enter the date the designation was revoked"),
+        invalid_message=_("Enter the date of revocation as a real date"),
     )
     reason = forms.CharField(
         label=_("Reason"),
@@ -439,7 +390,7 @@ class DesignationRevokeForm(forms.Form):
     )
 
 
-class DesignationFilterForm(forms.Form):
+class DesignationFilterForm(UserChoicesMixin, forms.Form):
     kind = select_field(
         _("Kind"),
         None,
@@ -454,10 +405,8 @@ class DesignationFilterForm(forms.Form):
     )
     region = RegionFilterField()
 
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["kind"].queryset = selectors.designation_kind_list()
-        self.fields["region"].queryset = selectors.region_filter_choices(user=user)
+    user_choices = {"region": selectors.region_filter_choices}
+    choices = {"kind": selectors.designation_kind_list}
 
     def filters(self) -> selectors.DesignationFilters:
         if not self.is_valid():
@@ -465,98 +414,82 @@ class DesignationFilterForm(forms.Form):
         return selectors.DesignationFilters(**self.cleaned_data)
 
 
-class CoverageFilterForm(forms.Form):
+class CoverageFilterForm(UserChoicesMixin, forms.Form):
     kind = select_field(
         _("Kind of designation"),
         None,
         empty_label=_("Any kind"),
         invalid_message=_("Choose a kind from the list"),
     )
-    city = select_field(
-        _("Kecamatan table for"),
-        None,
+    city = RegionFilterField(
+        label=_("Kecamatan table for"),
         empty_label=_("Choose a city or regency"),
-        invalid_message=_("Choose a city or regency in your jurisdiction"),
+        error_messages={"invalid_choice": _("Choose a city or regency in your jurisdiction")},
     )
 
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["kind"].queryset = selectors.designation_kind_list()
-        self.fields["city"].queryset = selectors.coverage_city_choices(user=user)
-        self.fields["city"].label_from_instance = lambda region: region.label
+    user_choices = {"city": selectors.coverage_city_choices}
+    choices = {"kind": selectors.designation_kind_list}
 
 
 # Programs -------------------------------------------------------------------------------------
 
 
-class ProgramForm(EndNotBeforeStartMixin, SuppressibleErrorsMixin, forms.Form):
-    name = forms.CharField(
-        label=_("Name"),
-        max_length=200,
-        error_messages={"required": _("Enter the name of the program")},
+def _owner_agency_field(message) -> forms.ModelChoiceField:
+    """The agency that runs a program or formed a pokja; ``message`` asks for it."""
+    return select_field(
+        _("Owner agency"),
+        None,
+        empty_label=message,
+        required_message=message,
+        invalid_message=_("Choose the owner agency from the list"),
     )
+
+
+class ProgramForm(
+    RecordInitialMixin,
+    UserChoicesMixin,
+    EndNotBeforeStartMixin,
+    SuppressibleErrorsMixin,
+    forms.Form,
+):
+    name = _name_field(_("Enter the name of the program"))
     legal_basis = forms.CharField(
         label=_("Legal basis"),
         max_length=300,
         required=False,
         help_text=_("For example the Peraturan Bawaslu that sets the quota."),
     )
-    description = forms.CharField(
-        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
-    owner_agency = forms.ModelChoiceField(
-        label=_("Owner agency"),
-        queryset=None,
-        empty_label=_("Choose the agency that runs the program"),
-        error_messages={
-            "required": _("Choose the agency that runs the program"),
-            "invalid_choice": _("Choose the owner agency from the list"),
-        },
-    )
-    region = forms.ModelChoiceField(
-        label=_("Region"),
-        queryset=None,
+    description = notes_field(_("Description"))
+    owner_agency = _owner_agency_field(_("Choose the agency that runs the program"))
+    region = region_field(
         empty_label=_("Choose the city or kecamatan"),
-        error_messages={
-            "required": _("Choose the region the program covers"),
-            "invalid_choice": _("Choose a region in your jurisdiction"),
-        },
+        required_message=_("Choose the region the program covers"),
     )
-    period_start = forms.DateField(
-        label=_("Period start"),
-        widget=DateInput(),
-        error_messages={
-            "required": _("Enter the start of the program period"),
-            "invalid": _("Enter the start of the period as a real date"),
-        },
+    period_start = date_field(
+        _("Period start"),
+        required_message=_("Enter the start of the program period"),
+        invalid_message=_("Enter the start of the period as a real date"),
     )
-    period_end = forms.DateField(
-        label=_("Period end"),
-        widget=DateInput(),
-        required=False,
-        error_messages={"invalid": _("Enter the end of the period as a real date")},
+    period_end = date_field(
+        _("Period end"), invalid_message=_("Enter the end of the period as a real date")
     )
 
     period = ("period_start", "period_end")
     period_error = _("The period cannot end before it starts")
 
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["owner_agency"].queryset = selectors.agency_choices(user=user)
-        self.fields["region"].queryset = selectors.region_filter_choices(user=user)
-        self.fields["region"].label_from_instance = region_label
-
-    @staticmethod
-    def initial_for(program) -> dict:
-        return {
-            "name": program.name,
-            "legal_basis": program.legal_basis,
-            "description": program.description,
-            "owner_agency": program.owner_agency_id,
-            "region": program.region_id,
-            "period_start": program.period_start,
-            "period_end": program.period_end,
-        }
+    user_choices = {
+        "owner_agency": selectors.agency_choices,
+        "region": selectors.region_filter_choices,
+    }
+    record_fields = (
+        "name",
+        "legal_basis",
+        "description",
+        "owner_agency",
+        "region",
+        "period_start",
+        "period_end",
+    )
 
 
 class TargetForm(forms.Form):
@@ -630,23 +563,17 @@ def target_initial(program) -> list[dict]:
     ]
 
 
-class ProgramFilterForm(forms.Form):
+class ProgramFilterForm(UserChoicesMixin, forms.Form):
     region = RegionFilterField()
 
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["region"].queryset = selectors.region_filter_choices(user=user)
+    user_choices = {"region": selectors.region_filter_choices}
 
 
 class MeetingLinkForm(forms.Form):
     """Which meetings count for a program or belong to a pokja (checkboxes, no JavaScript)."""
 
-    meetings = forms.ModelMultipleChoiceField(
-        label=_("Linked meetings"),
-        queryset=None,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        error_messages={"invalid_choice": _("Choose meetings from the list")},
+    meetings = checkbox_choices(
+        _("Linked meetings"), invalid_message=_("Choose meetings from the list")
     )
 
     def __init__(self, *args, meetings, **kwargs):
@@ -658,62 +585,23 @@ class MeetingLinkForm(forms.Form):
 # Working groups -------------------------------------------------------------------------------
 
 
-class WorkingGroupForm(SuppressibleErrorsMixin, forms.Form):
-    name = forms.CharField(
-        label=_("Name"),
-        max_length=200,
-        error_messages={"required": _("Enter the name of the pokja")},
+class WorkingGroupForm(RecordInitialMixin, UserChoicesMixin, SuppressibleErrorsMixin, forms.Form):
+    name = _name_field(_("Enter the name of the pokja"))
+    purpose = notes_field(_("Purpose"))
+    decree_number = _decree_number_field(
+        _("The number of the decision letter (SK) that formed the pokja, if any.")
     )
-    purpose = forms.CharField(
-        label=_("Purpose"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    decree_date = date_field(
+        _("Decree date"), invalid_message=_("Enter the decree date as a real date")
     )
-    decree_number = forms.CharField(
-        label=_("Decree number"),
-        max_length=120,
-        required=False,
-        help_text=_("The number of the decision letter (SK) that formed the pokja, if any."),
-    )
-    decree_date = forms.DateField(
-        label=_("Decree date"),
-        widget=DateInput(),
-        required=False,
-        error_messages={"invalid": _("Enter the decree date as a real date")},
-    )
-    agency = forms.ModelChoiceField(
-        label=_("Owner agency"),
-        queryset=None,
-        empty_label=_("Choose the agency that formed the pokja"),
-        error_messages={
-            "required": _("Choose the agency that formed the pokja"),
-            "invalid_choice": _("Choose the owner agency from the list"),
-        },
-    )
-    region = forms.ModelChoiceField(
-        label=_("Region"),
-        queryset=None,
+    agency = _owner_agency_field(_("Choose the agency that formed the pokja"))
+    region = region_field(
         empty_label=_("Choose the city or kecamatan"),
-        error_messages={
-            "required": _("Choose the region the pokja works in"),
-            "invalid_choice": _("Choose a region in your jurisdiction"),
-        },
+        required_message=_("Choose the region the pokja works in"),
     )
 
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = selectors.agency_choices(user=user)
-        self.fields["region"].queryset = selectors.region_filter_choices(user=user)
-        self.fields["region"].label_from_instance = region_label
-
-    @staticmethod
-    def initial_for(group) -> dict:
-        return {
-            "name": group.name,
-            "purpose": group.purpose,
-            "decree_number": group.decree_number,
-            "decree_date": group.decree_date,
-            "agency": group.agency_id,
-            "region": group.region_id,
-        }
+    user_choices = {"agency": selectors.agency_choices, "region": selectors.region_filter_choices}
+    record_fields = ("name", "purpose", "decree_number", "decree_date", "agency", "region")
 
 
 class MemberForm(PersonRowForm):

@@ -3,59 +3,55 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from bawaslu_portal.formfields import filter_choice, select_field
+from bawaslu_portal.formfields import date_field, filter_choice, select_field
 from coordination import selectors
-from coordination.forms.shared import DateInput, FilterDateField, RegionFilterField, region_label
+from coordination.forms.shared import (
+    FilterDateField,
+    RegionFilterField,
+    UserChoicesMixin,
+    notes_field,
+    region_field,
+)
 from coordination.models import FollowUpStatus
 
 __all__ = ["FollowUpFilterForm", "FollowUpForm", "FollowUpProgressForm", "FollowUpStatusForm"]
 
 
-class FollowUpForm(forms.Form):
+class FollowUpForm(UserChoicesMixin, forms.Form):
     title = forms.CharField(
         label=_("What will be done"),
         max_length=300,
         error_messages={"required": _("Enter what will be done")},
     )
-    description = forms.CharField(
-        label=_("Details"), required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
-    responsible_agency = forms.ModelChoiceField(
-        label=_("Responsible agency"),
-        queryset=None,
+    description = notes_field(_("Details"))
+    responsible_agency = select_field(
+        _("Responsible agency"),
+        None,
         empty_label=_("Choose the responsible agency"),
-        error_messages={
-            "required": _("Choose the agency responsible for the follow-up"),
-            "invalid_choice": _("Choose the responsible agency from the list"),
-        },
+        required_message=_("Choose the agency responsible for the follow-up"),
+        invalid_message=_("Choose the responsible agency from the list"),
     )
     responsible_person_name = forms.CharField(
         label=_("Responsible person (optional)"), max_length=150, required=False
     )
-    due_date = forms.DateField(
-        label=_("Due date"),
-        widget=DateInput(),
-        error_messages={
-            "required": _("Enter the due date"),
-            "invalid": _("Enter the due date as a real date"),
-        },
+    due_date = date_field(
+        _("Due date"),
+        required_message=_("Enter the due date"),
+        invalid_message=_("Enter the due date as a real date"),
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    region = forms.ModelChoiceField(
-        label=_("Region"),
-        queryset=None,
+    region = region_field(
         empty_label=_("Choose the region"),
-        error_messages={
-            "required": _("Choose the region the follow-up belongs to"),
-            "invalid_choice": _("Choose a region in your jurisdiction"),
-        },
+        required_message=_("Choose the region the follow-up belongs to"),
     )
 
-    def __init__(self, *args, user, fixed_region: bool = False, **kwargs):
+    user_choices = {
+        "responsible_agency": selectors.agency_choices,
+        "region": selectors.region_choices,
+    }
+
+    def __init__(self, *args, fixed_region: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["responsible_agency"].queryset = selectors.agency_choices(user=user)
-        self.fields["region"].queryset = selectors.region_choices(user=user)
-        self.fields["region"].label_from_instance = region_label
         if fixed_region:
             # A meeting's follow-up belongs to the meeting's region, and an edit keeps it.
             del self.fields["region"]
@@ -92,12 +88,10 @@ class FollowUpProgressForm(forms.Form):
         max_length=5000,
         error_messages={"required": _("Describe the progress made")},
     )
-    date = forms.DateField(
-        label=_("Date of the progress"),
-        widget=DateInput(),
-        required=False,
+    date = date_field(
+        _("Date of the progress"),
+        invalid_message=_("Enter the date of the progress as a real date"),
         help_text=_("Leave empty for today."),
-        error_messages={"invalid": _("Enter the date of the progress as a real date")},
     )
     mark_done = forms.BooleanField(label=_("The follow-up is done"), required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -118,7 +112,7 @@ class FollowUpStatusForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
-class FollowUpFilterForm(forms.Form):
+class FollowUpFilterForm(UserChoicesMixin, forms.Form):
     agency = select_field(
         _("Responsible agency"),
         None,
@@ -143,10 +137,10 @@ class FollowUpFilterForm(forms.Form):
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
     open_only = forms.BooleanField(label=_("Open only (open or in progress)"), required=False)
 
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = selectors.agency_choices(user=user)
-        self.fields["region"].queryset = selectors.region_filter_choices(user=user)
+    user_choices = {
+        "agency": selectors.agency_choices,
+        "region": selectors.region_filter_choices,
+    }
 
     def filters(self) -> selectors.FollowUpFilters:
         """The filters of the valid fields; an invalid one is ignored (and reported by the form).

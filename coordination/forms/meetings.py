@@ -25,8 +25,14 @@ from coordination.forms.shared import (
     SuppressibleFormSet,
     TimeInput,
     UploadField,
-    region_label,
+    UserChoicesMixin,
+    checkbox_choices,
+    kind_choice,
+    notes_field,
+    public_agenda_field,
+    region_field,
     row_formset,
+    title_field,
     validate_year_range,
 )
 from coordination.models import AttachmentKind, AttendeeRole, MeetingKind, MeetingStatus
@@ -47,20 +53,14 @@ __all__ = [
 ]
 
 
-class MeetingForm(SuppressibleErrorsMixin, forms.Form):
-    kind = forms.ChoiceField(
-        label=_("Kind of meeting"),
-        choices=[("", _("Choose the kind of meeting")), *MeetingKind.choices],
-        error_messages={"required": _("Choose the kind of meeting")},
+class MeetingForm(UserChoicesMixin, SuppressibleErrorsMixin, forms.Form):
+    kind = kind_choice(
+        _("Kind of meeting"),
+        MeetingKind.choices,
+        empty_label=_("Choose the kind of meeting"),
+        required_message=_("Choose the kind of meeting"),
     )
-    title = forms.CharField(
-        label=_("Title"),
-        max_length=250,
-        error_messages={
-            "required": _("Enter the title of the meeting"),
-            "max_length": _("The title can be at most 250 characters"),
-        },
-    )
+    title = title_field(_("Enter the title of the meeting"))
     theme = forms.CharField(label=_("Theme"), max_length=300, required=False)
     date = forms.DateField(
         label=_("Date"),
@@ -100,39 +100,23 @@ class MeetingForm(SuppressibleErrorsMixin, forms.Form):
         required=False,
         help_text=_("For example “Lantai 8 Gedung Balaikota Semarang”."),
     )
-    region = forms.ModelChoiceField(
-        label=_("Region"),
-        queryset=None,
+    region = region_field(
         empty_label=_("Choose the city, kecamatan or kelurahan"),
         help_text=_("Where the meeting is held; it sets the level and the time zone."),
-        error_messages={
-            "required": _("Choose the region where the meeting is held"),
-            "invalid_choice": _("Choose a region in your jurisdiction"),
-        },
+        required_message=_("Choose the region where the meeting is held"),
     )
-    host_agency = forms.ModelChoiceField(
-        label=_("Host agency"),
-        queryset=None,
+    host_agency = select_field(
+        _("Host agency"),
+        None,
         empty_label=_("Choose the host agency"),
-        error_messages={
-            "required": _("Choose the agency that hosts the meeting"),
-            "invalid_choice": _("Choose a host agency from the list"),
-        },
+        required_message=_("Choose the agency that hosts the meeting"),
+        invalid_message=_("Choose a host agency from the list"),
     )
-    participating_agencies = forms.ModelMultipleChoiceField(
-        label=_("Participating agencies"),
-        queryset=None,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        error_messages={"invalid_choice": _("Choose participating agencies from the list")},
+    participating_agencies = checkbox_choices(
+        _("Participating agencies"),
+        invalid_message=_("Choose participating agencies from the list"),
     )
-    topics = forms.ModelMultipleChoiceField(
-        label=_("Topics"),
-        queryset=None,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        error_messages={"invalid_choice": _("Choose topics from the list")},
-    )
+    topics = checkbox_choices(_("Topics"), invalid_message=_("Choose topics from the list"))
     status = forms.ChoiceField(
         label=_("Status"),
         choices=MeetingStatus.choices,
@@ -140,30 +124,23 @@ class MeetingForm(SuppressibleErrorsMixin, forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": _("Choose whether the meeting is planned, held or cancelled")},
     )
-    summary = forms.CharField(
-        label=_("Summary (notulen)"), required=False, widget=forms.Textarea(attrs={"rows": 6})
-    )
-    decisions = forms.CharField(
-        label=_("Decisions"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
+    summary = notes_field(_("Summary (notulen)"), rows=6)
+    decisions = notes_field(
+        _("Decisions"),
+        rows=4,
         help_text=_("Record each commitment with a responsible agency as a follow-up too."),
     )
-    is_public = forms.BooleanField(
-        label=_("Show on the public agenda"),
-        required=False,
-        help_text=_("The public agenda shows title, date, venue and agencies; never contacts."),
+    is_public = public_agenda_field(
+        _("The public agenda shows title, date, venue and agencies; never contacts.")
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        agencies = selectors.agency_choices(user=user)
-        self.fields["region"].queryset = selectors.region_choices(user=user)
-        self.fields["region"].label_from_instance = region_label
-        self.fields["host_agency"].queryset = agencies
-        self.fields["participating_agencies"].queryset = agencies
-        self.fields["topics"].queryset = selectors.topic_list()
+    user_choices = {
+        "region": selectors.region_choices,
+        "host_agency": selectors.agency_choices,
+        "participating_agencies": selectors.agency_choices,
+    }
+    choices = {"topics": selectors.topic_list}
 
     def clean(self):
         cleaned = super().clean()
@@ -303,7 +280,7 @@ class AttachmentForm(forms.Form):
     file = UploadField(max_bytes=MAX_ATTACHMENT_BYTES)
 
 
-class MeetingFilterForm(DateRangeFilterForm):
+class MeetingFilterForm(UserChoicesMixin, DateRangeFilterForm):
     field_order = [
         "kind",
         "status",
@@ -342,11 +319,11 @@ class MeetingFilterForm(DateRangeFilterForm):
         invalid_message=_("Choose a topic from the list"),
     )
 
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["region"].queryset = selectors.region_filter_choices(user=user)
-        self.fields["agency"].queryset = selectors.agency_choices(user=user)
-        self.fields["topic"].queryset = selectors.topic_list()
+    user_choices = {
+        "region": selectors.region_filter_choices,
+        "agency": selectors.agency_choices,
+    }
+    choices = {"topic": selectors.topic_list}
 
     def filters(self) -> selectors.MeetingFilters:
         """The chosen filters; none at all while the form has errors (they are shown instead)."""

@@ -1,4 +1,4 @@
-"""What the coordination forms share: date and time inputs, row formsets and "Add more rows".
+"""What the coordination forms share: fields, date and time inputs, row formsets, "Add more rows".
 
 Attendees, agenda items, signatories, targets and pokja members are plain
 formsets with spare empty rows, so a record with its rows is filed in one POST
@@ -7,10 +7,15 @@ posted data with more spare rows and without error messages; one helper does
 it for every such page: :func:`bind_with_rows` binds the main form and its
 formsets, :func:`submitted_and_valid` says whether to save. People in rows are
 given by name (:class:`BasePersonFormSet`).
+
+The fields several forms declare alike (a kind to choose, a title, a region, the
+agencies as checkboxes, notes) come from the factories below, the selects' rows from
+:class:`UserChoicesMixin`, the values of a record being edited from
+:class:`RecordInitialMixin`.
 """
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from django import forms
@@ -20,6 +25,7 @@ from django.forms.utils import ErrorDict
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from bawaslu_portal.formfields import select_field
 from bawaslu_portal.models import Region
 
 __all__ = [
@@ -30,6 +36,8 @@ __all__ = [
     "BasePersonFormSet",
     "PersonRowForm",
     "BoundedDateInput",
+    "RecordInitialMixin",
+    "RegionChoiceField",
     "DateInput",
     "DateRangeFilterForm",
     "EndNotBeforeStartMixin",
@@ -42,10 +50,17 @@ __all__ = [
     "SuppressibleFormSet",
     "TimeInput",
     "UploadField",
+    "UserChoicesMixin",
     "bind_with_rows",
+    "checkbox_choices",
+    "kind_choice",
+    "notes_field",
+    "public_agenda_field",
+    "region_field",
     "region_label",
     "row_formset",
     "submitted_and_valid",
+    "title_field",
     "validate_year_range",
     "with_more_rows",
 ]
@@ -101,19 +116,125 @@ class FilterDateField(forms.DateField):
         super().__init__(**kwargs)
 
 
+#: What a region select says when the region is not among the user's.
+REGION_NOT_IN_JURISDICTION = _("Choose a region in your jurisdiction")
+
+
 class RegionFilterField(forms.ModelChoiceField):
     """The optional region of a list filter, listed by name; the form offers the user's regions."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("label", _("Region"))
         kwargs.setdefault("empty_label", _("Whole jurisdiction"))
-        kwargs.setdefault(
-            "error_messages", {"invalid_choice": _("Choose a region in your jurisdiction")}
-        )
+        kwargs.setdefault("error_messages", {"invalid_choice": REGION_NOT_IN_JURISDICTION})
         super().__init__(queryset=Region.objects.none(), required=False, **kwargs)
 
     def label_from_instance(self, obj):
         return obj.label
+
+
+class RegionChoiceField(forms.ModelChoiceField):
+    """A select of regions listed with their codes (:func:`region_label`)."""
+
+    def label_from_instance(self, obj):
+        return region_label(obj)
+
+
+def region_field(
+    *, empty_label, required_message, label=None, invalid_message=None, **kwargs
+) -> RegionChoiceField:
+    """The required region of a record, among the user's (set by :class:`UserChoicesMixin`)."""
+    return select_field(
+        label or _("Region"),
+        None,
+        empty_label=empty_label,
+        required_message=required_message,
+        invalid_message=invalid_message or REGION_NOT_IN_JURISDICTION,
+        field_class=RegionChoiceField,
+        **kwargs,
+    )
+
+
+def kind_choice(label, choices, *, empty_label, required_message) -> forms.ChoiceField:
+    """A required choice among ``choices``, led by an empty ``empty_label`` ("Choose the …")."""
+    return forms.ChoiceField(
+        label=label,
+        choices=[("", empty_label), *choices],
+        error_messages={"required": required_message},
+    )
+
+
+def title_field(required_message) -> forms.CharField:
+    """The title of a meeting or a declaration."""
+    return forms.CharField(
+        label=_("Title"),
+        max_length=250,
+        error_messages={
+            "required": required_message,
+            "max_length": _("The title can be at most 250 characters"),
+        },
+    )
+
+
+def notes_field(label, *, rows: int = 3, **kwargs) -> forms.CharField:
+    """Optional free text of ``rows`` lines: a description, notes, minutes."""
+    return forms.CharField(
+        label=label, required=False, widget=forms.Textarea(attrs={"rows": rows}), **kwargs
+    )
+
+
+def checkbox_choices(label, *, invalid_message) -> forms.ModelMultipleChoiceField:
+    """Any number of rows (agencies, topics, meetings) as checkboxes, no JavaScript needed."""
+    return forms.ModelMultipleChoiceField(
+        label=label,
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": invalid_message},
+    )
+
+
+def public_agenda_field(help_text) -> forms.BooleanField:
+    """Whether a meeting or a declaration shows on the public agenda; ``help_text`` says what."""
+    return forms.BooleanField(
+        label=_("Show on the public agenda"), required=False, help_text=help_text
+    )
+
+
+class UserChoicesMixin:
+    """A form, made with ``user=``, whose selects list the rows their selectors give.
+
+    ``user_choices`` maps a field to the selector of its rows for the user (called with
+    ``user=``; a selector serving several fields is called once), ``choices`` to one
+    that does not depend on the user.
+    """
+
+    user_choices: dict[str, Callable[..., QuerySet]] = {}
+    choices: dict[str, Callable[[], QuerySet]] = {}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        rows = {}
+        for name, selector in self.user_choices.items():
+            if selector not in rows:
+                rows[selector] = selector(user=user)
+            self.fields[name].queryset = rows[selector]
+        for name, selector in self.choices.items():
+            self.fields[name].queryset = selector()
+
+
+class RecordInitialMixin:
+    """A form that edits a record: :meth:`initial_for` reads the ``record_fields`` off it."""
+
+    #: The form's fields that hold the value of the record's field of the same name.
+    record_fields: tuple[str, ...] = ()
+
+    @classmethod
+    def initial_for(cls, record) -> dict:
+        """The initial values for editing ``record``: a foreign key by its id, a many-to-many
+        field as the list of its rows."""
+        opts = record._meta
+        return {name: opts.get_field(name).value_from_object(record) for name in cls.record_fields}
 
 
 class UploadField(forms.FileField):

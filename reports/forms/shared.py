@@ -12,20 +12,14 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from bawaslu_portal.formfields import select_field  # noqa: F401 - re-exported for reports' forms
+# Re-exported for reports' forms.
+from bawaslu_portal.formfields import DATE_INPUT, date_field, select_field  # noqa: F401
+from bawaslu_portal.formfields import error_messages as _messages
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME_INPUT = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 #: The length error of every text field: the limit, and how much was entered.
 TOO_LONG = _("Enter at most %(limit_value)s characters (you entered %(show_value)s).")
-
-
-def _messages(required_message, **messages) -> dict:
-    """A field's error messages, with its own message for an empty field when it has one."""
-    if required_message is not None:
-        messages["required"] = required_message
-    return messages
 
 
 def text_field(
@@ -144,17 +138,6 @@ class MultipleFileField(forms.FileField):
         if isinstance(data, list | tuple):
             return [single(item, initial) for item in data if item]
         return [single(data, initial)] if data else []
-
-
-def date_field(label, *, invalid_message, required_message=None, **kwargs) -> forms.DateField:
-    """A date the browser's date picker fills in; required when it has a ``required_message``."""
-    return forms.DateField(
-        label=label,
-        required=required_message is not None,
-        widget=DATE_INPUT,
-        error_messages=_messages(required_message, invalid=invalid_message),
-        **kwargs,
-    )
 
 
 def time_field(label, *, invalid_message, **kwargs) -> forms.TimeField:
