@@ -262,6 +262,21 @@ KAHMI_NOT_FILED = (
     "Pangkalpinang mencatatnya sebagai informasi awal untuk ditelusuri."
 )
 
+
+def _kajian_awal_with_province(on: datetime.date, *, hour: int = 10, comment: str = "") -> Step:
+    """Bawaslu Kota Pangkalpinang's kajian awal, coordinated with Bawaslu Provinsi (source 004:
+    every kajian awal is); the provincial staff's ``comment`` on it, if any."""
+    return Step(
+        on,
+        S.KAJIAN_AWAL,
+        "pangkalpinang.staf",
+        COORDINATED_WITH_PROVINCE,
+        hour=hour,
+        comment_by="babel.staf" if comment else "",
+        comment=comment,
+    )
+
+
 CASES = [
     # --- Kota Pangkal Pinang: the KAHMI protest claims (source 004), as informasi awal ---
     _case(
@@ -287,13 +302,9 @@ CASES = [
         categories=["D9", "E6"],
         links=["https://example.com/demo/aksi-kahmi-pangkalpinang"],
         steps=[
-            Step(
+            _kajian_awal_with_province(
                 D(2024, 10, 28),
-                S.KAJIAN_AWAL,
-                "pangkalpinang.staf",
-                COORDINATED_WITH_PROVINCE,
                 hour=14,
-                comment_by="babel.staf",
                 comment=(
                     "Bawaslu Provinsi: informasi awal memuat petunjuk yang cukup; telusuri dan "
                     "registrasi sebagai temuan bila syarat formal dan materiel terpenuhi."
@@ -358,13 +369,9 @@ CASES = [
         reported_agency="pemkot_pangkalpinang",
         categories=["E4", "D5"],
         steps=[
-            Step(
+            _kajian_awal_with_province(
                 D(2024, 10, 28),
-                S.KAJIAN_AWAL,
-                "pangkalpinang.staf",
-                COORDINATED_WITH_PROVINCE,
                 hour=15,
-                comment_by="babel.staf",
                 comment=(
                     "Bawaslu Provinsi: telusuri unggahan yang dimaksud dan simpan tangkapan "
                     "layar dengan tanggal unggahannya."
@@ -404,7 +411,7 @@ CASES = [
         ),
         witnesses=[_witness("Saksi Demo Pangkal Pinang", "081200000302")],
         steps=[
-            Step(D(2024, 11, 4), S.KAJIAN_AWAL, "pangkalpinang.staf", COORDINATED_WITH_PROVINCE),
+            _kajian_awal_with_province(D(2024, 11, 4)),
             Step(D(2024, 11, 5), S.DIREGISTRASI, "pangkalpinang.staf"),
             Step(D(2024, 11, 6), S.KLARIFIKASI, "pangkalpinang.staf", "Klarifikasi terlapor."),
             Step(D(2024, 11, 7), S.KAJIAN, "pangkalpinang.staf"),
@@ -453,7 +460,7 @@ CASES = [
         ),
         witnesses=[_witness("Saksi Demo Balai Warga", "081200000402")],
         steps=[
-            Step(D(2024, 11, 11), S.KAJIAN_AWAL, "pangkalpinang.staf", COORDINATED_WITH_PROVINCE),
+            _kajian_awal_with_province(D(2024, 11, 11)),
             Step(D(2024, 11, 12), S.DIREGISTRASI, "pangkalpinang.staf", hour=9),
             Step(D(2024, 11, 13), S.KLARIFIKASI, "pangkalpinang.staf", "Klarifikasi terlapor."),
             # Recorded once, for DEM0PGK004 and the linked DEM0PGK005.
