@@ -341,14 +341,13 @@ def _linked_follow_up(report: Report, kind: str):
     return link.follow_up if link else None
 
 
-def _open_follow_up(
-    *, actor, report: Report, kind: str, title: str, agency: Agency, due: datetime.date, text: str
-) -> None:
+def _open_follow_up(*, actor, report: Report, kind: str) -> None:
+    title, agency, text = _opening(report, kind)
     follow_up = follow_up_create(
         actor=actor,
         title=title,
         responsible_agency=agency,
-        due_date=due,
+        due_date=report.deadline,
         region=report.region,
         description=text,
     )
@@ -365,104 +364,91 @@ def _close_follow_up(*, actor, report: Report, kind: str, note: str) -> None:
         )
 
 
+def _closing_note(report: Report, transition: Transition, kind: str) -> str:
+    """The note that closes the follow-up of ``kind``: what the step recorded."""
+    if kind == FollowUpKind.BKN_RECOMMENDATION:
+        return _("%(recipient)s's recommendation %(number)s received on %(date)s.") % {
+            "recipient": report.recipient_label,
+            "number": report.bkn_recommendation_number,
+            "date": report.bkn_recommendation_date.isoformat(),
+        }
+    if kind == FollowUpKind.PPK_DECISION:
+        return _("PPK decision of %(date)s: %(sanction)s.") % {
+            "date": report.ppk_decision_date.isoformat(),
+            "sanction": report.get_ppk_sanction_display(),
+        }
+    if report.blocked_on and transition.target != ReportStage.SELESAI:
+        return _("BKN blocked the ASN's record on %(date)s.") % {
+            "date": report.blocked_on.isoformat()
+        }
+    return _("The PPK decided; the block is no longer needed.")
+
+
+def _opening(report: Report, kind: str) -> tuple[str, Agency, str]:
+    """(title, responsible agency, description) of the follow-up of ``kind`` a step opens."""
+    label = str(report)
+    if kind == FollowUpKind.BKN_RECOMMENDATION:
+        # KASN and BKN are not portal agencies: the handling office chases the reply.
+        title = _("Obtain %(recipient)s's recommendation on report %(report)s") % {
+            "recipient": report.recipient_label,
+            "report": label,
+        }
+        text = _("Recommendation letter %(number)s of %(date)s was forwarded to %(recipient)s.") % {
+            "number": report.recommendation_number,
+            "date": report.recommendation_date.isoformat(),
+            "recipient": report.recipient_label,
+        }
+        return title, report.office, text
+    if kind == FollowUpKind.BLOCK_REQUEST:
+        title = _("Obtain BKN's block of the ASN's record (report %(report)s)") % {"report": label}
+        text = _(
+            "The PPK did not decide in time; letter %(number)s of %(date)s asks BKN to "
+            "block the ASN's record in its personnel system until the PPK decides."
+        ) % {
+            "number": report.block_request_number,
+            "date": report.block_request_date.isoformat(),
+        }
+        return title, report.office, text
+    title = _(
+        "Decide the sanction on %(recipient)s recommendation %(number)s (report %(report)s)"
+    ) % {
+        "recipient": report.recipient_label,
+        "number": report.bkn_recommendation_number,
+        "report": label,
+    }
+    text = _(
+        "The PPK imposes the sanction recommended by %(recipient)s and informs Bawaslu "
+        "of the decision."
+    ) % {"recipient": report.recipient_label}
+    return title, report.ppk_agency, text
+
+
+#: The follow-ups of the follow-through a step closes, then opens, by effect, in this order.
+CLOSED_FOLLOW_UPS = (
+    (CLOSE_BKN_FOLLOW_UP, FollowUpKind.BKN_RECOMMENDATION),
+    (CLOSE_PPK_FOLLOW_UP, FollowUpKind.PPK_DECISION),
+    (CLOSE_BLOCK_FOLLOW_UP, FollowUpKind.BLOCK_REQUEST),
+)
+OPENED_FOLLOW_UPS = (
+    (OPEN_BKN_FOLLOW_UP, FollowUpKind.BKN_RECOMMENDATION),
+    (OPEN_BLOCK_FOLLOW_UP, FollowUpKind.BLOCK_REQUEST),
+    (OPEN_PPK_FOLLOW_UP, FollowUpKind.PPK_DECISION),
+)
+
+
 def _apply_follow_through(*, actor, report: Report, transition: Transition) -> None:
     """Open and close the coordination follow-ups of the follow-through.
 
     The titles carry numbers, never names: partner officials of the PPK's
     government see these follow-ups in their task list.
     """
-    label = str(report)
-    if CLOSE_BKN_FOLLOW_UP in transition.effects:
-        _close_follow_up(
-            actor=actor,
-            report=report,
-            kind=FollowUpKind.BKN_RECOMMENDATION,
-            note=_("%(recipient)s's recommendation %(number)s received on %(date)s.")
-            % {
-                "recipient": report.recipient_label,
-                "number": report.bkn_recommendation_number,
-                "date": report.bkn_recommendation_date.isoformat(),
-            },
-        )
-    if CLOSE_PPK_FOLLOW_UP in transition.effects:
-        _close_follow_up(
-            actor=actor,
-            report=report,
-            kind=FollowUpKind.PPK_DECISION,
-            note=_("PPK decision of %(date)s: %(sanction)s.")
-            % {
-                "date": report.ppk_decision_date.isoformat(),
-                "sanction": report.get_ppk_sanction_display(),
-            },
-        )
-    if CLOSE_BLOCK_FOLLOW_UP in transition.effects:
-        _close_follow_up(
-            actor=actor,
-            report=report,
-            kind=FollowUpKind.BLOCK_REQUEST,
-            note=(
-                _("BKN blocked the ASN's record on %(date)s.")
-                % {"date": report.blocked_on.isoformat()}
-                if report.blocked_on and transition.target != ReportStage.SELESAI
-                else _("The PPK decided; the block is no longer needed.")
-            ),
-        )
-    if OPEN_BKN_FOLLOW_UP in transition.effects:
-        # KASN and BKN are not portal agencies: the handling office chases the reply.
-        _open_follow_up(
-            actor=actor,
-            report=report,
-            kind=FollowUpKind.BKN_RECOMMENDATION,
-            title=_("Obtain %(recipient)s's recommendation on report %(report)s")
-            % {"recipient": report.recipient_label, "report": label},
-            agency=report.office,
-            due=report.deadline,
-            text=_("Recommendation letter %(number)s of %(date)s was forwarded to %(recipient)s.")
-            % {
-                "number": report.recommendation_number,
-                "date": report.recommendation_date.isoformat(),
-                "recipient": report.recipient_label,
-            },
-        )
-    if OPEN_BLOCK_FOLLOW_UP in transition.effects:
-        _open_follow_up(
-            actor=actor,
-            report=report,
-            kind=FollowUpKind.BLOCK_REQUEST,
-            title=_("Obtain BKN's block of the ASN's record (report %(report)s)")
-            % {"report": label},
-            agency=report.office,
-            due=report.deadline,
-            text=_(
-                "The PPK did not decide in time; letter %(number)s of %(date)s asks BKN to "
-                "block the ASN's record in its personnel system until the PPK decides."
-            )
-            % {
-                "number": report.block_request_number,
-                "date": report.block_request_date.isoformat(),
-            },
-        )
-    if OPEN_PPK_FOLLOW_UP in transition.effects:
-        _open_follow_up(
-            actor=actor,
-            report=report,
-            kind=FollowUpKind.PPK_DECISION,
-            title=_(
-                "Decide the sanction on %(recipient)s recommendation %(number)s (report %(report)s)"
-            )
-            % {
-                "recipient": report.recipient_label,
-                "number": report.bkn_recommendation_number,
-                "report": label,
-            },
-            agency=report.ppk_agency,
-            due=report.deadline,
-            text=_(
-                "The PPK imposes the sanction recommended by %(recipient)s and informs Bawaslu "
-                "of the decision."
-            )
-            % {"recipient": report.recipient_label},
-        )
+    for effect, kind in CLOSED_FOLLOW_UPS:
+        if effect in transition.effects:
+            note = _closing_note(report, transition, kind)
+            _close_follow_up(actor=actor, report=report, kind=kind, note=note)
+    for effect, kind in OPENED_FOLLOW_UPS:
+        if effect in transition.effects:
+            _open_follow_up(actor=actor, report=report, kind=kind)
 
 
 def _check_not_linked(report: Report, transition: Transition) -> None:
