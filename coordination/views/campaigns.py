@@ -45,8 +45,8 @@ from coordination.models import WorkingGroupRole
 from coordination.views.shared import (
     create_and_update_views,
     filtered_list_view,
-    get_permitted,
     list_page,
+    record_in_scope,
     save_upload,
 )
 
@@ -76,8 +76,8 @@ def _render_declaration_detail(request, declaration, document_form, status=200):
 
 
 @require_GET
-def declaration_detail(request, pk: int):
-    declaration = selectors.declaration_get(user=request.user, pk=pk)
+@record_in_scope(selectors.declaration_get)
+def declaration_detail(request, declaration):
     return _render_declaration_detail(request, declaration, DeclarationDocumentForm())
 
 
@@ -133,11 +133,9 @@ declaration_create, declaration_update = create_and_update_views(
 
 
 @require_http_methods(["GET", "POST"])
-def declaration_delete(request, pk: int):
+@record_in_scope(selectors.declaration_get, permissions.can_edit_declaration)
+def declaration_delete(request, declaration):
     """GET: a confirmation page; POST: delete the declaration with its documents."""
-    declaration = get_permitted(
-        request, selectors.declaration_get, permissions.can_edit_declaration, pk=pk
-    )
     if request.method == "POST":
         services.declaration_delete(actor=request.user, declaration=declaration)
         messages.success(request, _("The declaration was deleted."))
@@ -150,10 +148,8 @@ def declaration_delete(request, pk: int):
 
 
 @require_POST
-def declaration_document_add(request, pk: int):
-    declaration = get_permitted(
-        request, selectors.declaration_get, permissions.can_edit_declaration, pk=pk
-    )
+@record_in_scope(selectors.declaration_get, permissions.can_edit_declaration)
+def declaration_document_add(request, declaration):
     form = DeclarationDocumentForm(request.POST, request.FILES)
     if response := save_upload(
         request,
@@ -168,18 +164,16 @@ def declaration_document_add(request, pk: int):
 
 
 @require_GET
-def declaration_document_download(request, pk: int, document_pk: int):
+@record_in_scope(selectors.declaration_get)
+def declaration_document_download(request, declaration, document_pk: int):
     """Only someone who may see the declaration gets its files."""
-    declaration = selectors.declaration_get(user=request.user, pk=pk)
     document = selectors.declaration_document_get(declaration=declaration, pk=document_pk)
     return uploaded_file_response(request, document)
 
 
 @require_POST
-def declaration_document_delete(request, pk: int, document_pk: int):
-    declaration = get_permitted(
-        request, selectors.declaration_get, permissions.can_edit_declaration, pk=pk
-    )
+@record_in_scope(selectors.declaration_get, permissions.can_edit_declaration)
+def declaration_document_delete(request, declaration, document_pk: int):
     document = selectors.declaration_document_get(declaration=declaration, pk=document_pk)
     services.declaration_document_delete(actor=request.user, document=document)
     messages.success(request, _("The file was deleted."))
@@ -201,8 +195,8 @@ def campaign_list(request):
 
 
 @require_GET
-def campaign_detail(request, pk: int):
-    campaign = selectors.campaign_get(user=request.user, pk=pk)
+@record_in_scope(selectors.campaign_get)
+def campaign_detail(request, campaign):
     return render(
         request,
         "coordination/campaigns/campaign_detail.html",
@@ -290,10 +284,8 @@ designation_create, designation_update = create_and_update_views(
 
 
 @require_http_methods(["GET", "POST"])
-def designation_revoke(request, pk: int):
-    designation = get_permitted(
-        request, selectors.designation_get, permissions.can_edit_designation, pk=pk
-    )
+@record_in_scope(selectors.designation_get, permissions.can_edit_designation)
+def designation_revoke(request, designation):
     form = DesignationRevokeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         save = partial(
@@ -383,8 +375,8 @@ def program_list(request):
 
 
 @require_GET
-def program_detail(request, pk: int):
-    program = selectors.program_get(user=request.user, pk=pk)
+@record_in_scope(selectors.program_get)
+def program_detail(request, program):
     progress = selectors.program_progress(programs=[program])[program.pk]
     return render(
         request,
@@ -455,9 +447,9 @@ def _meeting_link_view(request, *, record, meetings, save, template, context_nam
 
 
 @require_http_methods(["GET", "POST"])
-def program_meetings(request, pk: int):
+@record_in_scope(selectors.program_get, permissions.can_edit_program)
+def program_meetings(request, program):
     """Choose the meetings that count towards the program's targets."""
-    program = get_permitted(request, selectors.program_get, permissions.can_edit_program, pk=pk)
     meetings = selectors.meeting_link_choices(
         user=request.user,
         region=program.region,
@@ -492,8 +484,8 @@ def working_group_list(request):
 
 
 @require_GET
-def working_group_detail(request, pk: int):
-    group = selectors.working_group_get(user=request.user, pk=pk)
+@record_in_scope(selectors.working_group_get)
+def working_group_detail(request, group):
     return render(
         request,
         "coordination/campaigns/working_group_detail.html",
@@ -541,11 +533,9 @@ working_group_create, working_group_update = create_and_update_views(
 
 
 @require_http_methods(["GET", "POST"])
-def working_group_meetings(request, pk: int):
+@record_in_scope(selectors.working_group_get, permissions.can_edit_working_group)
+def working_group_meetings(request, group):
     """Choose the meetings of the pokja (where it was formed, its sessions)."""
-    group = get_permitted(
-        request, selectors.working_group_get, permissions.can_edit_working_group, pk=pk
-    )
     meetings = selectors.meeting_link_choices(
         user=request.user,
         region=group.region,

@@ -26,7 +26,7 @@ from coordination.forms import (
     FollowUpStatusForm,
 )
 from coordination.models import FollowUpStatus
-from coordination.views.shared import filtered_list_view, get_permitted
+from coordination.views.shared import filtered_list_view, record_in_scope
 
 #: The printable follow-up list stops here; beyond it, officials narrow the filters.
 FOLLOW_UP_PRINT_MAX_ROWS = 500
@@ -77,8 +77,8 @@ def my_tasks(request):
 
 
 @require_GET
-def follow_up_detail(request, pk: int):
-    follow_up = selectors.follow_up_get(user=request.user, pk=pk)
+@record_in_scope(selectors.follow_up_get)
+def follow_up_detail(request, follow_up):
     return _render_detail(request, follow_up)
 
 
@@ -131,11 +131,9 @@ def follow_up_create(request, meeting_pk: int | None = None):
 
 
 @require_http_methods(["GET", "POST"])
-def follow_up_update(request, pk: int):
+@record_in_scope(selectors.follow_up_get, permissions.can_edit_follow_up)
+def follow_up_update(request, follow_up):
     """Correct what, who and by when; the form carries the version it was loaded with."""
-    follow_up = get_permitted(
-        request, selectors.follow_up_get, permissions.can_edit_follow_up, pk=pk
-    )
     if request.method == "POST":
         form = FollowUpForm(request.POST.copy(), user=request.user, fixed_region=True)
         if form.is_valid():
@@ -166,11 +164,9 @@ def follow_up_update(request, pk: int):
 
 
 @require_POST
-def follow_up_progress(request, pk: int):
+@record_in_scope(selectors.follow_up_get, permissions.can_update_follow_up)
+def follow_up_progress(request, follow_up):
     """Add a progress note (optionally marking the follow-up done); back to where it came from."""
-    follow_up = get_permitted(
-        request, selectors.follow_up_get, permissions.can_update_follow_up, pk=pk
-    )
     form = FollowUpProgressForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
@@ -193,10 +189,8 @@ def follow_up_progress(request, pk: int):
 
 
 @require_POST
-def follow_up_status(request, pk: int):
-    follow_up = get_permitted(
-        request, selectors.follow_up_get, permissions.can_change_follow_up_status, pk=pk
-    )
+@record_in_scope(selectors.follow_up_get, permissions.can_change_follow_up_status)
+def follow_up_status(request, follow_up):
     form = FollowUpStatusForm(request.POST)
     if form.is_valid():
         save = partial(

@@ -48,7 +48,7 @@ from coordination.models import AttendeeRole, Meeting, MeetingAttendee
 from coordination.views.shared import (
     create_and_update_views,
     filtered_list_view,
-    get_permitted,
+    record_in_scope,
     save_upload,
 )
 
@@ -65,8 +65,8 @@ meeting_list = filtered_list_view(
 
 
 @require_GET
-def meeting_detail(request, pk: int):
-    meeting = selectors.meeting_get(user=request.user, pk=pk)
+@record_in_scope(selectors.meeting_get)
+def meeting_detail(request, meeting):
     return _render_detail(request, meeting, AttachmentForm())
 
 
@@ -166,9 +166,9 @@ meeting_create, meeting_update = create_and_update_views(
 
 
 @require_http_methods(["GET", "POST"])
-def meeting_copy(request, pk: int):
+@record_in_scope(selectors.meeting_get, permissions.can_copy_meeting)
+def meeting_copy(request, meeting):
     """GET: a confirmation page; POST: create the copy and open it for editing."""
-    meeting = get_permitted(request, selectors.meeting_get, permissions.can_copy_meeting, pk=pk)
     if request.method == "POST":
         copy = services.meeting_copy(actor=request.user, meeting=meeting)
         messages.success(
@@ -183,10 +183,8 @@ def meeting_copy(request, pk: int):
 
 
 @require_POST
-def attachment_upload(request, pk: int):
-    meeting = get_permitted(
-        request, selectors.meeting_get, permissions.can_manage_attachments, pk=pk
-    )
+@record_in_scope(selectors.meeting_get, permissions.can_manage_attachments)
+def attachment_upload(request, meeting):
     form = AttachmentForm(request.POST, request.FILES)
     if response := save_upload(
         request,
@@ -201,16 +199,16 @@ def attachment_upload(request, pk: int):
 
 
 @require_GET
-def attachment_download(request, pk: int, attachment_pk: int):
-    meeting = selectors.meeting_get(user=request.user, pk=pk)
+@record_in_scope(selectors.meeting_get)
+def attachment_download(request, meeting, attachment_pk: int):
     attachment = selectors.attachment_get(meeting=meeting, pk=attachment_pk)
     return uploaded_file_response(request, attachment)
 
 
 @require_http_methods(["GET", "POST"])
-def attachment_delete(request, pk: int, attachment_pk: int):
+@record_in_scope(selectors.meeting_get)
+def attachment_delete(request, meeting, attachment_pk: int):
     """GET: a confirmation page; POST: delete the attachment."""
-    meeting = selectors.meeting_get(user=request.user, pk=pk)
     attachment = selectors.attachment_get(meeting=meeting, pk=attachment_pk)
     if not permissions.can_manage_attachments(request.user, meeting):
         raise PermissionDenied
@@ -292,16 +290,16 @@ def _meeting_context(meeting: Meeting, *, pdf: bool) -> dict:
 
 
 @require_GET
-def meeting_print(request, pk: int):
+@record_in_scope(selectors.meeting_get)
+def meeting_print(request, meeting):
     """The A4 print view of a meeting, with a "Cetak" button."""
-    meeting = selectors.meeting_get(user=request.user, pk=pk)
     return render(request, "coordination/print/meeting.html", _meeting_context(meeting, pdf=False))
 
 
 @require_GET
-def meeting_pdf(request, pk: int):
+@record_in_scope(selectors.meeting_get)
+def meeting_pdf(request, meeting):
     """The print view as a tagged PDF/A download named after the meeting's date and title."""
-    meeting = selectors.meeting_get(user=request.user, pk=pk)
     return pdf_response(
         request,
         "coordination/print/meeting.html",

@@ -7,7 +7,7 @@ Seeing is the selectors' business (outside the scope: 404); doing is
 """
 
 from collections.abc import Callable
-from functools import partial
+from functools import partial, wraps
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
@@ -17,13 +17,25 @@ from bawaslu_portal.pagination import paginate
 from bawaslu_portal.prg import save_and_redirect
 
 
-def get_permitted(request, get: Callable, allowed: Callable, **lookup):
-    """The record ``get(user=…, **lookup)`` finds in the user's scope (none: 404), when
-    ``allowed(user, record)``; otherwise ``PermissionDenied`` (403)."""
-    record = get(user=request.user, **lookup)
-    if not allowed(request.user, record):
-        raise PermissionDenied
-    return record
+def record_in_scope(get: Callable, allowed: Callable | None = None):
+    """Decorate the view of one record: the URL's ``pk`` becomes the record that
+    ``get(user=…, pk=…)`` finds in the user's scope (none: 404), passed to the view after
+    ``request``; with ``allowed``, a 403 unless ``allowed(user, record)``.
+
+    The other URL arguments (an attachment's pk) go to the view as they are.
+    """
+
+    def decorator(view):
+        @wraps(view)
+        def view_of_record(request, pk: int, **kwargs):
+            record = get(user=request.user, pk=pk)
+            if allowed is not None and not allowed(request.user, record):
+                raise PermissionDenied
+            return view(request, record, **kwargs)
+
+        return view_of_record
+
+    return decorator
 
 
 def list_page(request, template: str, rows, *, can_create: Callable, **context):
@@ -72,8 +84,9 @@ def create_and_update_views(form_view: Callable, *, get: Callable, can_create: C
         return form_view(request, None)
 
     @require_http_methods(["GET", "POST"])
-    def update(request, pk: int):
-        return form_view(request, get_permitted(request, get, can_edit, pk=pk))
+    @record_in_scope(get, can_edit)
+    def update(request, record):
+        return form_view(request, record)
 
     return create, update
 
