@@ -14,7 +14,6 @@ grouped query per figure on the kab/kota part of the region code).
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
-from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db.models import (
@@ -48,7 +47,7 @@ from coordination.selectors import (
     program_progress,
 )
 from office.charts import Series, monthly_column_chart
-from office.selectors.shared import CITY_CODE_LENGTH, counts_per_city
+from office.selectors.shared import CITY_CODE_LENGTH, counts_per_city, list_url
 from reports.models import DayUnit, DeadlineRule, DeadlineStep, ReportStage, ViolationCategory
 from reports.permissions.cases import can_view_reports
 from reports.selectors.cases import report_list
@@ -56,11 +55,6 @@ from reports.selectors.cases import report_list
 KECAMATAN_CODE_LENGTH = 8
 #: Programs drawn on the dashboard, latest first; the program list has the rest.
 PROGRAMS_SHOWN = 12
-
-
-def _url(name: str, **params) -> str:
-    query = urlencode({key: value for key, value in params.items() if value not in ("", None)})
-    return f"{reverse(name)}?{query}" if query else reverse(name)
 
 
 def month_list(start: datetime.date, end: datetime.date) -> list[datetime.date]:
@@ -194,8 +188,10 @@ def _meetings(user, start, end, months, cities, region) -> Figure:
     }
     period = {"date_from": start.isoformat(), "date_to": end.isoformat()}
     where = {"region": _code(region)}
-    held_url = _url("coordination:meeting_list", status=MeetingStatus.TERLAKSANA, **period, **where)
-    planned_url = _url(
+    held_url = list_url(
+        "coordination:meeting_list", status=MeetingStatus.TERLAKSANA, **period, **where
+    )
+    planned_url = list_url(
         "coordination:meeting_list", status=MeetingStatus.DIRENCANAKAN, **period, **where
     )
     title = _("Meetings held and planned")
@@ -215,7 +211,7 @@ def _meetings(user, start, end, months, cities, region) -> Figure:
             cities,
             counts_per_city(queryset, "region_id", **counts),
             [("held", _("Held")), ("planned", _("Planned"))],
-            lambda city, name: _url(
+            lambda city, name: list_url(
                 "coordination:meeting_list",
                 status=MeetingStatus.TERLAKSANA if name == "held" else MeetingStatus.DIRENCANAKAN,
                 region=city.code,
@@ -239,7 +235,7 @@ def _declarations(user, start, end, months, cities, region) -> Figure:
         "declarations": Count("pk"),
         "kecamatan": Count(kecamatan, filter=_kecamatan_q(), distinct=True),
     }
-    url = _url(
+    url = list_url(
         "coordination:declaration_list",
         date_from=start.isoformat(),
         date_to=end.isoformat(),
@@ -285,7 +281,7 @@ def _declarations(user, start, end, months, cities, region) -> Figure:
                 ("total", _("Kecamatan")),
             ],
             lambda city, name: (
-                _url(
+                list_url(
                     "coordination:declaration_list",
                     date_from=start.isoformat(),
                     date_to=end.isoformat(),
@@ -307,7 +303,7 @@ def _designations(user, start, end, months, cities, region) -> Figure:
         "designated": Count("pk"),
         "active": Count("pk", filter=Q(status=DesignationStatus.AKTIF)),
     }
-    active_url = _url(
+    active_url = list_url(
         "coordination:designation_list", status=DesignationStatus.AKTIF, region=_code(region)
     )
     title = _("Kelurahan designations")
@@ -396,7 +392,7 @@ def _programs(user, start, end, region) -> Figure:
             headers=[_("Program"), _("Target"), _("Held"), _("Reached")],
             rows=rows,
         ),
-        links=[(_("All programs"), _url("coordination:program_list", region=_code(region)))],
+        links=[(_("All programs"), list_url("coordination:program_list", region=_code(region)))],
     )
 
 
@@ -409,7 +405,7 @@ def _reports(user, start, end, months, cities, region) -> list[Figure]:
         "received_to": end.isoformat(),
         "kabkota": _code(region),
     }
-    url = _url("reports:list", **period)
+    url = list_url("reports:list", **period)
     title = _("Reports received, by status")
     # One pass over the period's reports: counted per (month, stage[, kab/kota]); the month,
     # stage and kab/kota totals are sums over those few groups (at most months x stages x
@@ -441,7 +437,7 @@ def _reports(user, start, end, months, cities, region) -> list[Figure]:
         caption=_("Reports received in the period, by their stage now"),
         headers=[_("Stage"), _("Reports")],
         rows=[
-            (label, [Cell(by_stage[value], _url("reports:list", stage=value, **period))])
+            (label, [Cell(by_stage[value], list_url("reports:list", stage=value, **period))])
             for value, label in ReportStage.choices
             if by_stage.get(value)
         ],
@@ -464,7 +460,12 @@ def _reports(user, start, end, months, cities, region) -> list[Figure]:
     category_rows = [
         (
             f"{row['violationcategory__code']} {row['violationcategory__name']}",
-            [Cell(row["n"], _url("reports:list", category=row["violationcategory_id"], **period))],
+            [
+                Cell(
+                    row["n"],
+                    list_url("reports:list", category=row["violationcategory_id"], **period),
+                )
+            ],
         )
         for row in by_category
     ]
@@ -505,7 +506,7 @@ def _reports(user, start, end, months, cities, region) -> list[Figure]:
             cities,
             by_city,
             [("received", _("Received"))],
-            lambda city, name: _url("reports:list", **{**period, "kabkota": city.code}),
+            lambda city, name: list_url("reports:list", **{**period, "kabkota": city.code}),
         )
         figures.append(figure_cities)
     return figures
@@ -527,7 +528,9 @@ def _ppk(user, start, end, months, cities, region) -> Figure:
         "acted": Count("pk", filter=Q(ppk_decision_date__isnull=False)),
     }
     monthly = _monthly(recommended, "bkn_recommendation_date", **counts)
-    waiting_url = _url("reports:list", stage=ReportStage.TINDAK_LANJUT_PPK, kabkota=_code(region))
+    waiting_url = list_url(
+        "reports:list", stage=ReportStage.TINDAK_LANJUT_PPK, kabkota=_code(region)
+    )
     title = _("Recommendations the PPK acted on")
     chart, table = _monthly_figure_parts(
         key="ppk",

@@ -18,12 +18,10 @@ The number of queries does not depend on the data.
 
 import datetime
 from dataclasses import dataclass, field
-from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db.models import F, Q, QuerySet
 from django.db.models.functions import Substr
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -32,6 +30,7 @@ from bawaslu_portal.models import Agency, Region
 from bawaslu_portal.scoping import scope_to_jurisdiction, user_jurisdiction
 from coordination.selectors import FollowUpFilters, MeetingFilters, follow_up_list, meeting_list
 from coordination.selectors.campaigns import CITY_CODE_LENGTH
+from office.selectors.shared import Column, RegionTable, Row, list_url
 from reports.permissions.cases import can_view_reports
 from reports.selectors.cases import (
     CASE_STEPS,
@@ -61,11 +60,6 @@ def count_cap() -> int:
 def capped_count(queryset: QuerySet) -> int:
     """The count the list's paginator shows: at most ``cap + 1`` rows are read."""
     return queryset.order_by()[: count_cap() + 1].count()
-
-
-def _url(name: str, **params) -> str:
-    query = urlencode({key: value for key, value in params.items() if value not in ("", None)})
-    return f"{reverse(name)}?{query}" if query else reverse(name)
 
 
 def week_bounds(today: datetime.date) -> tuple[datetime.date, datetime.date]:
@@ -101,17 +95,9 @@ class QueueSection:
     empty_text: str = ""
 
 
-@dataclass(frozen=True)
-class Column:
-    key: str
-    label: str
-
-
 @dataclass
-class RegionRow:
-    region: Region | None
-    label: str
-    cells: list[QueueLine]
+class RegionRow(Row):
+    """A kab/kota's row (or the province's total): its cells are :class:`QueueLine`."""
 
     @property
     def total(self) -> int:
@@ -120,13 +106,10 @@ class RegionRow:
 
 
 @dataclass
-class WorkQueue:
+class WorkQueue(RegionTable):
     """Sections of lines (a city, a partner, the country), or a table per kab/kota (a province)."""
 
     sections: list[QueueSection] = field(default_factory=list)
-    columns: list[Column] = field(default_factory=list)
-    rows: list[RegionRow] = field(default_factory=list)
-    total: RegionRow | None = None
     today: datetime.date | None = None
 
     @property
@@ -184,7 +167,7 @@ def _case_sections(user, today: datetime.date) -> list[QueueSection]:
                 f"reports-{bucket}-{step}",
                 _("%(when)s: %(step)s") % {"when": labels[bucket], "step": step.label},
                 counts[bucket, step],
-                _url("reports:list", due=bucket, step=step.value),
+                list_url("reports:list", due=bucket, step=step.value),
                 at_least=not complete,
             )
             for bucket in DUE_BUCKETS
@@ -198,7 +181,7 @@ def _case_sections(user, today: datetime.date) -> list[QueueSection]:
             "reports-awaiting-kajian-awal",
             _("New public filings awaiting kajian awal"),
             capped_count(report_list(user=user, today=today, awaiting_kajian_awal=True)),
-            _url("reports:list", awaiting_kajian_awal="on"),
+            list_url("reports:list", awaiting_kajian_awal="on"),
         )
     )
     return sections
@@ -212,7 +195,7 @@ def _follow_up_section(user) -> QueueSection:
             "follow-ups-overdue",
             _("All overdue follow-ups"),
             capped_count(overdue),
-            _url("coordination:follow_up_list", overdue="on"),
+            list_url("coordination:follow_up_list", overdue="on"),
         )
     )
     # The agencies with the most overdue follow-ups, counted among the longest overdue cap + 1
@@ -235,7 +218,7 @@ def _follow_up_section(user) -> QueueSection:
                 f"follow-ups-overdue-agency-{row['responsible_agency_id']}",
                 row["responsible_agency__name"],
                 row["n"],
-                _url(
+                list_url(
                     "coordination:follow_up_list",
                     overdue="on",
                     agency=row["responsible_agency_id"],
@@ -262,13 +245,13 @@ def _partner_section(user, today: datetime.date) -> QueueSection:
                 "my-tasks-overdue",
                 _("Overdue"),
                 capped_count(overdue),
-                _url("coordination:follow_up_list", agency=agency.pk, overdue="on"),
+                list_url("coordination:follow_up_list", agency=agency.pk, overdue="on"),
             ),
             _line(
                 "my-tasks-due-week",
                 _("Due in the next 7 days"),
                 capped_count(due_soon),
-                _url(
+                list_url(
                     "coordination:follow_up_list",
                     agency=agency.pk,
                     open_only="on",
@@ -289,7 +272,7 @@ def _meeting_section(user, today: datetime.date, *, with_minutes: bool) -> Queue
             "meetings-this-week",
             _("This week's meetings"),
             capped_count(this_week),
-            _url(
+            list_url(
                 "coordination:meeting_list",
                 date_from=monday.isoformat(),
                 date_to=sunday.isoformat(),
@@ -305,7 +288,7 @@ def _meeting_section(user, today: datetime.date, *, with_minutes: bool) -> Queue
                 "meetings-without-minutes",
                 _("Held meetings without minutes"),
                 capped_count(meeting_list(user=user, filters=MeetingFilters(without_minutes=True))),
-                _url("coordination:meeting_list", without_minutes="on"),
+                list_url("coordination:meeting_list", without_minutes="on"),
             )
         )
     return section
@@ -412,7 +395,7 @@ def _province_queue(user, today: datetime.date, reports: bool) -> WorkQueue:
         for key, label, counts, params, name in specs:
             n = counts.get(city.code, {}).get(key, 0)
             param = region_param.get(name, "region")
-            url = _url(name, **params, **{param: city.code})
+            url = list_url(name, **params, **{param: city.code})
             cells.append(_line(f"{key}-{city.code}", label, n, url, at_least=at_least[key]))
         rows.append(RegionRow(city, city.name, cells))
     total_cells = [
@@ -420,7 +403,7 @@ def _province_queue(user, today: datetime.date, reports: bool) -> WorkQueue:
             f"{key}-total",
             label,
             sum(values.get(key, 0) for values in counts.values()),
-            _url(name, **params),
+            list_url(name, **params),
             at_least=at_least[key],
         )
         for key, label, counts, params, name in specs

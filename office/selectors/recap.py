@@ -26,11 +26,9 @@ other side there. The lists have no filter for a move, a completion or
 """
 
 import datetime
-from dataclasses import dataclass, field
-from urllib.parse import urlencode
+from dataclasses import dataclass
 
 from django.db.models import Count, Max, Q, QuerySet
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -47,7 +45,13 @@ from coordination.selectors import (
     meeting_list,
 )
 from office.forms.recap import iso_week
-from office.selectors.shared import counts_per_city
+from office.selectors.shared import (
+    Column,
+    RegionTable,
+    Row,
+    counts_per_city,
+    list_url,
+)
 from reports.models import ReportHistory
 from reports.permissions.cases import can_view_reports
 from reports.selectors.cases import report_list
@@ -58,11 +62,6 @@ REPORTS_NEW = "reports_new"
 REPORTS_MOVED = "reports_moved"
 FOLLOW_UPS_DONE = "follow_ups_done"
 FOLLOW_UPS_OVERDUE = "follow_ups_overdue"
-
-
-def _url(name: str, **params) -> str:
-    query = urlencode({key: value for key, value in params.items() if value not in ("", None)})
-    return f"{reverse(name)}?{query}" if query else reverse(name)
 
 
 @dataclass(frozen=True)
@@ -103,12 +102,6 @@ class RecapWeek:
 
 
 @dataclass(frozen=True)
-class Column:
-    key: str
-    label: str
-
-
-@dataclass(frozen=True)
 class Cell:
     key: str
     value: int
@@ -116,21 +109,14 @@ class Cell:
 
 
 @dataclass
-class Row:
-    region: Region | None
-    label: str
-    cells: list[Cell]
+class Recap(RegionTable):
+    """The figures of one week: a row per kab/kota and a total (a province), or one row.
 
-
-@dataclass
-class Recap:
-    """The figures of one week: a row per kab/kota and a total (a province), or one row."""
+    Its rows' cells are :class:`Cell`.
+    """
 
     week: RecapWeek
     area: Region | None
-    columns: list[Column] = field(default_factory=list)
-    rows: list[Row] = field(default_factory=list)
-    total: Row | None = None
     #: The Monday of the latest week with a held meeting, a declaration or a report.
     latest_active: datetime.date | None = None
 
@@ -323,7 +309,7 @@ def recap(*, user, monday: datetime.date, region: Region | None = None) -> Recap
         url = ""
         if name and (code or total_linkable):
             area_param = {param: code} if code else ({} if whole else {param: area.code})
-            url = _url(name, **params, **area_param)
+            url = list_url(name, **params, **area_param)
         return Cell(f"{key}-{code or 'total'}", value, url)
 
     rows = []
