@@ -28,12 +28,12 @@ from reports.models import (
     Evidence,
     Report,
     ReporterIdentity,
-    ReportHistory,
     ReportSource,
     ReportStage,
     ViolationCategory,
     Witness,
 )
+from reports.services.shared import report_history_add
 
 logger = logging.getLogger(__name__)
 
@@ -212,15 +212,12 @@ def report_intake_create(
             "Made after its deadline of %(date)s: it cannot be registered, and may be kept as "
             "informasi awal."
         ) % {"date": filing_deadline.isoformat()}
-    ReportHistory.objects.create(
-        report=report,
+    report_history_add(
+        report,
         from_stage="",
-        to_stage=ReportStage.DITERIMA,
         actor=user,
-        office=office,
         at=now,
         note=note,
-        deadline=kajian_deadline,
         data={
             "filed_late": filed_late,
             "filing_deadline": filing_deadline.isoformat() if filing_deadline else None,

@@ -29,7 +29,6 @@ from reports.models import (
     RegistrationCounter,
     Report,
     ReportFollowUp,
-    ReportHistory,
     ReportSource,
     ReportStage,
     Sanction,
@@ -37,6 +36,7 @@ from reports.models import (
     recommendation_recipient_for,
 )
 from reports.permissions.workflow import can_apply_transition
+from reports.services.shared import report_history_add
 from reports.workflow import (
     CHANGE_OFFICE,
     CLOSE_BKN_FOLLOW_UP,
@@ -574,16 +574,8 @@ def report_transition(
         data["registration_number"] = locked.registration_number
     if joint is not None:
         data["joint_decision"] = joint
-    ReportHistory.objects.create(
-        report=locked,
-        from_stage=from_stage,
-        to_stage=locked.stage,
-        actor=actor,
-        office=locked.office,
-        at=now,
-        note=note.strip(),
-        deadline=locked.deadline,
-        data=data,
+    report_history_add(
+        locked, from_stage=from_stage, actor=actor, at=now, note=note.strip(), data=data
     )
     # Structured event only: no names or report contents reach the logs.
     logger.info("report %s: %s -> %s by user %s", locked.pk, from_stage, locked.stage, actor.pk)
