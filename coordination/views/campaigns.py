@@ -44,8 +44,7 @@ from coordination.forms import (
 from coordination.models import WorkingGroupRole
 from coordination.views.shared import (
     create_and_update_views,
-    filtered_list_view,
-    list_page,
+    list_view,
     record_in_scope,
     save_upload,
 )
@@ -53,7 +52,7 @@ from coordination.views.shared import (
 # Declarations ---------------------------------------------------------------------------------
 
 
-declaration_list = filtered_list_view(
+declaration_list = list_view(
     "coordination/campaigns/declaration_list.html",
     filter_form=DeclarationFilterForm,
     select=selectors.declaration_list,
@@ -183,15 +182,11 @@ def declaration_document_delete(request, declaration, document_pk: int):
 # Campaigns ------------------------------------------------------------------------------------
 
 
-@require_GET
-def campaign_list(request):
-    campaigns = selectors.campaign_list(user=request.user)
-    return list_page(
-        request,
-        "coordination/campaigns/campaign_list.html",
-        campaigns,
-        can_create=permissions.can_create_campaign_records,
-    )
+campaign_list = list_view(
+    "coordination/campaigns/campaign_list.html",
+    select=selectors.campaign_list,
+    can_create=permissions.can_create_campaign_records,
+)
 
 
 @require_GET
@@ -238,7 +233,7 @@ campaign_create, campaign_update = create_and_update_views(
 # Kelurahan designations -----------------------------------------------------------------------
 
 
-designation_list = filtered_list_view(
+designation_list = list_view(
     "coordination/campaigns/designation_list.html",
     filter_form=DesignationFilterForm,
     select=selectors.designation_list,
@@ -292,8 +287,7 @@ def designation_revoke(request, designation):
             services.designation_revoke,
             actor=request.user,
             designation=designation,
-            date=form.cleaned_data["date"],
-            reason=form.cleaned_data["reason"],
+            **form.cleaned_data,
         )
         if response := save_and_redirect(
             request,
@@ -472,15 +466,11 @@ def program_meetings(request, program):
 # Working groups -------------------------------------------------------------------------------
 
 
-@require_GET
-def working_group_list(request):
-    groups = selectors.working_group_list(user=request.user)
-    return list_page(
-        request,
-        "coordination/campaigns/working_group_list.html",
-        groups,
-        can_create=permissions.can_create_campaign_records,
-    )
+working_group_list = list_view(
+    "coordination/campaigns/working_group_list.html",
+    select=selectors.working_group_list,
+    can_create=permissions.can_create_campaign_records,
+)
 
 
 @require_GET

@@ -26,13 +26,13 @@ from coordination.forms import (
     FollowUpStatusForm,
 )
 from coordination.models import FollowUpStatus
-from coordination.views.shared import filtered_list_view, record_in_scope
+from coordination.views.shared import list_view, record_in_scope
 
 #: The printable follow-up list stops here; beyond it, officials narrow the filters.
 FOLLOW_UP_PRINT_MAX_ROWS = 500
 
 
-follow_up_list = filtered_list_view(
+follow_up_list = list_view(
     "coordination/follow_up_list.html",
     filter_form=FollowUpFilterForm,
     select=selectors.follow_up_list,

@@ -47,7 +47,7 @@ from coordination.forms import (
 from coordination.models import AttendeeRole, Meeting, MeetingAttendee
 from coordination.views.shared import (
     create_and_update_views,
-    filtered_list_view,
+    list_view,
     record_in_scope,
     save_upload,
 )
@@ -56,7 +56,7 @@ from coordination.views.shared import (
 BLANK_ATTENDANCE_ROWS = 5
 
 
-meeting_list = filtered_list_view(
+meeting_list = list_view(
     "coordination/meeting_list.html",
     filter_form=MeetingFilterForm,
     select=selectors.meeting_list,

@@ -38,34 +38,35 @@ def record_in_scope(get: Callable, allowed: Callable | None = None):
     return decorator
 
 
-def list_page(request, template: str, rows, *, can_create: Callable, **context):
-    """A list page: ``rows`` paginated as ``page``, ``can_create`` for the "new" button."""
-    return render(
-        request,
-        template,
-        {**context, "page": paginate(request, rows), "can_create": can_create(request.user)},
-    )
-
-
-def filtered_list_view(
+def list_view(
     template: str,
     *,
-    filter_form: type,
     select: Callable,
     can_create: Callable,
+    filter_form: type | None = None,
     form_name: str = "form",
 ):
-    """The view of a list page whose rows ``select`` reads through the GET filter form.
+    """The view of a list page: the rows ``select`` reads for the user, paginated as
+    ``page``, and ``can_create`` for the "new" button.
 
-    The form is in the context as ``form_name`` (the campaign pages call it
-    ``filter_form``).
+    With ``filter_form``, the GET form filters the rows; it is in the context as
+    ``form_name`` (the campaign pages call it ``filter_form``).
     """
 
     @require_GET
     def view(request):
-        form = filter_form(request.GET or None, user=request.user)
-        rows = select(user=request.user, filters=form.filters())
-        return list_page(request, template, rows, can_create=can_create, **{form_name: form})
+        context = {}
+        if filter_form is None:
+            rows = select(user=request.user)
+        else:
+            form = filter_form(request.GET or None, user=request.user)
+            rows = select(user=request.user, filters=form.filters())
+            context[form_name] = form
+        return render(
+            request,
+            template,
+            {**context, "page": paginate(request, rows), "can_create": can_create(request.user)},
+        )
 
     return view
 
