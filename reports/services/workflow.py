@@ -342,14 +342,8 @@ def _linked_follow_up(report: Report, kind: str):
 
 
 def _open_follow_up(*, actor, report: Report, kind: str) -> None:
-    title, agency, text = _opening(report, kind)
     follow_up = follow_up_create(
-        actor=actor,
-        title=title,
-        responsible_agency=agency,
-        due_date=report.deadline,
-        region=report.region,
-        description=text,
+        actor=actor, due_date=report.deadline, region=report.region, **_opening(report, kind)
     )
     ReportFollowUp.objects.update_or_create(
         report=report, kind=kind, defaults={"follow_up": follow_up}
@@ -384,8 +378,8 @@ def _closing_note(report: Report, transition: Transition, kind: str) -> str:
     return _("The PPK decided; the block is no longer needed.")
 
 
-def _opening(report: Report, kind: str) -> tuple[str, Agency, str]:
-    """(title, responsible agency, description) of the follow-up of ``kind`` a step opens."""
+def _opening(report: Report, kind: str) -> dict:
+    """The title, responsible agency and description of the follow-up of ``kind`` a step opens."""
     label = str(report)
     if kind == FollowUpKind.BKN_RECOMMENDATION:
         # KASN and BKN are not portal agencies: the handling office chases the reply.
@@ -398,7 +392,7 @@ def _opening(report: Report, kind: str) -> tuple[str, Agency, str]:
             "date": report.recommendation_date.isoformat(),
             "recipient": report.recipient_label,
         }
-        return title, report.office, text
+        return {"title": title, "responsible_agency": report.office, "description": text}
     if kind == FollowUpKind.BLOCK_REQUEST:
         title = _("Obtain BKN's block of the ASN's record (report %(report)s)") % {"report": label}
         text = _(
@@ -408,7 +402,7 @@ def _opening(report: Report, kind: str) -> tuple[str, Agency, str]:
             "number": report.block_request_number,
             "date": report.block_request_date.isoformat(),
         }
-        return title, report.office, text
+        return {"title": title, "responsible_agency": report.office, "description": text}
     title = _(
         "Decide the sanction on %(recipient)s recommendation %(number)s (report %(report)s)"
     ) % {
@@ -420,7 +414,7 @@ def _opening(report: Report, kind: str) -> tuple[str, Agency, str]:
         "The PPK imposes the sanction recommended by %(recipient)s and informs Bawaslu "
         "of the decision."
     ) % {"recipient": report.recipient_label}
-    return title, report.ppk_agency, text
+    return {"title": title, "responsible_agency": report.ppk_agency, "description": text}
 
 
 #: The follow-ups of the follow-through a step closes, then opens, by effect, in this order.
