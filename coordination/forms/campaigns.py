@@ -22,18 +22,21 @@ from coordination.forms.shared import (
     PersonRowForm,
     RecordInitialMixin,
     RegionFilterField,
-    RowModelChoiceField,
+    RegionRowChoiceField,
     SuppressibleErrorsMixin,
     SuppressibleFormSet,
     UploadField,
     UserChoicesMixin,
     checkbox_choices,
+    file_kind_field,
     kind_choice,
+    kind_filter,
     notes_field,
     public_agenda_field,
     region_field,
-    region_label,
+    required_choice,
     row_formset,
+    status_field,
     title_field,
 )
 from coordination.models import (
@@ -181,11 +184,8 @@ class DeclarationForm(RecordInitialMixin, UserChoicesMixin, SuppressibleErrorsMi
         required=False,
         error_messages={"empty": _("The chosen file is empty")},
     )
-    document_kind = forms.ChoiceField(
-        label=_("Kind of file"),
-        choices=DeclarationDocumentKind.choices,
-        initial=DeclarationDocumentKind.NASKAH,
-        required=False,
+    document_kind = file_kind_field(
+        DeclarationDocumentKind.choices, initial=DeclarationDocumentKind.NASKAH, required=False
     )
 
     user_choices = {
@@ -253,35 +253,18 @@ SignatoryFormSet = row_formset(SignatoryForm, BaseSignatoryFormSet, max_num=300,
 
 
 def signatory_initial(declaration) -> list[dict]:
-    return [
-        {
-            "name": row.person.name,
-            "agency": row.agency_id,
-            "position_title": row.position_title,
-        }
-        for row in declaration.signatories.all()
-    ]
+    return BaseSignatoryFormSet.initial_for(declaration.signatories.all())
 
 
 class DeclarationDocumentForm(forms.Form):
-    kind = forms.ChoiceField(
-        label=_("Kind of file"),
-        choices=DeclarationDocumentKind.choices,
-        initial=DeclarationDocumentKind.FOTO,
-        error_messages={"required": _("Choose the kind of file")},
-    )
+    kind = file_kind_field(DeclarationDocumentKind.choices, initial=DeclarationDocumentKind.FOTO)
     file = UploadField(max_bytes=MAX_DOCUMENT_BYTES)
 
 
 class DeclarationFilterForm(UserChoicesMixin, DateRangeFilterForm):
     field_order = ["kind", "date_from", "date_to", "region", "campaign"]
 
-    kind = filter_choice(
-        _("Kind"),
-        DeclarationKind.choices,
-        all_label=_("All kinds"),
-        invalid_message=_("Choose a kind from the list"),
-    )
+    kind = kind_filter(DeclarationKind.choices)
     region = RegionFilterField()
     campaign = select_field(
         _("Campaign"),
@@ -362,12 +345,10 @@ class DesignationForm(RecordInitialMixin, UserChoicesMixin, forms.Form):
         invalid_message=_("Enter the date of the designation as a real date"),
     )
     decree_number = _decree_number_field(_("The number of the decision letter (SK), if any."))
-    status = forms.ChoiceField(
-        label=_("Status"),
-        choices=DesignationStatus.choices,
+    status = status_field(
+        DesignationStatus.choices,
         initial=DesignationStatus.AKTIF,
-        widget=forms.RadioSelect,
-        error_messages={"required": _("Choose whether the designation is proposed or active")},
+        required_message=_("Choose whether the designation is proposed or active"),
     )
     notes = notes_field(_("Notes"))
 
@@ -493,19 +474,16 @@ class ProgramForm(
 
 
 class TargetForm(forms.Form):
-    level = forms.ChoiceField(
-        label=_("Level"),
-        choices=[("", _("Choose the level")), *ProgramLevel.choices],
-        error_messages={"required": _("Choose the level the target counts meetings at")},
+    level = kind_choice(
+        _("Level"),
+        ProgramLevel.choices,
+        empty_label=_("Choose the level"),
+        required_message=_("Choose the level the target counts meetings at"),
     )
-    region = RowModelChoiceField(
-        label=_("Region"),
-        queryset=None,
+    region = region_field(
         empty_label=_("Choose the region"),
-        error_messages={
-            "required": _("Choose the region of the target"),
-            "invalid_choice": _("Choose a region in your jurisdiction"),
-        },
+        required_message=_("Choose the region of the target"),
+        field_class=RegionRowChoiceField,
     )
     target_count = forms.IntegerField(
         label=_("Target (number of activities)"),
@@ -524,7 +502,6 @@ class TargetForm(forms.Form):
 
     def __init__(self, *args, regions=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["region"].label_from_instance = region_label
         self.fields["region"].use_row_choices(regions)
 
     def clean(self):
@@ -552,15 +529,7 @@ TargetFormSet = row_formset(TargetForm, BaseTargetFormSet, max_num=200, absolute
 
 
 def target_initial(program) -> list[dict]:
-    return [
-        {
-            "level": target.level,
-            "region": target.region_id,
-            "target_count": target.target_count,
-            "meeting_kind": target.meeting_kind,
-        }
-        for target in program.targets.all()
-    ]
+    return BaseTargetFormSet.initial_for(program.targets.all())
 
 
 class ProgramFilterForm(UserChoicesMixin, forms.Form):
@@ -605,11 +574,11 @@ class WorkingGroupForm(RecordInitialMixin, UserChoicesMixin, SuppressibleErrorsM
 
 
 class MemberForm(PersonRowForm):
-    role = forms.ChoiceField(
-        label=_("Role in the pokja"),
-        choices=WorkingGroupRole.choices,
+    role = required_choice(
+        _("Role in the pokja"),
+        WorkingGroupRole.choices,
         initial=WorkingGroupRole.ANGGOTA,
-        error_messages={"required": _("Choose the member's role in the pokja")},
+        required_message=_("Choose the member's role in the pokja"),
     )
 
 
@@ -621,7 +590,4 @@ MemberFormSet = row_formset(MemberForm, BaseMemberFormSet, max_num=200, absolute
 
 
 def member_initial(group) -> list[dict]:
-    return [
-        {"name": member.person.name, "agency": member.agency_id, "role": member.role}
-        for member in group.members.all()
-    ]
+    return BaseMemberFormSet.initial_for(group.members.all())

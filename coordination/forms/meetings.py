@@ -17,7 +17,7 @@ from bawaslu_portal.formfields import filter_choice, select_field
 from coordination import selectors
 from coordination.forms.shared import (
     BasePersonFormSet,
-    BoundedDateInput,
+    BoundedDateField,
     DateRangeFilterForm,
     PersonRowForm,
     RegionFilterField,
@@ -27,13 +27,16 @@ from coordination.forms.shared import (
     UploadField,
     UserChoicesMixin,
     checkbox_choices,
+    file_kind_field,
     kind_choice,
+    kind_filter,
     notes_field,
     public_agenda_field,
     region_field,
+    required_choice,
     row_formset,
+    status_field,
     title_field,
-    validate_year_range,
 )
 from coordination.models import AttachmentKind, AttendeeRole, MeetingKind, MeetingStatus
 from coordination.services import MAX_ATTACHMENT_BYTES
@@ -62,10 +65,8 @@ class MeetingForm(UserChoicesMixin, SuppressibleErrorsMixin, forms.Form):
     )
     title = title_field(_("Enter the title of the meeting"))
     theme = forms.CharField(label=_("Theme"), max_length=300, required=False)
-    date = forms.DateField(
+    date = BoundedDateField(
         label=_("Date"),
-        widget=BoundedDateInput(),
-        validators=[validate_year_range],
         error_messages={
             "required": _("Enter the meeting date"),
             "invalid": _("Enter the meeting date as a real date"),
@@ -80,10 +81,8 @@ class MeetingForm(UserChoicesMixin, SuppressibleErrorsMixin, forms.Form):
             "invalid": _("Enter the start time as hours and minutes, for example 09:00"),
         },
     )
-    end_date = forms.DateField(
+    end_date = BoundedDateField(
         label=_("End date"),
-        widget=BoundedDateInput(),
-        validators=[validate_year_range],
         required=False,
         help_text=_("Only for meetings over several days; otherwise leave empty."),
         error_messages={"invalid": _("Enter the end date as a real date")},
@@ -117,12 +116,10 @@ class MeetingForm(UserChoicesMixin, SuppressibleErrorsMixin, forms.Form):
         invalid_message=_("Choose participating agencies from the list"),
     )
     topics = checkbox_choices(_("Topics"), invalid_message=_("Choose topics from the list"))
-    status = forms.ChoiceField(
-        label=_("Status"),
-        choices=MeetingStatus.choices,
+    status = status_field(
+        MeetingStatus.choices,
         initial=MeetingStatus.DIRENCANAKAN,
-        widget=forms.RadioSelect,
-        error_messages={"required": _("Choose whether the meeting is planned, held or cancelled")},
+        required_message=_("Choose whether the meeting is planned, held or cancelled"),
     )
     summary = notes_field(_("Summary (notulen)"), rows=6)
     decisions = notes_field(
@@ -221,11 +218,11 @@ class AttendeeForm(PersonRowForm):
         required=False,
         help_text=_("For example “Kepala Bapenda”."),
     )
-    role = forms.ChoiceField(
-        label=_("Role in the meeting"),
-        choices=AttendeeRole.choices,
+    role = required_choice(
+        _("Role in the meeting"),
+        AttendeeRole.choices,
         initial=AttendeeRole.PESERTA,
-        error_messages={"required": _("Choose the attendee's role in the meeting")},
+        required_message=_("Choose the attendee's role in the meeting"),
     )
 
 
@@ -255,28 +252,15 @@ AgendaFormSet = row_formset(AgendaItemForm, BaseAgendaFormSet, max_num=100, abso
 
 
 def attendee_initial(meeting) -> list[dict]:
-    return [
-        {
-            "name": attendee.person.name,
-            "agency": attendee.agency_id,
-            "position_title": attendee.position_title,
-            "role": attendee.role,
-        }
-        for attendee in meeting.attendees.all()
-    ]
+    return BaseAttendeeFormSet.initial_for(meeting.attendees.all())
 
 
 def agenda_initial(meeting) -> list[dict]:
-    return [{"title": item.title, "notes": item.notes} for item in meeting.agenda_items.all()]
+    return BaseAgendaFormSet.initial_for(meeting.agenda_items.all())
 
 
 class AttachmentForm(forms.Form):
-    kind = forms.ChoiceField(
-        label=_("Kind of file"),
-        choices=AttachmentKind.choices,
-        initial=AttachmentKind.LAINNYA,
-        error_messages={"required": _("Choose the kind of file")},
-    )
+    kind = file_kind_field(AttachmentKind.choices, initial=AttachmentKind.LAINNYA)
     file = UploadField(max_bytes=MAX_ATTACHMENT_BYTES)
 
 
@@ -292,12 +276,7 @@ class MeetingFilterForm(UserChoicesMixin, DateRangeFilterForm):
         "without_minutes",
     ]
 
-    kind = filter_choice(
-        _("Kind"),
-        MeetingKind.choices,
-        all_label=_("All kinds"),
-        invalid_message=_("Choose a kind from the list"),
-    )
+    kind = kind_filter(MeetingKind.choices)
     status = filter_choice(
         _("Status"),
         MeetingStatus.choices,

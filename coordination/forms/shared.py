@@ -25,7 +25,7 @@ from django.forms.utils import ErrorDict
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from bawaslu_portal.formfields import select_field
+from bawaslu_portal.formfields import filter_choice, select_field
 from bawaslu_portal.models import Region
 
 __all__ = [
@@ -35,6 +35,7 @@ __all__ = [
     "MORE_ROWS",
     "BasePersonFormSet",
     "PersonRowForm",
+    "BoundedDateField",
     "BoundedDateInput",
     "RecordInitialMixin",
     "RegionChoiceField",
@@ -42,6 +43,7 @@ __all__ = [
     "DateRangeFilterForm",
     "EndNotBeforeStartMixin",
     "FilterDateField",
+    "RegionRowChoiceField",
     "RegionFilterField",
     "RowChoices",
     "RowModelChoiceField",
@@ -53,12 +55,16 @@ __all__ = [
     "UserChoicesMixin",
     "bind_with_rows",
     "checkbox_choices",
+    "file_kind_field",
     "kind_choice",
+    "kind_filter",
     "notes_field",
     "public_agenda_field",
     "region_field",
     "region_label",
+    "required_choice",
     "row_formset",
+    "status_field",
     "submitted_and_valid",
     "title_field",
     "validate_year_range",
@@ -101,18 +107,25 @@ class BoundedDateInput(DateInput):
         super().__init__(attrs={**bounds, **(attrs or {})})
 
 
-class FilterDateField(forms.DateField):
+class BoundedDateField(forms.DateField):
+    """A date within ``FIRST_YEAR``..``LAST_YEAR``, picked in a :class:`BoundedDateInput`."""
+
+    default_validators = [validate_year_range]
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", BoundedDateInput())
+        super().__init__(**kwargs)
+
+
+class FilterDateField(BoundedDateField):
     """An optional date of a list filter (GET), within ``FIRST_YEAR``..``LAST_YEAR``.
 
     A filter URL is easy to edit by hand; out of range the form shows its
     message instead of the selector overflowing.
     """
 
-    default_validators = [validate_year_range]
-
     def __init__(self, **kwargs):
         kwargs.setdefault("required", False)
-        kwargs.setdefault("widget", BoundedDateInput())
         super().__init__(**kwargs)
 
 
@@ -141,7 +154,13 @@ class RegionChoiceField(forms.ModelChoiceField):
 
 
 def region_field(
-    *, empty_label, required_message, label=None, invalid_message=None, **kwargs
+    *,
+    empty_label,
+    required_message,
+    label=None,
+    invalid_message=None,
+    field_class=RegionChoiceField,
+    **kwargs,
 ) -> RegionChoiceField:
     """The required region of a record, among the user's (set by :class:`UserChoicesMixin`)."""
     return select_field(
@@ -150,17 +169,52 @@ def region_field(
         empty_label=empty_label,
         required_message=required_message,
         invalid_message=invalid_message or REGION_NOT_IN_JURISDICTION,
-        field_class=RegionChoiceField,
+        field_class=field_class,
         **kwargs,
+    )
+
+
+def required_choice(label, choices, *, required_message, **kwargs) -> forms.ChoiceField:
+    """A choice among ``choices`` that must be made; ``required_message`` asks for it."""
+    return forms.ChoiceField(
+        label=label, choices=choices, error_messages={"required": required_message}, **kwargs
     )
 
 
 def kind_choice(label, choices, *, empty_label, required_message) -> forms.ChoiceField:
     """A required choice among ``choices``, led by an empty ``empty_label`` ("Choose the …")."""
-    return forms.ChoiceField(
-        label=label,
-        choices=[("", empty_label), *choices],
-        error_messages={"required": required_message},
+    return required_choice(label, [("", empty_label), *choices], required_message=required_message)
+
+
+def kind_filter(choices) -> forms.ChoiceField:
+    """The kind a list filter narrows to, among ``choices``."""
+    return filter_choice(
+        _("Kind"),
+        choices,
+        all_label=_("All kinds"),
+        invalid_message=_("Choose a kind from the list"),
+    )
+
+
+def file_kind_field(choices, *, initial, **kwargs) -> forms.ChoiceField:
+    """The kind of an uploaded file (a photo, the signed text, minutes …)."""
+    return required_choice(
+        _("Kind of file"),
+        choices,
+        initial=initial,
+        required_message=_("Choose the kind of file"),
+        **kwargs,
+    )
+
+
+def status_field(choices, *, initial, required_message) -> forms.ChoiceField:
+    """The status of a record, as radio buttons."""
+    return required_choice(
+        _("Status"),
+        choices,
+        initial=initial,
+        widget=forms.RadioSelect,
+        required_message=required_message,
     )
 
 
@@ -307,6 +361,10 @@ class RowModelChoiceField(forms.ModelChoiceField):
             ) from None
 
 
+class RegionRowChoiceField(RegionChoiceField, RowModelChoiceField):
+    """The region of a formset row, listed like :class:`RegionChoiceField`."""
+
+
 class SuppressibleErrorsMixin:
     """A bound form that can be re-rendered with its data but without validating.
 
@@ -370,6 +428,17 @@ class SuppressibleFormSet(SuppressibleErrorsMixin, forms.BaseFormSet):
             for form in self.active_forms()
         ]
 
+    @classmethod
+    def initial_for(cls, rows) -> list[dict]:
+        """The saved ``rows`` of a record, as the formset's initial rows."""
+        return [cls.row_initial(row) for row in rows]
+
+    @classmethod
+    def row_initial(cls, row) -> dict:
+        """The ``row_fields`` of a saved row, read off its fields of the same name."""
+        opts = row._meta
+        return {name: opts.get_field(name).value_from_object(row) for name in cls.row_fields}
+
     def row_key(self, data: dict):
         """What makes two rows the same (``None``, the default: rows may repeat)."""
         return None
@@ -432,6 +501,19 @@ class BasePersonFormSet(SuppressibleFormSet):
     """Rows of people by name: the same name twice is an error on the later row."""
 
     row_fields = ("name", "agency")
+
+    @classmethod
+    def row_initial(cls, row) -> dict:
+        """A saved row: the person by name, the other ``row_fields`` as they are."""
+        opts = row._meta
+        return {
+            "name": row.person.name,
+            **{
+                name: opts.get_field(name).value_from_object(row)
+                for name in cls.row_fields
+                if name != "name"
+            },
+        }
 
     def row_key(self, data: dict):
         return " ".join(data["name"].split()).casefold()

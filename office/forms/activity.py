@@ -3,8 +3,9 @@
 import datetime
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+from office.forms.shared import ParsedTextField
 
 KIND_MEETINGS = "meetings"
 KIND_FOLLOW_UPS = "follow_ups"
@@ -58,16 +59,9 @@ class CursorForm(forms.Form):
     """The "older than" cursor of the "Older activity" link (kept apart from the filter form,
     so choosing another kind starts again from the newest)."""
 
-    before = forms.CharField(label=_("Older than"), required=False)
-
-    def clean_before(self):
-        value = self.cleaned_data["before"]
-        if not value:
-            return None
-        cursor = parse_cursor(value)
-        if cursor is None:
-            raise ValidationError(
-                _("The link to older activity is damaged; start again from the newest."),
-                code="invalid_cursor",
-            )
-        return cursor
+    before = ParsedTextField(
+        label=_("Older than"),
+        parse=parse_cursor,
+        invalid_message=_("The link to older activity is damaged; start again from the newest."),
+        invalid_code="invalid_cursor",
+    )

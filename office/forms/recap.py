@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bawaslu_portal.models import Region
 from bawaslu_portal.scoping import user_jurisdiction
+from office.forms.shared import ParsedTextField
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 
@@ -39,11 +40,12 @@ def iso_week(monday: datetime.date) -> str:
 
 
 class RecapForm(forms.Form):
-    week = forms.CharField(
+    week = ParsedTextField(
         label=_("Week"),
-        required=False,
         widget=WeekInput(),
         help_text=_("Year and ISO week, e.g. 2024-W47 (Monday to Sunday)."),
+        parse=parse_iso_week,
+        invalid_message=_("Enter the week as year and week number, e.g. 2024-W47."),
     )
     region = forms.ChoiceField(
         label=_("Province or kab/kota"),
@@ -76,15 +78,8 @@ class RecapForm(forms.Form):
             self.regions = {region.code: region for region in regions}
 
     def clean_week(self) -> datetime.date | None:
-        value = self.cleaned_data["week"]
-        if not value:
-            return None
-        monday = parse_iso_week(value)
-        if monday is None:
-            raise ValidationError(
-                _("Enter the week as year and week number, e.g. 2024-W47."), code="invalid"
-            )
-        if not FIRST_YEAR <= monday.year <= LAST_YEAR:
+        monday = self.cleaned_data["week"]
+        if monday and not FIRST_YEAR <= monday.year <= LAST_YEAR:
             raise ValidationError(
                 _("Enter a week between %(first)s and %(last)s.")
                 % {"first": FIRST_YEAR, "last": LAST_YEAR},
