@@ -71,7 +71,9 @@ def list_view(
     return view
 
 
-def create_and_update_views(form_view: Callable, *, get: Callable, can_create: Callable, can_edit):
+def create_and_update_views(
+    form_view: Callable, *, get: Callable, can_create: Callable, can_edit: Callable
+):
     """The "new" and "edit" views of a record kind, both on ``form_view(request, record)``.
 
     Creating needs ``can_create(user)``; editing needs ``can_edit(user, record)``
