@@ -10,7 +10,7 @@ meetings inside the program's region.
 """
 
 import datetime
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -38,6 +38,7 @@ from coordination.services.shared import (
     check_region,
     delete_with_files,
     replace_person_rows,
+    replace_rows,
     set_fields,
 )
 
@@ -318,8 +319,9 @@ def designation_revoke(
 # Programs -------------------------------------------------------------------------------------
 
 
-def _replace_targets(program: Program, targets: Iterable[Mapping]) -> None:
-    rows, seen = [], set()
+def _targets(program: Program, targets: Iterable[Mapping]) -> Iterator[ProgramTarget]:
+    """The program's target rows, unsaved; refuses one outside its region or given twice."""
+    seen = set()
     for order, data in enumerate(targets, start=1):
         region: Region = data["region"]
         if not program.region.contains(region.code):
@@ -336,7 +338,7 @@ def _replace_targets(program: Program, targets: Iterable[Mapping]) -> None:
                 code="duplicate_target",
             )
         seen.add(key)
-        row = ProgramTarget(
+        yield ProgramTarget(
             program=program,
             level=data["level"],
             region=region,
@@ -344,10 +346,6 @@ def _replace_targets(program: Program, targets: Iterable[Mapping]) -> None:
             meeting_kind=data.get("meeting_kind") or "",
             order=order,
         )
-        row.full_clean(exclude=["program"], validate_unique=False)
-        rows.append(row)
-    program.targets.all().delete()
-    ProgramTarget.objects.bulk_create(rows)
 
 
 def _program_fields(
@@ -378,7 +376,7 @@ def _save_program(program: Program, *, actor, targets: Sequence[Mapping] = (), *
             }
             raise ValidationError({"region": ValidationError(message, code="outside_program")})
     program.save()
-    _replace_targets(program, targets)
+    replace_rows(program.targets, _targets(program, targets), validate_unique=False)
     return program
 
 

@@ -9,7 +9,7 @@ no person listed twice, optimistic locking through ``version``.
 """
 
 import datetime
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from django.db import transaction
 from django.utils import timezone
@@ -31,6 +31,7 @@ from coordination.services.shared import (
     check_version,
     delete_with_files,
     replace_person_rows,
+    replace_rows,
     set_fields,
 )
 
@@ -46,19 +47,15 @@ __all__ = [
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 
 
-def _replace_agenda(meeting: Meeting, agenda_items: Iterable[Mapping]) -> None:
-    rows = []
+def _agenda(meeting: Meeting, agenda_items: Iterable[Mapping]) -> Iterator[AgendaItem]:
+    """The meeting's agenda rows, unsaved, numbered in order unless an item gives its own."""
     for order, data in enumerate(agenda_items, start=1):
-        row = AgendaItem(
+        yield AgendaItem(
             meeting=meeting,
             title=data["title"],
             notes=data.get("notes", "") or "",
             order=data.get("order") or order,
         )
-        row.full_clean(exclude=["meeting"])
-        rows.append(row)
-    meeting.agenda_items.all().delete()
-    AgendaItem.objects.bulk_create(rows)
 
 
 def _meeting_fields(
@@ -110,7 +107,7 @@ def _save_meeting(
         duplicate_message=_("%(person)s is listed twice among the attendees."),
         duplicate_code="duplicate_attendee",
     )
-    _replace_agenda(meeting, agenda_items)
+    replace_rows(meeting.agenda_items, _agenda(meeting, agenda_items))
     return meeting
 
 

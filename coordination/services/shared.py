@@ -91,6 +91,22 @@ def set_fields(obj: models.Model, fields: Mapping) -> None:
         setattr(obj, name, value)
 
 
+def replace_rows(rows_of, rows: Iterable[models.Model], *, validate_unique: bool = True) -> None:
+    """Replace the rows ``rows_of`` (a related manager) holds by ``rows``, unsaved, in order.
+
+    Each row is checked with ``full_clean`` (its record left out) as it comes,
+    so a generator may refuse a later row after an earlier one is checked; the
+    old rows are deleted only once every row passed. Raises the row's
+    ``ValidationError``.
+    """
+    checked = []
+    for row in rows:
+        row.full_clean(exclude=[rows_of.field.name], validate_unique=validate_unique)
+        checked.append(row)
+    rows_of.all().delete()
+    rows_of.model.objects.bulk_create(checked)
+
+
 def replace_person_rows(
     rows_of,
     rows: Iterable[Mapping],
@@ -106,21 +122,22 @@ def replace_person_rows(
     ``rows_of``'s record and has the person, the ``agency`` and its ``order``
     (counting from 1); ``fields(data, order)`` gives the rest of its fields, and
     may give another ``order``. Every row is checked before the old ones are
-    deleted. Raises ``ValidationError`` ``duplicate_code`` (``duplicate_message``
-    names the person) when a person appears twice, or a field error.
+    deleted (:func:`replace_rows`). Raises ``ValidationError``
+    ``duplicate_code`` (``duplicate_message`` names the person) when a person
+    appears twice, or a field error.
     """
-    new_rows, seen = [], set()
-    for order, data in enumerate(rows, start=1):
-        person = data.get("person") or person_for_attendee(
-            name=data["name"], agency=data.get("agency")
-        )
-        if person.pk in seen:
-            raise ValidationError(duplicate_message % {"person": person}, code=duplicate_code)
-        seen.add(person.pk)
-        values = {"person": person, "agency": data.get("agency"), "order": order}
-        values.update(fields(data, order))
-        row = rows_of.model(**{rows_of.field.name: rows_of.instance}, **values)
-        row.full_clean(exclude=[rows_of.field.name], validate_unique=False)
-        new_rows.append(row)
-    rows_of.all().delete()
-    rows_of.model.objects.bulk_create(new_rows)
+
+    def person_rows():
+        seen = set()
+        for order, data in enumerate(rows, start=1):
+            person = data.get("person") or person_for_attendee(
+                name=data["name"], agency=data.get("agency")
+            )
+            if person.pk in seen:
+                raise ValidationError(duplicate_message % {"person": person}, code=duplicate_code)
+            seen.add(person.pk)
+            values = {"person": person, "agency": data.get("agency"), "order": order}
+            values.update(fields(data, order))
+            yield rows_of.model(**{rows_of.field.name: rows_of.instance}, **values)
+
+    replace_rows(rows_of, person_rows(), validate_unique=False)
