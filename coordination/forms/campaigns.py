@@ -9,7 +9,7 @@ what is missing or wrong.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from bawaslu_portal.formfields import date_field, filter_choice, select_field
+from bawaslu_portal.formfields import date_field, select_field
 from bawaslu_portal.models import Region
 from bawaslu_portal.scoping import scope_to_jurisdiction
 from bawaslu_portal.timefmt import format_date
@@ -37,6 +37,7 @@ from coordination.forms.shared import (
     required_choice,
     row_formset,
     status_field,
+    status_filter,
     title_field,
 )
 from coordination.models import (
@@ -51,8 +52,6 @@ from coordination.models import (
 from coordination.services import MAX_DOCUMENT_BYTES
 
 __all__ = [
-    "BaseMemberFormSet",
-    "BaseSignatoryFormSet",
     "BaseTargetFormSet",
     "CampaignForm",
     "CoverageFilterForm",
@@ -245,15 +244,11 @@ class SignatoryForm(PersonRowForm):
     )
 
 
-class BaseSignatoryFormSet(BasePersonFormSet):
-    row_fields = (*BasePersonFormSet.row_fields, "position_title")
-
-
-SignatoryFormSet = row_formset(SignatoryForm, BaseSignatoryFormSet, max_num=300, absolute_max=400)
+SignatoryFormSet = row_formset(SignatoryForm, BasePersonFormSet, max_num=300, absolute_max=400)
 
 
 def signatory_initial(declaration) -> list[dict]:
-    return BaseSignatoryFormSet.initial_for(declaration.signatories.all())
+    return SignatoryFormSet.initial_for(declaration.signatories.all())
 
 
 class DeclarationDocumentForm(forms.Form):
@@ -378,12 +373,7 @@ class DesignationFilterForm(UserChoicesMixin, forms.Form):
         empty_label=_("All kinds"),
         invalid_message=_("Choose a kind from the list"),
     )
-    status = filter_choice(
-        _("Status"),
-        DesignationStatus.choices,
-        all_label=_("All statuses"),
-        invalid_message=_("Choose a status from the list"),
-    )
+    status = status_filter(DesignationStatus.choices)
     region = RegionFilterField()
 
     user_choices = {"region": selectors.region_filter_choices}
@@ -515,8 +505,6 @@ class TargetForm(forms.Form):
 class BaseTargetFormSet(SuppressibleFormSet):
     """Target rows: one per level, region and meeting kind."""
 
-    row_fields = ("level", "region", "target_count", "meeting_kind")
-
     def row_key(self, data: dict):
         return (data["level"], data["region"].pk, data["meeting_kind"])
 
@@ -529,7 +517,7 @@ TargetFormSet = row_formset(TargetForm, BaseTargetFormSet, max_num=200, absolute
 
 
 def target_initial(program) -> list[dict]:
-    return BaseTargetFormSet.initial_for(program.targets.all())
+    return TargetFormSet.initial_for(program.targets.all())
 
 
 class ProgramFilterForm(UserChoicesMixin, forms.Form):
@@ -582,12 +570,8 @@ class MemberForm(PersonRowForm):
     )
 
 
-class BaseMemberFormSet(BasePersonFormSet):
-    row_fields = (*BasePersonFormSet.row_fields, "role")
-
-
-MemberFormSet = row_formset(MemberForm, BaseMemberFormSet, max_num=200, absolute_max=300)
+MemberFormSet = row_formset(MemberForm, BasePersonFormSet, max_num=200, absolute_max=300)
 
 
 def member_initial(group) -> list[dict]:
-    return BaseMemberFormSet.initial_for(group.members.all())
+    return MemberFormSet.initial_for(group.members.all())

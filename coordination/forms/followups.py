@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from bawaslu_portal.formfields import date_field, filter_choice, select_field
+from bawaslu_portal.formfields import date_field, select_field
 from coordination import selectors
 from coordination.forms.shared import (
     FilterDateField,
@@ -11,6 +11,7 @@ from coordination.forms.shared import (
     UserChoicesMixin,
     notes_field,
     region_field,
+    status_filter,
 )
 from coordination.models import FollowUpStatus
 
@@ -119,12 +120,7 @@ class FollowUpFilterForm(UserChoicesMixin, forms.Form):
         empty_label=_("All agencies"),
         invalid_message=_("Choose an agency from the list"),
     )
-    status = filter_choice(
-        _("Status"),
-        FollowUpStatus.choices,
-        all_label=_("All statuses"),
-        invalid_message=_("Choose a status from the list"),
-    )
+    status = status_filter(FollowUpStatus.choices)
     due_from = FilterDateField(
         label=_("Due from"),
         error_messages={"invalid": _("Enter the start of the due-date range as a date")},

@@ -13,7 +13,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from bawaslu_portal.formfields import filter_choice, select_field
+from bawaslu_portal.formfields import select_field
 from coordination import selectors
 from coordination.forms.shared import (
     BasePersonFormSet,
@@ -36,6 +36,7 @@ from coordination.forms.shared import (
     required_choice,
     row_formset,
     status_field,
+    status_filter,
     title_field,
 )
 from coordination.models import AttachmentKind, AttendeeRole, MeetingKind, MeetingStatus
@@ -239,12 +240,10 @@ class AgendaItemForm(forms.Form):
 
 class BaseAttendeeFormSet(BasePersonFormSet):
     delete_label = _("Remove this attendee")
-    row_fields = (*BasePersonFormSet.row_fields, "position_title", "role")
 
 
 class BaseAgendaFormSet(SuppressibleFormSet):
     delete_label = _("Remove this agenda item")
-    row_fields = ("title", "notes")
 
 
 AttendeeFormSet = row_formset(AttendeeForm, BaseAttendeeFormSet, max_num=300, absolute_max=400)
@@ -252,11 +251,11 @@ AgendaFormSet = row_formset(AgendaItemForm, BaseAgendaFormSet, max_num=100, abso
 
 
 def attendee_initial(meeting) -> list[dict]:
-    return BaseAttendeeFormSet.initial_for(meeting.attendees.all())
+    return AttendeeFormSet.initial_for(meeting.attendees.all())
 
 
 def agenda_initial(meeting) -> list[dict]:
-    return BaseAgendaFormSet.initial_for(meeting.agenda_items.all())
+    return AgendaFormSet.initial_for(meeting.agenda_items.all())
 
 
 class AttachmentForm(forms.Form):
@@ -277,12 +276,7 @@ class MeetingFilterForm(UserChoicesMixin, DateRangeFilterForm):
     ]
 
     kind = kind_filter(MeetingKind.choices)
-    status = filter_choice(
-        _("Status"),
-        MeetingStatus.choices,
-        all_label=_("All statuses"),
-        invalid_message=_("Choose a status from the list"),
-    )
+    status = status_filter(MeetingStatus.choices)
     region = RegionFilterField()
     without_minutes = forms.BooleanField(label=_("Held without minutes"), required=False)
     agency = select_field(

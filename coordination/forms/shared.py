@@ -65,6 +65,7 @@ __all__ = [
     "required_choice",
     "row_formset",
     "status_field",
+    "status_filter",
     "submitted_and_valid",
     "title_field",
     "validate_year_range",
@@ -193,6 +194,16 @@ def kind_filter(choices) -> forms.ChoiceField:
         choices,
         all_label=_("All kinds"),
         invalid_message=_("Choose a kind from the list"),
+    )
+
+
+def status_filter(choices) -> forms.ChoiceField:
+    """The status a list filter narrows to, among ``choices``."""
+    return filter_choice(
+        _("Status"),
+        choices,
+        all_label=_("All statuses"),
+        invalid_message=_("Choose a status from the list"),
     )
 
 
@@ -386,8 +397,6 @@ class SuppressibleFormSet(SuppressibleErrorsMixin, forms.BaseFormSet):
     """Rows with spare empty ones: what the services get, and which rows may not repeat."""
 
     delete_label = _("Remove this row")
-    #: The cleaned fields of a row that :meth:`service_rows` hands to the service, in order.
-    row_fields: tuple[str, ...] = ()
 
     def __init__(self, *args, form_kwargs=None, **kwargs):
         # A queryset handed to the rows is read once for all of them.
@@ -421,10 +430,15 @@ class SuppressibleFormSet(SuppressibleErrorsMixin, forms.BaseFormSet):
             and not (self.can_delete and self._should_delete_form(form))
         ]
 
+    @classmethod
+    def row_fields(cls) -> tuple[str, ...]:
+        """The fields of a row, in order: every field its form declares."""
+        return tuple(cls.form.base_fields)
+
     def service_rows(self) -> list[dict]:
-        """The ``row_fields`` of the kept rows, as the services take them."""
+        """The :meth:`row_fields` of the kept rows, as the services take them."""
         return [
-            {name: form.cleaned_data[name] for name in self.row_fields}
+            {name: form.cleaned_data[name] for name in self.row_fields()}
             for form in self.active_forms()
         ]
 
@@ -435,9 +449,9 @@ class SuppressibleFormSet(SuppressibleErrorsMixin, forms.BaseFormSet):
 
     @classmethod
     def row_initial(cls, row) -> dict:
-        """The ``row_fields`` of a saved row, read off its fields of the same name."""
+        """The :meth:`row_fields` of a saved row, read off its fields of the same name."""
         opts = row._meta
-        return {name: opts.get_field(name).value_from_object(row) for name in cls.row_fields}
+        return {name: opts.get_field(name).value_from_object(row) for name in cls.row_fields()}
 
     def row_key(self, data: dict):
         """What makes two rows the same (``None``, the default: rows may repeat)."""
@@ -500,17 +514,15 @@ class PersonRowForm(forms.Form):
 class BasePersonFormSet(SuppressibleFormSet):
     """Rows of people by name: the same name twice is an error on the later row."""
 
-    row_fields = ("name", "agency")
-
     @classmethod
     def row_initial(cls, row) -> dict:
-        """A saved row: the person by name, the other ``row_fields`` as they are."""
+        """A saved row: the person by name, the other :meth:`row_fields` as they are."""
         opts = row._meta
         return {
             "name": row.person.name,
             **{
                 name: opts.get_field(name).value_from_object(row)
-                for name in cls.row_fields
+                for name in cls.row_fields()
                 if name != "name"
             },
         }
