@@ -11,8 +11,9 @@ and the witnesses of a report. The reporter's name goes only into
 ``restricted_body`` (see ``search.models``).
 """
 
+import datetime
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Model, Prefetch, QuerySet
 from django.urls import reverse
@@ -60,13 +61,22 @@ def _document(kind: str, object_id, *, title: str, key_id=None, **fields) -> Sea
     )
 
 
-def _meeting(meeting: Meeting) -> SearchDocument:
-    return _document(
-        SearchKind.MEETING,
-        meeting.pk,
-        region_id=meeting.region_id,
-        title=meeting.title,
-        body=_join(
+@dataclass(frozen=True)
+class Content:
+    """What the document of a record with a region and a detail page says."""
+
+    title: str
+    #: The words of the body, in order (blank ones left out).
+    words: tuple
+    date: datetime.date | None = None
+    #: Other fields of the document (a report's office, its reporter's name).
+    fields: dict = field(default_factory=dict)
+
+
+def _meeting(meeting: Meeting) -> Content:
+    return Content(
+        meeting.title,
+        (
             meeting.get_kind_display(),
             meeting.theme,
             meeting.venue,
@@ -78,36 +88,28 @@ def _meeting(meeting: Meeting) -> SearchDocument:
             meeting.summary,
             meeting.decisions,
         ),
-        url=reverse("coordination:meeting_detail", args=[meeting.pk]),
-        date=timezone.localtime(meeting.starts_at, meeting.region.zoneinfo).date(),
+        timezone.localtime(meeting.starts_at, meeting.region.zoneinfo).date(),
     )
 
 
-def _follow_up(follow_up: FollowUp) -> SearchDocument:
-    return _document(
-        SearchKind.FOLLOW_UP,
-        follow_up.pk,
-        region_id=follow_up.region_id,
-        title=follow_up.title,
-        body=_join(
+def _follow_up(follow_up: FollowUp) -> Content:
+    return Content(
+        follow_up.title,
+        (
             follow_up.description,
             follow_up.responsible_agency.name,
             follow_up.responsible_person.name if follow_up.responsible_person else "",
             follow_up.meeting.title if follow_up.meeting else "",
             *(note.text for note in follow_up.notes.all()),
         ),
-        url=reverse("coordination:follow_up_detail", args=[follow_up.pk]),
-        date=follow_up.due_date,
+        follow_up.due_date,
     )
 
 
-def _declaration(declaration: Declaration) -> SearchDocument:
-    return _document(
-        SearchKind.DECLARATION,
-        declaration.pk,
-        region_id=declaration.region_id,
-        title=declaration.title,
-        body=_join(
+def _declaration(declaration: Declaration) -> Content:
+    return Content(
+        declaration.title,
+        (
             declaration.get_kind_display(),
             declaration.place,
             declaration.organiser.name,
@@ -116,36 +118,23 @@ def _declaration(declaration: Declaration) -> SearchDocument:
             *(signatory.person.name for signatory in declaration.signatories.all()),
             declaration.description,
         ),
-        url=reverse("coordination:declaration_detail", args=[declaration.pk]),
-        date=declaration.date,
+        declaration.date,
     )
 
 
-def _program(program: Program) -> SearchDocument:
-    return _document(
-        SearchKind.PROGRAM,
-        program.pk,
-        region_id=program.region_id,
-        title=program.name,
-        body=_join(program.owner_agency.name, program.legal_basis, program.description),
-        url=reverse("coordination:program_detail", args=[program.pk]),
-        date=program.period_start,
-    )
+def _program(program: Program) -> Content:
+    words = (program.owner_agency.name, program.legal_basis, program.description)
+    return Content(program.name, words, program.period_start)
 
 
-def _report(report: Report) -> SearchDocument:
+def _report(report: Report) -> Content:
     try:
         identity = report.reporter_identity
     except ReporterIdentity.DoesNotExist:
         identity = None
-    return _document(
-        SearchKind.REPORT,
-        report.pk,
-        region_id=report.region_id,
-        office_id=report.office_id,
-        office_region_code=report.office.region_id or "",
-        title=f"{report} · {report.reported_name}",
-        body=_join(
+    return Content(
+        f"{report} · {report.reported_name}",
+        (
             report.registration_number,
             report.tracking_code,
             report.reported_name,
@@ -155,11 +144,20 @@ def _report(report: Report) -> SearchDocument:
             *(f"{category.code} {category.name}" for category in report.categories.all()),
             report.description,
         ),
-        # Only the name: what officials would type. Never shown in a result.
-        restricted_body=identity.name if identity else "",
-        url=reverse("reports:detail", args=[report.pk]),
-        date=timezone.localdate(report.received_at),
+        timezone.localdate(report.received_at),
+        {
+            "office_id": report.office_id,
+            "office_region_code": report.office.region_id or "",
+            # Only the name: what officials would type. Never shown in a result.
+            "restricted_body": identity.name if identity else "",
+        },
     )
+
+
+def _agency(agency: Agency) -> Content | None:
+    if not agency.is_active:
+        return None
+    return Content(agency.name, (agency.short_name, agency.get_kind_display(), agency.region.label))
 
 
 def _person(position: Position) -> SearchDocument | None:
@@ -189,19 +187,6 @@ def _person(position: Position) -> SearchDocument | None:
     )
 
 
-def _agency(agency: Agency) -> SearchDocument | None:
-    if not agency.is_active:
-        return None
-    return _document(
-        SearchKind.AGENCY,
-        agency.pk,
-        region_id=agency.region_id,
-        title=agency.name,
-        body=_join(agency.short_name, agency.get_kind_display(), agency.region.label),
-        url=reverse("agency_detail", args=[agency.pk]),
-    )
-
-
 def _region(region: Region, ancestors: dict[str, str]) -> SearchDocument:
     return _document(
         SearchKind.REGION,
@@ -228,75 +213,113 @@ def _region_documents(regions: list[Region]) -> list[SearchDocument]:
     return [_region(region, ancestors) for region in regions]
 
 
-@dataclass(frozen=True)
-class Source:
-    kind: str
-    #: The records, with what their documents read (a fixed number of queries per batch).
-    queryset: Callable[[], QuerySet]
-    #: Unsaved documents for a batch of records (``None`` dropped).
-    build: Callable[[list[Model]], list[SearchDocument]]
-    #: The primary key's field: ``code`` for regions.
-    key_field: str = "pk"
+def _meeting_records() -> QuerySet:
+    return Meeting.objects.select_related("region", "host_agency").prefetch_related(
+        "participating_agencies",
+        "topics",
+        "agenda_items",
+        Prefetch("attendees", MeetingAttendee.objects.select_related("person")),
+    )
+
+
+def _declaration_records() -> QuerySet:
+    return Declaration.objects.select_related("organiser", "campaign").prefetch_related(
+        "signatory_agencies",
+        Prefetch("signatories", DeclarationSignatory.objects.select_related("person")),
+    )
+
+
+def _follow_up_records() -> QuerySet:
+    return FollowUp.objects.select_related(
+        "responsible_agency", "responsible_person", "meeting"
+    ).prefetch_related("notes")
+
+
+def _report_records() -> QuerySet:
+    return Report.objects.select_related(
+        "office", "reported_agency", "reporter_identity"
+    ).prefetch_related("categories")
 
 
 def _each(function) -> Callable[[list[Model]], list[SearchDocument]]:
     return lambda records: [doc for doc in map(function, records) if doc is not None]
 
 
+@dataclass(frozen=True)
+class Source:
+    kind: str
+    #: The records, with what their documents read (a fixed number of queries per batch).
+    queryset: Callable[[], QuerySet]
+    #: A record's detail page (a URL name taking its pk) and what its document says (``None``:
+    #: the record stays out), for the records with a region and a page of their own.
+    url_name: str = ""
+    content: Callable[[Model], Content | None] | None = None
+    #: Or: the documents of a batch of records, built otherwise (people, regions).
+    documents: Callable[[list[Model]], list[SearchDocument]] | None = None
+    #: The primary key's field: ``code`` for regions.
+    key_field: str = "pk"
+
+    def build(self, records: list[Model]) -> list[SearchDocument]:
+        """Unsaved documents for a batch of records (those that stay out left out)."""
+        if self.documents is not None:
+            return self.documents(records)
+        built = []
+        for record in records:
+            content = self.content(record)
+            if content is not None:
+                built.append(
+                    _document(
+                        self.kind,
+                        record.pk,
+                        region_id=record.region_id,
+                        title=content.title,
+                        body=_join(*content.words),
+                        url=reverse(self.url_name, args=[record.pk]),
+                        date=content.date,
+                        **content.fields,
+                    )
+                )
+        return built
+
+
 SOURCES: dict[str, Source] = {
-    SearchKind.MEETING: Source(
-        SearchKind.MEETING,
-        lambda: Meeting.objects.select_related("region", "host_agency").prefetch_related(
-            "participating_agencies",
-            "topics",
-            "agenda_items",
-            Prefetch("attendees", MeetingAttendee.objects.select_related("person")),
+    source.kind: source
+    for source in (
+        Source(SearchKind.MEETING, _meeting_records, "coordination:meeting_detail", _meeting),
+        Source(
+            SearchKind.FOLLOW_UP, _follow_up_records, "coordination:follow_up_detail", _follow_up
         ),
-        _each(_meeting),
-    ),
-    SearchKind.FOLLOW_UP: Source(
-        SearchKind.FOLLOW_UP,
-        lambda: FollowUp.objects.select_related(
-            "responsible_agency", "responsible_person", "meeting"
-        ).prefetch_related("notes"),
-        _each(_follow_up),
-    ),
-    SearchKind.DECLARATION: Source(
-        SearchKind.DECLARATION,
-        lambda: Declaration.objects.select_related("organiser", "campaign").prefetch_related(
-            "signatory_agencies",
-            Prefetch("signatories", DeclarationSignatory.objects.select_related("person")),
+        Source(
+            SearchKind.DECLARATION,
+            _declaration_records,
+            "coordination:declaration_detail",
+            _declaration,
         ),
-        _each(_declaration),
-    ),
-    SearchKind.PROGRAM: Source(
-        SearchKind.PROGRAM,
-        lambda: Program.objects.select_related("owner_agency"),
-        _each(_program),
-    ),
-    SearchKind.REPORT: Source(
-        SearchKind.REPORT,
-        lambda: Report.objects.select_related(
-            "office", "reported_agency", "reporter_identity"
-        ).prefetch_related("categories"),
-        _each(_report),
-    ),
-    SearchKind.PERSON: Source(
-        SearchKind.PERSON,
-        lambda: Position.objects.select_related("person", "role", "agency", "region"),
-        _each(_person),
-    ),
-    SearchKind.AGENCY: Source(
-        SearchKind.AGENCY,
-        lambda: Agency.objects.select_related("region"),
-        _each(_agency),
-    ),
-    SearchKind.REGION: Source(
-        SearchKind.REGION,
-        lambda: Region.objects.all(),
-        _region_documents,
-        key_field="code",
-    ),
+        Source(
+            SearchKind.PROGRAM,
+            lambda: Program.objects.select_related("owner_agency"),
+            "coordination:program_detail",
+            _program,
+        ),
+        Source(SearchKind.REPORT, _report_records, "reports:detail", _report),
+        Source(
+            SearchKind.PERSON,
+            lambda: Position.objects.select_related("person", "role", "agency", "region"),
+            documents=_each(_person),
+        ),
+        Source(
+            SearchKind.AGENCY,
+            lambda: Agency.objects.select_related("region"),
+            "agency_detail",
+            _agency,
+        ),
+        Source(
+            SearchKind.REGION,
+            lambda: Region.objects.all(),
+            documents=_region_documents,
+            key_field="code",
+        ),
+    )
 }
 
 
