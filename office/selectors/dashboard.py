@@ -123,10 +123,11 @@ def _month_label(month: datetime.date) -> str:
     return formats.date_format(month, "M Y")
 
 
-def _monthly_figure_parts(
-    *, key, title, months, monthly, series: list[tuple[str, str]], total_urls: list[str]
-) -> tuple[str, Table]:
-    """The chart and the table of monthly values: ``series`` is (name in ``monthly``, label)."""
+def _monthly_figure(
+    key: str, title: str, months, monthly, series: list[tuple[str, str]], total_urls: list[str]
+) -> Figure:
+    """A figure of monthly values, its chart and its table: ``series`` is (name in ``monthly``,
+    label); ``total_urls`` link each series' total."""
     values = {name: [monthly.get(m, {}).get(name, 0) for m in months] for name, _label in series}
     labels = [_month_label(m) for m in months]
     chart = monthly_column_chart(
@@ -149,7 +150,7 @@ def _monthly_figure_parts(
         rows=rows,
         total=total,
     )
-    return chart, table
+    return Figure(key, title, chart=chart, table=table)
 
 
 def _city_table(caption, cities, counts, columns, urls=None, missing=None) -> Table:
@@ -195,22 +196,16 @@ def _meetings(user, start, end, months, cities, region) -> Figure:
         "coordination:meeting_list", status=MeetingStatus.DIRENCANAKAN, **period, **where
     )
     title = _("Meetings held and planned")
-    chart, table = _monthly_figure_parts(
-        key="meetings",
-        title=title,
-        months=months,
-        monthly=_monthly(queryset, "starts_at", **counts),
-        series=[("held", _("Held")), ("planned", _("Planned"))],
-        total_urls=[held_url, planned_url],
-    )
-    figure = Figure("meetings", title, chart=chart, table=table)
+    series = [("held", _("Held")), ("planned", _("Planned"))]
+    monthly = _monthly(queryset, "starts_at", **counts)
+    figure = _monthly_figure("meetings", title, months, monthly, series, [held_url, planned_url])
     figure.links = [(_("Held meetings in the period"), held_url)]
     if cities:
         figure.per_region = _city_table(
             _("Meetings per kab/kota"),
             cities,
             counts_per_city(queryset, "region_id", **counts),
-            [("held", _("Held")), ("planned", _("Planned"))],
+            series,
             lambda city, name: list_url(
                 "coordination:meeting_list",
                 status=MeetingStatus.TERLAKSANA if name == "held" else MeetingStatus.DIRENCANAKAN,
@@ -242,30 +237,20 @@ def _declarations(user, start, end, months, cities, region) -> Figure:
         region=_code(region),
     )
     title = _("Declarations and the kecamatan they cover")
-    chart, table = _monthly_figure_parts(
-        key="declarations",
-        title=title,
-        months=months,
-        monthly=_monthly(queryset, "date", **counts),
-        series=[("declarations", _("Declarations")), ("kecamatan", _("Kecamatan covered"))],
-        total_urls=[url, ""],
-    )
+    series = [("declarations", _("Declarations")), ("kecamatan", _("Kecamatan covered"))]
+    monthly = _monthly(queryset, "date", **counts)
+    figure = _monthly_figure("declarations", title, months, monthly, series, [url, ""])
     # The period's kecamatan are counted once each (a month's column counts that month's).
     covered = queryset.order_by().aggregate(n=counts["kecamatan"])["n"]
     all_kecamatan = scope_to_jurisdiction(Region.objects.filter(depth=3), user)
     if region is not None:
         all_kecamatan = all_kecamatan.filter(subtree_q("code", region.code))
     total = all_kecamatan.count()
-    table.total[1] = Cell(covered)
-    figure = Figure(
-        "declarations",
-        title,
-        lead=_("%(covered)s of %(total)s kecamatan held at least one declaration in the period.")
-        % {"covered": covered, "total": total},
-        chart=chart,
-        table=table,
-        links=[(_("Declarations in the period"), url)],
-    )
+    figure.table.total[1] = Cell(covered)
+    figure.lead = _(
+        "%(covered)s of %(total)s kecamatan held at least one declaration in the period."
+    ) % {"covered": covered, "total": total}
+    figure.links = [(_("Declarations in the period"), url)]
     if cities:
         per_city = counts_per_city(queryset, "region_id", **counts)
         totals = counts_per_city(all_kecamatan, "code", total=Count("code"))
@@ -275,11 +260,7 @@ def _declarations(user, start, end, months, cities, region) -> Figure:
             _("Declarations per kab/kota"),
             cities,
             per_city,
-            [
-                ("declarations", _("Declarations")),
-                ("kecamatan", _("Kecamatan covered")),
-                ("total", _("Kecamatan")),
-            ],
+            [*series, ("total", _("Kecamatan"))],
             lambda city, name: (
                 list_url(
                     "coordination:declaration_list",
@@ -307,31 +288,21 @@ def _designations(user, start, end, months, cities, region) -> Figure:
         "coordination:designation_list", status=DesignationStatus.AKTIF, region=_code(region)
     )
     title = _("Kelurahan designations")
-    chart, table = _monthly_figure_parts(
-        key="designations",
-        title=title,
-        months=months,
-        monthly=_monthly(dated, "date", **counts),
-        series=[("designated", _("Designated in the month")), ("active", _("Still active"))],
-        total_urls=["", ""],
-    )
+    series = [("designated", _("Designated in the month")), ("active", _("Still active"))]
+    monthly = _monthly(dated, "date", **counts)
+    figure = _monthly_figure("designations", title, months, monthly, series, ["", ""])
     active_now = designation_list(
         user=user, filters=DesignationFilters(status=DesignationStatus.AKTIF, region=region)
     )
     cap = settings.ADMIN_COUNT_LIMIT
     active_count = active_now.order_by()[: cap + 1].count()
-    figure = Figure(
-        "designations",
-        title,
-        lead=_("%(n)s designations are active now.")
-        % {"n": formats.number_format(active_count) if active_count <= cap else f"{cap}+"},
-        chart=chart,
-        table=table,
-        links=[
-            (_("Active designations"), active_url),
-            (_("Coverage per kecamatan"), reverse("coordination:designation_coverage")),
-        ],
-    )
+    figure.lead = _("%(n)s designations are active now.") % {
+        "n": formats.number_format(active_count) if active_count <= cap else f"{cap}+"
+    }
+    figure.links = [
+        (_("Active designations"), active_url),
+        (_("Coverage per kecamatan"), reverse("coordination:designation_coverage")),
+    ]
     if cities:
         figure.per_region = _city_table(
             _("Designations per kab/kota"),
@@ -425,14 +396,8 @@ def _reports(user, start, end, months, cities, region) -> list[Figure]:
         monthly[_month_key(group["month"])]["received"] += group["n"]
         by_stage[group["stage"]] += group["n"]
         by_city[group["city"]]["received"] += group["n"]
-    chart, table = _monthly_figure_parts(
-        key="reports",
-        title=title,
-        months=months,
-        monthly=monthly,
-        series=[("received", _("Received"))],
-        total_urls=[url],
-    )
+    series = [("received", _("Received"))]
+    figure = _monthly_figure("reports", title, months, monthly, series, [url])
     stage_table = Table(
         caption=_("Reports received in the period, by their stage now"),
         headers=[_("Stage"), _("Reports")],
@@ -442,14 +407,8 @@ def _reports(user, start, end, months, cities, region) -> list[Figure]:
             if by_stage.get(value)
         ],
     )
-    figure = Figure(
-        "reports",
-        title,
-        chart=chart,
-        table=table,
-        tables=[stage_table],
-        links=[(_("Reports received in the period"), url)],
-    )
+    figure.tables = [stage_table]
+    figure.links = [(_("Reports received in the period"), url)]
     through = ViolationCategory.reports.through
     by_category = (
         through.objects.filter(report__in=received.values("pk"))
@@ -505,7 +464,7 @@ def _reports(user, start, end, months, cities, region) -> list[Figure]:
             _("Reports received per kab/kota"),
             cities,
             by_city,
-            [("received", _("Received"))],
+            series,
             lambda city, name: list_url("reports:list", **{**period, "kabkota": city.code}),
         )
         figures.append(figure_cities)
@@ -532,14 +491,8 @@ def _ppk(user, start, end, months, cities, region) -> Figure:
         "reports:list", stage=ReportStage.TINDAK_LANJUT_PPK, kabkota=_code(region)
     )
     title = _("Recommendations the PPK acted on")
-    chart, table = _monthly_figure_parts(
-        key="ppk",
-        title=title,
-        months=months,
-        monthly=monthly,
-        series=[("recommended", _("Recommended to the PPK")), ("acted", _("Acted on"))],
-        total_urls=["", ""],
-    )
+    series = [("recommended", _("Recommended to the PPK")), ("acted", _("Acted on"))]
+    figure = _monthly_figure("ppk", title, months, monthly, series, ["", ""])
     total = sum(row["recommended"] for row in monthly.values())
     acted = sum(row["acted"] for row in monthly.values())
     median = _median_days(recommended, acted)
@@ -568,15 +521,9 @@ def _ppk(user, start, end, months, cities, region) -> Figure:
             "unit": DayUnit(unit).label,
             "basis": basis,
         }
-    figure = Figure(
-        "ppk",
-        title,
-        lead=lead,
-        chart=chart,
-        table=table,
-        links=[(_("Reports waiting for the PPK now"), waiting_url)],
-        median_days=median,
-    )
+    figure.lead = lead
+    figure.links = [(_("Reports waiting for the PPK now"), waiting_url)]
+    figure.median_days = median
     if cities:
         per_city = counts_per_city(recommended, "region_id", **counts)
         for code, days in _median_days_per_city(recommended).items():
@@ -585,11 +532,7 @@ def _ppk(user, start, end, months, cities, region) -> Figure:
             _("Recommendations to the PPK per kab/kota"),
             cities,
             per_city,
-            [
-                ("recommended", _("Recommended to the PPK")),
-                ("acted", _("Acted on")),
-                ("median", _("Median days")),
-            ],
+            [*series, ("median", _("Median days"))],
             missing={"median": "—"},
         )
     return figure
