@@ -135,6 +135,24 @@ class Recap(RegionTable):
         return list(zip(self.columns, row.cells, strict=True)) if row else []
 
 
+def _figure(
+    key: str,
+    label: str,
+    queryset: QuerySet,
+    name: str = "",
+    params: dict | None = None,
+    param: str = "",
+    *,
+    column: str = "region_id",
+    n=None,
+) -> tuple:
+    """A figure of :func:`_figures`: ``queryset`` counted per kab/kota of ``column`` (``n``: the
+    count, default its rows), linked to the list ``name`` with ``params`` (its region filter
+    ``param``) when there is one."""
+    counts = counts_per_city(queryset, column, n=Count("pk") if n is None else n)
+    return key, label, counts, name, params or {}, param
+
+
 def _figures(user, area: Region, week: RecapWeek, reports: bool) -> list[tuple]:
     """(key, label, counts by kab/kota, list URL name or "", URL params, region param)."""
     monday, sunday = week.monday.isoformat(), week.sunday.isoformat()
@@ -157,22 +175,22 @@ def _figures(user, area: Region, week: RecapWeek, reports: bool) -> list[tuple]:
         .filter(due_date__lte=week.sunday, created_at__lt=week.end)
         .filter(not_done_by_then)
     )
-    count = {"n": Count("pk")}
+    dates = {"date_from": monday, "date_to": sunday}
     figures = [
-        (
+        _figure(
             MEETINGS_HELD,
             _("Meetings held"),
-            counts_per_city(held, "region_id", **count),
+            held,
             "coordination:meeting_list",
-            {"status": MeetingStatus.TERLAKSANA, "date_from": monday, "date_to": sunday},
+            {"status": MeetingStatus.TERLAKSANA, **dates},
             "region",
         ),
-        (
+        _figure(
             DECLARATIONS,
             _("Declarations"),
-            counts_per_city(declarations, "region_id", **count),
+            declarations,
             "coordination:declaration_list",
-            {"date_from": monday, "date_to": sunday},
+            dates,
             "region",
         ),
     ]
@@ -188,44 +206,25 @@ def _figures(user, area: Region, week: RecapWeek, reports: bool) -> list[tuple]:
             at__lt=in_week["lt"],
         )
         figures += [
-            (
+            _figure(
                 REPORTS_NEW,
                 _("New reports"),
-                counts_per_city(received, "region_id", **count),
+                received,
                 "reports:list",
                 {"received_from": monday, "received_to": sunday},
                 "kabkota",
             ),
-            (
+            _figure(
                 REPORTS_MOVED,
                 _("Reports that moved"),
-                counts_per_city(
-                    moves.exclude(from_stage=""),
-                    "report__region_id",
-                    n=Count("report_id", distinct=True),
-                ),
-                "",
-                {},
-                "",
+                moves.exclude(from_stage=""),
+                column="report__region_id",
+                n=Count("report_id", distinct=True),
             ),
         ]
     figures += [
-        (
-            FOLLOW_UPS_DONE,
-            _("Follow-ups done"),
-            counts_per_city(done, "region_id", **count),
-            "",
-            {},
-            "",
-        ),
-        (
-            FOLLOW_UPS_OVERDUE,
-            _("Follow-ups overdue at the week's end"),
-            counts_per_city(overdue, "region_id", **count),
-            "",
-            {},
-            "",
-        ),
+        _figure(FOLLOW_UPS_DONE, _("Follow-ups done"), done),
+        _figure(FOLLOW_UPS_OVERDUE, _("Follow-ups overdue at the week's end"), overdue),
     ]
     return figures
 
