@@ -4,7 +4,8 @@
 - ``followups``: follow-ups, their progress and status, the list filter
 - ``campaigns``: declarations and campaigns, designations, programs, pokja
 - ``public``: the public agenda's filter
-- ``shared``: date and time inputs, row formsets and the one "Add more rows" helper
+- ``shared``: the fields several forms declare alike, the selects' rows per user, date and
+  time inputs, row formsets and the one "Add more rows" helper
 """
 
 from .campaigns import *  # noqa: F403

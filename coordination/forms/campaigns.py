@@ -109,6 +109,31 @@ def _kelurahan_choices(*, user):
     ).order_by("code")
 
 
+def _name_field(required_message) -> forms.CharField:
+    """The name of a campaign, a program or a pokja."""
+    return forms.CharField(
+        label=_("Name"), max_length=200, error_messages={"required": required_message}
+    )
+
+
+def _decree_number_field(help_text) -> forms.CharField:
+    """The number of the decision letter (SK) of a designation or a pokja."""
+    return forms.CharField(
+        label=_("Decree number"), max_length=120, required=False, help_text=help_text
+    )
+
+
+def _owner_agency_field(message) -> forms.ModelChoiceField:
+    """The agency that runs a program or formed a pokja; ``message`` asks for it."""
+    return select_field(
+        _("Owner agency"),
+        None,
+        empty_label=message,
+        required_message=message,
+        invalid_message=_("Choose the owner agency from the list"),
+    )
+
+
 # Declarations ---------------------------------------------------------------------------------
 
 
@@ -279,13 +304,6 @@ class DeclarationFilterForm(UserChoicesMixin, DateRangeFilterForm):
         return selectors.DeclarationFilters(**self.cleaned_data)
 
 
-def _name_field(required_message) -> forms.CharField:
-    """The name of a campaign, a program or a pokja."""
-    return forms.CharField(
-        label=_("Name"), max_length=200, error_messages={"required": required_message}
-    )
-
-
 class CampaignForm(RecordInitialMixin, UserChoicesMixin, forms.Form):
     name = _name_field(_("Enter the name of the campaign"))
     kind = kind_choice(
@@ -307,13 +325,6 @@ class CampaignForm(RecordInitialMixin, UserChoicesMixin, forms.Form):
 
 
 # Kelurahan designations -----------------------------------------------------------------------
-
-
-def _decree_number_field(help_text) -> forms.CharField:
-    """The number of the decision letter (SK) of a designation or a pokja."""
-    return forms.CharField(
-        label=_("Decree number"), max_length=120, required=False, help_text=help_text
-    )
 
 
 class DesignationForm(RecordInitialMixin, UserChoicesMixin, forms.Form):
@@ -403,17 +414,6 @@ class CoverageFilterForm(UserChoicesMixin, forms.Form):
 
 
 # Programs -------------------------------------------------------------------------------------
-
-
-def _owner_agency_field(message) -> forms.ModelChoiceField:
-    """The agency that runs a program or formed a pokja; ``message`` asks for it."""
-    return select_field(
-        _("Owner agency"),
-        None,
-        empty_label=message,
-        required_message=message,
-        invalid_message=_("Choose the owner agency from the list"),
-    )
 
 
 class ProgramForm(

@@ -61,6 +61,7 @@ __all__ = [
     "notes_field",
     "public_agenda_field",
     "region_field",
+    "record_values",
     "region_label",
     "required_choice",
     "row_formset",
@@ -288,6 +289,15 @@ class UserChoicesMixin:
             self.fields[name].queryset = selector()
 
 
+def record_values(record, names) -> dict:
+    """The values of ``record``'s fields ``names``, as a form's initial values.
+
+    A foreign key gives its id, a many-to-many field the list of its rows.
+    """
+    opts = record._meta
+    return {name: opts.get_field(name).value_from_object(record) for name in names}
+
+
 class RecordInitialMixin:
     """A form that edits a record: :meth:`initial_for` reads the ``record_fields`` off it."""
 
@@ -296,10 +306,8 @@ class RecordInitialMixin:
 
     @classmethod
     def initial_for(cls, record) -> dict:
-        """The initial values for editing ``record``: a foreign key by its id, a many-to-many
-        field as the list of its rows."""
-        opts = record._meta
-        return {name: opts.get_field(name).value_from_object(record) for name in cls.record_fields}
+        """The initial values for editing ``record``."""
+        return record_values(record, cls.record_fields)
 
 
 class UploadField(forms.FileField):
@@ -450,8 +458,7 @@ class SuppressibleFormSet(SuppressibleErrorsMixin, forms.BaseFormSet):
     @classmethod
     def row_initial(cls, row) -> dict:
         """The :meth:`row_fields` of a saved row, read off its fields of the same name."""
-        opts = row._meta
-        return {name: opts.get_field(name).value_from_object(row) for name in cls.row_fields()}
+        return record_values(row, cls.row_fields())
 
     def row_key(self, data: dict):
         """What makes two rows the same (``None``, the default: rows may repeat)."""
@@ -517,15 +524,8 @@ class BasePersonFormSet(SuppressibleFormSet):
     @classmethod
     def row_initial(cls, row) -> dict:
         """A saved row: the person by name, the other :meth:`row_fields` as they are."""
-        opts = row._meta
-        return {
-            "name": row.person.name,
-            **{
-                name: opts.get_field(name).value_from_object(row)
-                for name in cls.row_fields()
-                if name != "name"
-            },
-        }
+        others = [name for name in cls.row_fields() if name != "name"]
+        return {"name": row.person.name, **record_values(row, others)}
 
     def row_key(self, data: dict):
         return " ".join(data["name"].split()).casefold()

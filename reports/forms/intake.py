@@ -320,14 +320,13 @@ class ReportForm(EvidenceCleaningMixin, forms.Form):
         required_message=_("Enter where the incident happened."),
         help_text=_("Street, building or online (e.g. the social media account)."),
     )
-    incident_kelurahan = KelurahanChoiceField(
-        label=_("Kelurahan or desa of the incident"),
-        queryset=Region.objects.none(),
+    incident_kelurahan = select_field(
+        _("Kelurahan or desa of the incident"),
+        Region.objects.none(),
         empty_label=_("Choose the kelurahan"),
-        error_messages={
-            "required": _("Choose the kelurahan or desa where the incident happened."),
-            "invalid_choice": _("Choose one of the listed kelurahan."),
-        },
+        required_message=_("Choose the kelurahan or desa where the incident happened."),
+        invalid_message=_("Choose one of the listed kelurahan."),
+        field_class=KelurahanChoiceField,
     )
     incident_kelurahan_code = forms.RegexField(
         label=_("Kelurahan or desa code of the incident"),
