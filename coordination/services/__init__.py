@@ -3,7 +3,8 @@
 - ``meetings``: meetings with their attendees and agenda, attachments
 - ``followups``: follow-ups and their progress notes
 - ``campaigns``: declarations and campaigns, kelurahan designations, programs, pokja
-- ``shared``: what they share: the jurisdiction and version checks, people by name
+- ``shared``: what they share: the jurisdiction and version checks, people by name, a
+  record's fields and rows, deleting a record with its files
 
 Other apps import from here, e.g. ``from coordination.services import follow_up_create``.
 """

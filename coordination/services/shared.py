@@ -1,4 +1,5 @@
-"""What the coordination services share: the jurisdiction and version checks, people by name.
+"""What the coordination services share: the jurisdiction and version checks, people by
+name, setting a record's fields, replacing its rows, deleting it with its files.
 
 ``actor=None`` is a trusted system job such as the demo seed: no jurisdiction
 check applies to it.
