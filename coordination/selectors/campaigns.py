@@ -38,7 +38,7 @@ from coordination.models import (
 )
 from coordination.selectors.meetings import meeting_list
 from coordination.selectors.shared import (
-    agency_involved_q,
+    agency_involved,
     filter_where_set,
     get_or_404,
     visible_to,
@@ -87,18 +87,11 @@ def _depth(code: str) -> int:
 # Declarations ---------------------------------------------------------------------------------
 
 
-def _partner_declaration_q(agency_id: int) -> Q:
-    return agency_involved_q(
-        agency_id,
-        lead="organiser_id",
-        link="declaration_id",
-        agencies=Declaration.signatory_agencies.through,
-        people=DeclarationSignatory,
-    )
-
-
 def _visible_declarations(user) -> QuerySet[Declaration]:
-    return visible_to(user, Declaration.objects.all(), partner_q=_partner_declaration_q)
+    partner_q = agency_involved(
+        "organiser_id", Declaration.signatory_agencies, DeclarationSignatory
+    )
+    return visible_to(user, Declaration.objects.all(), partner_q=partner_q)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from django.utils import timezone
 from bawaslu_portal.models import Agency, Region
 from coordination.models import FollowUp, Meeting, MeetingAttendee, MeetingStatus, Topic
 from coordination.selectors.shared import (
-    agency_involved_q,
+    agency_involved,
     filter_where_set,
     get_or_404,
     visible_to,
@@ -31,18 +31,9 @@ __all__ = [
 ]
 
 
-def _partner_meeting_q(agency_id: int) -> Q:
-    return agency_involved_q(
-        agency_id,
-        lead="host_agency_id",
-        link="meeting_id",
-        agencies=Meeting.participating_agencies.through,
-        people=MeetingAttendee,
-    )
-
-
 def _visible_meetings(user) -> QuerySet[Meeting]:
-    return visible_to(user, Meeting.objects.all(), partner_q=_partner_meeting_q)
+    partner_q = agency_involved("host_agency_id", Meeting.participating_agencies, MeetingAttendee)
+    return visible_to(user, Meeting.objects.all(), partner_q=partner_q)
 
 
 @dataclass(frozen=True)

@@ -46,19 +46,23 @@ def visible_to(user, queryset: QuerySet, *, partner_q: Callable[[int], Q]) -> Qu
     return queryset
 
 
-def agency_involved_q(
-    agency_id: int, *, lead: str, link: str, agencies: type[Model], people: type[Model]
-) -> Q:
-    """A record that concerns ``agency_id`` (a partner's rule): the agency leads it (the field
-    ``lead``), is among its agencies (``agencies``, the many-to-many's through model) or sends
-    one of its people (``people``, rows with an ``agency``); both point at the record by ``link``.
+def agency_involved(lead: str, agencies, people: type[Model]) -> Callable[[int], Q]:
+    """The partner rule (see :func:`visible_to`) of records an agency takes part in: it leads
+    the record (the field ``lead``), is among its agencies (``agencies``, the record's
+    many-to-many descriptor) or sends one of its people (``people``, rows with an ``agency``
+    that point at the record by the field name the many-to-many's table uses).
     """
-    involved = {link: OuterRef("pk"), "agency_id": agency_id}
-    return (
-        Q(**{lead: agency_id})
-        | Exists(agencies.objects.filter(**involved))
-        | Exists(people.objects.filter(**involved))
-    )
+
+    def partner_q(agency_id: int) -> Q:
+        link = f"{agencies.field.m2m_field_name()}_id"
+        involved = {link: OuterRef("pk"), "agency_id": agency_id}
+        return (
+            Q(**{lead: agency_id})
+            | Exists(agencies.through.objects.filter(**involved))
+            | Exists(people.objects.filter(**involved))
+        )
+
+    return partner_q
 
 
 def get_or_404(queryset: QuerySet, **lookup):
