@@ -3,8 +3,9 @@
 A list filter's field is optional, starts with an "all" choice and names the problem when the
 value is not among the choices: ``filter_choice`` spells that once for fixed choices, and
 ``select_field`` (also the forms' select of records) for a model's rows. ``date_field`` is a
-date the browser's date picker fills in. Each takes its own message for an empty field
-(``required_message``), and is required exactly when it has one.
+date the browser's date picker fills in, ``textarea_field`` free text of a few lines. Each
+takes its own message for an empty field (``required_message``), and is required exactly
+when it has one.
 """
 
 from django import forms
@@ -53,6 +54,17 @@ def select_field(
         required=required_message is not None,
         empty_label=empty_label,
         error_messages=error_messages(required_message, invalid_choice=invalid_message),
+        **kwargs,
+    )
+
+
+def textarea_field(label, *, rows: int, required_message=None, **kwargs) -> forms.CharField:
+    """Free text of ``rows`` lines; required when it has a ``required_message``."""
+    return forms.CharField(
+        label=label,
+        required=required_message is not None,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        error_messages=error_messages(required_message),
         **kwargs,
     )
 

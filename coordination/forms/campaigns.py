@@ -9,7 +9,7 @@ what is missing or wrong.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from bawaslu_portal.formfields import date_field, select_field
+from bawaslu_portal.formfields import date_field, select_field, textarea_field
 from bawaslu_portal.models import Region
 from bawaslu_portal.scoping import scope_to_jurisdiction
 from bawaslu_portal.timefmt import format_date
@@ -369,11 +369,11 @@ class DesignationRevokeForm(forms.Form):
         required_message=_("Enter the date the designation was revoked"),
         invalid_message=_("Enter the date of revocation as a real date"),
     )
-    reason = forms.CharField(
-        label=_("Reason"),
+    reason = textarea_field(
+        _("Reason"),
+        rows=3,
         max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": _("Enter why the designation is revoked")},
+        required_message=_("Enter why the designation is revoked"),
     )
 
 

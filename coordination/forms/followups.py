@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from bawaslu_portal.formfields import date_field, select_field
+from bawaslu_portal.formfields import date_field, select_field, textarea_field
 from coordination import selectors
 from coordination.forms.shared import (
     FilterDateField,
@@ -83,11 +83,8 @@ class FollowUpForm(UserChoicesMixin, forms.Form):
 
 
 class FollowUpProgressForm(forms.Form):
-    text = forms.CharField(
-        label=_("Progress"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=5000,
-        error_messages={"required": _("Describe the progress made")},
+    text = textarea_field(
+        _("Progress"), rows=3, max_length=5000, required_message=_("Describe the progress made")
     )
     date = date_field(
         _("Date of the progress"),
@@ -104,12 +101,7 @@ class FollowUpStatusForm(forms.Form):
         choices=FollowUpStatus.choices,
         error_messages={"required": _("Choose the new status")},
     )
-    note = forms.CharField(
-        label=_("Reason or note"),
-        required=False,
-        max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
+    note = notes_field(_("Reason or note"), rows=2, max_length=5000)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 

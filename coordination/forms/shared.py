@@ -25,7 +25,7 @@ from django.forms.utils import ErrorDict
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from bawaslu_portal.formfields import filter_choice, select_field
+from bawaslu_portal.formfields import filter_choice, select_field, textarea_field
 from bawaslu_portal.models import Region
 
 __all__ = [
@@ -244,9 +244,7 @@ def title_field(required_message) -> forms.CharField:
 
 def notes_field(label, *, rows: int = 3, **kwargs) -> forms.CharField:
     """Optional free text of ``rows`` lines: a description, notes, minutes."""
-    return forms.CharField(
-        label=label, required=False, widget=forms.Textarea(attrs={"rows": rows}), **kwargs
-    )
+    return textarea_field(label, rows=rows, **kwargs)
 
 
 def checkbox_choices(label, *, invalid_message) -> forms.ModelMultipleChoiceField:

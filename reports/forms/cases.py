@@ -8,7 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from bawaslu_portal.formfields import filter_choice
+from bawaslu_portal.formfields import filter_choice, textarea_field
 from bawaslu_portal.models import Agency, AgencyKind, Region
 from bawaslu_portal.scoping import scope_to_jurisdiction, user_jurisdiction
 from reports.forms.intake import EvidenceCleaningMixin, evidence_files_field, evidence_links_field
@@ -216,11 +216,8 @@ class EvidenceAddForm(EvidenceCleaningMixin, forms.Form):
 
 
 class ReportCommentForm(forms.Form):
-    text = forms.CharField(
-        label=_("Comment"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=4000,
-        error_messages={"required": _("Enter your comment.")},
+    text = textarea_field(
+        _("Comment"), rows=3, max_length=4000, required_message=_("Enter your comment.")
     )
 
     def __init__(self, *args, **kwargs):
