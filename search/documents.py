@@ -2,9 +2,11 @@
 
 One :class:`Source` per :class:`search.models.SearchKind`: the queryset of the
 records that may appear (with what building their documents needs, so a batch
-costs a fixed number of queries) and the function that turns one record into
-an unsaved :class:`SearchDocument` (``None``: the record does not belong in the
-index, for example an inactive agency).
+costs a fixed number of queries) and how a record becomes an unsaved
+:class:`SearchDocument`. A record with a region and a detail page of its own
+says only its :class:`Content` (title, words, date; ``None``: the record does
+not belong in the index, for example an inactive agency); people and regions
+build their documents themselves.
 
 What stays out on purpose: contact data (phones, e-mail addresses, NIK, NIP)
 and the witnesses of a report. The reporter's name goes only into
