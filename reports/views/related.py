@@ -11,6 +11,7 @@ kajian and pleno go through the workflow view
 from functools import partial
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from bawaslu_portal.prg import save_and_redirect
@@ -34,56 +35,55 @@ def _handled_report(request, pk: int):
     )
 
 
-@require_POST
-def report_link_view(request, pk: int):
-    """Link another report (by tracking code or registration number) to this one."""
-    report = _handled_report(request, pk)
-    form = ReportLinkForm(request.POST, report=report, user=request.user)
-    if form.is_valid():
-        other = form.cleaned_data["other"]
-        save = partial(
-            report_link,
-            actor=request.user,
-            report=report,
-            other=other,
-            expected_version=form.cleaned_data["version"],
-        )
-        message = _(
-            "Report %(other)s is linked to this one: they are assessed together, "
-            "with one kajian and one pleno."
-        ) % {"other": other}
-        if response := save_and_redirect(
-            request, form, save, message=message, to=_related_url(report)
-        ):
-            return response
-    return action_page(
-        request,
-        report,
-        form,
-        heading=_("Link a report about the same incident"),
-        submit_label=_("Link the report"),
-    )
+def _group_change_view(form_class, service, *, field: str, saved, heading, submit_label):
+    """The POST view that changes the report's group through ``service``: the other report
+    is the form's ``field``, passed to the service under that name, and named in the
+    ``saved`` message (``%(<field>)s``); back to the case page's related reports.
+
+    A form with errors comes back on its own page under ``heading``.
+    """
+
+    @require_POST
+    def view(request, pk: int):
+        report = _handled_report(request, pk)
+        form = form_class(request.POST, report=report, user=request.user)
+        if form.is_valid():
+            other = form.cleaned_data[field]
+            save = partial(
+                service,
+                actor=request.user,
+                report=report,
+                expected_version=form.cleaned_data["version"],
+                **{field: other},
+            )
+            if response := save_and_redirect(
+                request, form, save, message=saved % {field: other}, to=_related_url(report)
+            ):
+                return response
+        return action_page(request, report, form, heading=heading, submit_label=submit_label)
+
+    return view
 
 
-@require_POST
-def report_unlink_view(request, pk: int):
-    """Take a report out of this report's group (before the joint kajian)."""
-    report = _handled_report(request, pk)
-    form = ReportUnlinkForm(request.POST, report=report, user=request.user)
-    if form.is_valid():
-        member = form.cleaned_data["member"]
-        save = partial(
-            report_unlink,
-            actor=request.user,
-            report=report,
-            member=member,
-            expected_version=form.cleaned_data["version"],
-        )
-        message = _("Report %(member)s is no longer linked to the others.") % {"member": member}
-        if response := save_and_redirect(
-            request, form, save, message=message, to=_related_url(report)
-        ):
-            return response
-    return action_page(
-        request, report, form, heading=_("Unlink a report"), submit_label=_("Unlink")
-    )
+#: Link another report (by tracking code or registration number) to this one.
+report_link_view = _group_change_view(
+    ReportLinkForm,
+    report_link,
+    field="other",
+    saved=gettext_lazy(
+        "Report %(other)s is linked to this one: they are assessed together, "
+        "with one kajian and one pleno."
+    ),
+    heading=gettext_lazy("Link a report about the same incident"),
+    submit_label=gettext_lazy("Link the report"),
+)
+
+#: Take a report out of this report's group (before the joint kajian).
+report_unlink_view = _group_change_view(
+    ReportUnlinkForm,
+    report_unlink,
+    field="member",
+    saved=gettext_lazy("Report %(member)s is no longer linked to the others."),
+    heading=gettext_lazy("Unlink a report"),
+    submit_label=gettext_lazy("Unlink"),
+)
