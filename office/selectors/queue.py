@@ -33,14 +33,13 @@ from coordination.selectors.campaigns import CITY_CODE_LENGTH
 from office.selectors.shared import Column, RegionTable, Row, list_url
 from reports.permissions.cases import can_view_reports
 from reports.selectors.cases import (
-    CASE_STEPS,
     DUE_BUCKETS,
     DUE_LATE,
     DUE_SOON,
     DUE_TODAY,
-    FOLLOW_THROUGH_STEPS,
     STEP_GROUP_CASE,
     STEP_GROUP_FOLLOW_THROUGH,
+    STEP_GROUPS,
     awaiting_kajian_awal_q,
     due_q,
     report_list,
@@ -132,14 +131,19 @@ def _bucket_labels() -> dict[str, str]:
     }
 
 
-def _report_step_counts(user, today: datetime.date) -> tuple[dict[tuple[str, str], int], bool]:
-    """(bucket, step) → open reports near or past their deadline, and whether the tallies are
-    complete: one grouped query over at most cap + 1 such reports (a lower bound beyond)."""
+def _near_deadline_q(today: datetime.date) -> Q:
+    """An open report late, due today or due soon: in any of the ``due`` buckets."""
     near = Q()
     for bucket in DUE_BUCKETS:
         near |= due_q(bucket, today)
+    return near
+
+
+def _report_step_counts(user, today: datetime.date) -> tuple[dict[tuple[str, str], int], bool]:
+    """(bucket, step) → open reports near or past their deadline, and whether the tallies are
+    complete: one grouped query over at most cap + 1 such reports (a lower bound beyond)."""
     tallies, complete = bounded_grouped_sums(
-        report_list(user=user, today=today).filter(near).prefetch_related(None),
+        report_list(user=user, today=today).filter(_near_deadline_q(today)).prefetch_related(None),
         key=F("deadline_step"),
         flags={bucket: due_q(bucket, today) for bucket in DUE_BUCKETS},
         limit=count_cap(),
@@ -149,17 +153,23 @@ def _report_step_counts(user, today: datetime.date) -> tuple[dict[tuple[str, str
 
 
 def _case_sections(user, today: datetime.date) -> list[QueueSection]:
-    """The deadline sections: a line per bucket and step with open reports in it."""
+    """The deadline sections, one per step group of the report list's ``step`` filter: a line
+    per bucket and step of the group with open reports in it."""
     counts, complete = _report_step_counts(user, today)
     labels = _bucket_labels()
     sections = []
-    for key, title, empty_text, steps in (
-        ("cases", _("Case deadlines"), _("No case is late or due in the next 2 days."), CASE_STEPS),
+    for key, title, empty_text, group in (
+        (
+            "cases",
+            _("Case deadlines"),
+            _("No case is late or due in the next 2 days."),
+            STEP_GROUP_CASE,
+        ),
         (
             "follow-through",
             _("KASN/BKN and PPK follow-through"),
             _("Nothing waits on KASN/BKN, the PPK or BKN's block."),
-            FOLLOW_THROUGH_STEPS,
+            STEP_GROUP_FOLLOW_THROUGH,
         ),
     ):
         lines = [
@@ -171,7 +181,7 @@ def _case_sections(user, today: datetime.date) -> list[QueueSection]:
                 at_least=not complete,
             )
             for bucket in DUE_BUCKETS
-            for step in steps
+            for step in STEP_GROUPS[group]
             if counts.get((bucket, step))
         ]
         sections.append(QueueSection(key, title, lines, empty_text="" if lines else empty_text))
@@ -319,7 +329,7 @@ def _province_queue(user, today: datetime.date, reports: bool) -> WorkQueue:
     specs = []  # (key, label, counts by city, url params, url name)
     complete = {}  # column key → whether its tally read every row
     if reports:
-        near = due_q(DUE_LATE, today) | due_q(DUE_TODAY, today) | due_q(DUE_SOON, today)
+        near = _near_deadline_q(today)
         report_counts, complete["reports"] = _per_city(
             report_list(user=user, today=today).filter(near | awaiting_kajian_awal_q()),
             late=due_q(DUE_LATE, today) & step_q(STEP_GROUP_CASE),
