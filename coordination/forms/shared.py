@@ -621,7 +621,7 @@ def submitted_and_valid(form, formsets, *, rows_message=ROWS_NEED_CORRECTING) ->
 class EndNotBeforeStartMixin:
     """A form whose period may not end before it starts.
 
-    The forms' side of ``coordination.models.shared.check_end_not_before_start``:
+    The forms' side of ``bawaslu_portal.models.periods.EndNotBeforeStart.check``:
     ``period`` names the start and end fields; when both are given and the end
     comes first, ``period_error`` goes on the end field (which drops it from
     ``cleaned_data``).
