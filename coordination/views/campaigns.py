@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils import formats
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from bawaslu_portal.pagination import paginate
@@ -35,42 +36,52 @@ from coordination.forms import (
     SignatoryFormSet,
     TargetFormSet,
     WorkingGroupForm,
-    bind_with_rows,
     member_initial,
     signatory_initial,
-    submitted_and_valid,
     target_initial,
 )
 from coordination.models import WorkingGroupRole
 from coordination.views.shared import (
-    create_and_update_views,
+    RecordForm,
+    RecordKind,
+    detail_view,
+    form_views,
     list_view,
+    person_rows,
     record_in_scope,
-    save_upload,
+    render_detail,
+    upload_view,
 )
+
+#: The section's lists call their filter form ``filter_form``.
+_section_list = partial(list_view, form_name="filter_form")
+
+
+def _kind(name: str, get, can_edit, templates: str = "") -> RecordKind:
+    """A record kind of the section: its templates in ``coordination/campaigns/`` (named
+    after the record unless ``templates`` says otherwise); whoever may create one of the
+    section's records may create them all."""
+    return RecordKind(
+        name,
+        get,
+        can_edit,
+        permissions.can_create_campaign_records,
+        f"coordination/campaigns/{templates or name}",
+    )
+
 
 # Declarations ---------------------------------------------------------------------------------
 
+DECLARATION = _kind("declaration", selectors.declaration_get, permissions.can_edit_declaration)
 
-declaration_list = list_view(
-    "coordination/campaigns/declaration_list.html",
-    filter_form=DeclarationFilterForm,
-    select=selectors.declaration_list,
-    can_create=permissions.can_create_campaign_records,
-    form_name="filter_form",
+declaration_list = _section_list(
+    DECLARATION, selectors.declaration_list, filter_form=DeclarationFilterForm
 )
 
 
 def _render_declaration_detail(request, declaration, document_form, status=200):
-    return render(
-        request,
-        "coordination/campaigns/declaration_detail.html",
-        {
-            "declaration": declaration,
-            "document_form": document_form,
-            "can_edit": permissions.can_edit_declaration(request.user, declaration),
-        },
-        status=status,
+    return render_detail(
+        request, DECLARATION, declaration, document_form=document_form, status=status
     )
 
 
@@ -80,54 +91,29 @@ def declaration_detail(request, declaration):
     return _render_declaration_detail(request, declaration, DeclarationDocumentForm())
 
 
-def _declaration_form_view(request, declaration):
-    initial = None
-    if declaration is None and request.GET.get("kampanye", "").isdigit():
-        # "Add a declaration" from a campaign page preselects the campaign.
-        initial = {"campaign": int(request.GET["kampanye"])}
-    form, (signatories,) = bind_with_rows(
-        request,
+def _campaign_initial(request) -> dict | None:
+    """ "Add a declaration" from a campaign page preselects the campaign."""
+    if request.GET.get("kampanye", "").isdigit():
+        return {"campaign": int(request.GET["kampanye"])}
+    return None
+
+
+def _signatory_rows(request, declaration) -> dict:
+    initial = signatory_initial(declaration) if declaration else None
+    return {"signatory_formset": person_rows(request, SignatoryFormSet, "signatories", initial)}
+
+
+declaration_create, declaration_update = form_views(
+    DECLARATION,
+    RecordForm(
         DeclarationForm,
-        [
-            Rows(
-                SignatoryFormSet,
-                "signatories",
-                initial=signatory_initial(declaration) if declaration else None,
-                form_kwargs={"agencies": selectors.agency_choices(user=request.user)},
-            )
-        ],
-        form_kwargs={"user": request.user},
-        initial=DeclarationForm.initial_for(declaration) if declaration else initial,
-    )
-    if request.method == "POST" and submitted_and_valid(form, [signatories]):
-        kwargs = {**form.service_kwargs(), "signatories": signatories.service_rows()}
-        if declaration is None:
-            save = partial(services.declaration_create, actor=request.user, **kwargs)
-        else:
-            save = partial(
-                services.declaration_update, actor=request.user, declaration=declaration, **kwargs
-            )
-        if response := save_and_redirect(
-            request, form, save, message=_("The declaration was saved.")
-        ):
-            return response
-    return render(
-        request,
-        "coordination/campaigns/declaration_form.html",
-        {
-            "form": form,
-            "signatory_formset": signatories,
-            "formsets": [signatories],
-            "declaration": declaration,
-        },
-    )
-
-
-declaration_create, declaration_update = create_and_update_views(
-    _declaration_form_view,
-    get=selectors.declaration_get,
-    can_create=permissions.can_create_campaign_records,
-    can_edit=permissions.can_edit_declaration,
+        services.declaration_create,
+        services.declaration_update,
+        gettext_lazy("The declaration was saved."),
+        rows=_signatory_rows,
+        values=DeclarationForm.service_kwargs,
+        new_initial=_campaign_initial,
+    ),
 )
 
 
@@ -146,20 +132,14 @@ def declaration_delete(request, declaration):
     )
 
 
-@require_POST
-@record_in_scope(selectors.declaration_get, permissions.can_edit_declaration)
-def declaration_document_add(request, declaration):
-    form = DeclarationDocumentForm(request.POST, request.FILES)
-    if response := save_upload(
-        request,
-        form,
-        services.declaration_document_add,
-        message=_("The file was added."),
-        to=declaration,
-        declaration=declaration,
-    ):
-        return response
-    return _render_declaration_detail(request, declaration, form, status=400)
+declaration_document_add = upload_view(
+    DECLARATION,
+    DeclarationDocumentForm,
+    services.declaration_document_add,
+    message=gettext_lazy("The file was added."),
+    page=_render_declaration_detail,
+    status=400,
+)
 
 
 @require_GET
@@ -181,100 +161,42 @@ def declaration_document_delete(request, declaration, document_pk: int):
 
 # Campaigns ------------------------------------------------------------------------------------
 
+CAMPAIGN = _kind("campaign", selectors.campaign_get, permissions.can_edit_campaign)
 
-campaign_list = list_view(
-    "coordination/campaigns/campaign_list.html",
-    select=selectors.campaign_list,
-    can_create=permissions.can_create_campaign_records,
+campaign_list = list_view(CAMPAIGN, selectors.campaign_list)
+
+campaign_detail = detail_view(
+    CAMPAIGN, lambda campaign: {"overview": selectors.campaign_overview(campaign=campaign)}
 )
 
-
-@require_GET
-@record_in_scope(selectors.campaign_get)
-def campaign_detail(request, campaign):
-    return render(
-        request,
-        "coordination/campaigns/campaign_detail.html",
-        {
-            "campaign": campaign,
-            "overview": selectors.campaign_overview(campaign=campaign),
-            "can_edit": permissions.can_edit_campaign(request.user, campaign),
-        },
-    )
-
-
-def _campaign_form_view(request, campaign):
-    initial = CampaignForm.initial_for(campaign) if campaign else None
-    form = CampaignForm(request.POST or None, user=request.user, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        if campaign is None:
-            save = partial(services.campaign_create, actor=request.user, **form.cleaned_data)
-        else:
-            save = partial(
-                services.campaign_update, actor=request.user, campaign=campaign, **form.cleaned_data
-            )
-        if response := save_and_redirect(request, form, save, message=_("The campaign was saved.")):
-            return response
-    return render(
-        request,
-        "coordination/campaigns/campaign_form.html",
-        {"form": form, "campaign": campaign},
-    )
-
-
-campaign_create, campaign_update = create_and_update_views(
-    _campaign_form_view,
-    get=selectors.campaign_get,
-    can_create=permissions.can_create_campaign_records,
-    can_edit=permissions.can_edit_campaign,
+campaign_create, campaign_update = form_views(
+    CAMPAIGN,
+    RecordForm(
+        CampaignForm,
+        services.campaign_create,
+        services.campaign_update,
+        gettext_lazy("The campaign was saved."),
+    ),
 )
 
 
 # Kelurahan designations -----------------------------------------------------------------------
 
+DESIGNATION = _kind("designation", selectors.designation_get, permissions.can_edit_designation)
 
-designation_list = list_view(
-    "coordination/campaigns/designation_list.html",
-    filter_form=DesignationFilterForm,
-    select=selectors.designation_list,
-    can_create=permissions.can_create_campaign_records,
-    form_name="filter_form",
+designation_list = _section_list(
+    DESIGNATION, selectors.designation_list, filter_form=DesignationFilterForm
 )
 
-
-def _designation_form_view(request, designation):
-    initial = DesignationForm.initial_for(designation) if designation else None
-    form = DesignationForm(request.POST or None, user=request.user, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        if designation is None:
-            save = partial(services.designation_create, actor=request.user, **form.cleaned_data)
-        else:
-            save = partial(
-                services.designation_update,
-                actor=request.user,
-                designation=designation,
-                **form.cleaned_data,
-            )
-        if response := save_and_redirect(
-            request,
-            form,
-            save,
-            message=_("The designation was saved."),
-            to="coordination:designation_list",
-        ):
-            return response
-    return render(
-        request,
-        "coordination/campaigns/designation_form.html",
-        {"form": form, "designation": designation},
-    )
-
-
-designation_create, designation_update = create_and_update_views(
-    _designation_form_view,
-    get=selectors.designation_get,
-    can_create=permissions.can_create_campaign_records,
-    can_edit=permissions.can_edit_designation,
+designation_create, designation_update = form_views(
+    DESIGNATION,
+    RecordForm(
+        DesignationForm,
+        services.designation_create,
+        services.designation_update,
+        gettext_lazy("The designation was saved."),
+        to="coordination:designation_list",
+    ),
 )
 
 
@@ -309,6 +231,34 @@ def _coverage_bar(row) -> charts.Bar:
     return charts.Bar(row.region.name, row.percent, f"{row.designated}/{row.total} ({percent}%)")
 
 
+#: The coverage charts' titles, by the level of their bars.
+_COVERAGE_TITLES = {
+    "cities": gettext_lazy("Kelurahan coverage per city or regency"),
+    "kecamatan": gettext_lazy("Kelurahan coverage per kecamatan"),
+}
+#: What each coverage chart shows (its description for screen readers).
+_COVERAGE_DESCRIPTIONS = {
+    "cities": gettext_lazy(
+        "Percentage of kelurahan/desa with an active designation in each city or regency; "
+        "the table below gives the same figures."
+    ),
+    "kecamatan": gettext_lazy(
+        "Percentage of kelurahan/desa with an active designation in each kecamatan; "
+        "the table below gives the same figures."
+    ),
+}
+
+
+def _coverage_chart(rows, level: str):
+    """The bar chart ``coverage-<level>`` of the coverage ``rows`` of one level."""
+    return charts.horizontal_bar_chart(
+        [_coverage_bar(row) for row in rows],
+        chart_id=f"coverage-{level}",
+        title=str(_COVERAGE_TITLES[level]),
+        description=str(_COVERAGE_DESCRIPTIONS[level]),
+    )
+
+
 @require_GET
 def designation_coverage(request):
     form = CoverageFilterForm(request.GET or None, user=request.user)
@@ -316,37 +266,54 @@ def designation_coverage(request):
     coverage = selectors.designation_coverage(
         user=request.user, kind=filters.get("kind"), city=filters.get("city")
     )
-    city_chart = charts.horizontal_bar_chart(
-        [_coverage_bar(row) for row in coverage.cities],
-        chart_id="coverage-cities",
-        title=_("Kelurahan coverage per city or regency"),
-        description=_(
-            "Percentage of kelurahan/desa with an active designation in each city or regency; "
-            "the table below gives the same figures."
-        ),
-    )
-    kecamatan_chart = charts.horizontal_bar_chart(
-        [_coverage_bar(row) for row in coverage.kecamatan],
-        chart_id="coverage-kecamatan",
-        title=_("Kelurahan coverage per kecamatan"),
-        description=_(
-            "Percentage of kelurahan/desa with an active designation in each kecamatan; "
-            "the table below gives the same figures."
-        ),
-    )
     return render(
         request,
         "coordination/campaigns/designation_coverage.html",
         {
             "filter_form": form,
             "coverage": coverage,
-            "city_chart": city_chart,
-            "kecamatan_chart": kecamatan_chart,
+            "city_chart": _coverage_chart(coverage.cities, "cities"),
+            "kecamatan_chart": _coverage_chart(coverage.kecamatan, "kecamatan"),
         },
     )
 
 
+def _meeting_link_view(kind: RecordKind, service, period=lambda record: {}):
+    """The page choosing a record's meetings (checkboxes) among those of its region (and
+    ``period(record)``, the ``start`` and ``end`` they fall in), saved through
+    ``service(actor=…, <record>=…, meetings=…)``; then back to the record."""
+
+    @require_http_methods(["GET", "POST"])
+    @record_in_scope(kind.get, kind.can_edit)
+    def view(request, record):
+        linked = [meeting.pk for meeting in record.meetings.all()]
+        meetings = selectors.meeting_link_choices(
+            user=request.user, region=record.region, include=linked, **period(record)
+        )
+        form = MeetingLinkForm(
+            request.POST or None,
+            meetings=meetings,
+            initial={"meetings": linked},
+        )
+        if request.method == "POST" and form.is_valid():
+            save = partial(
+                service,
+                actor=request.user,
+                **{kind.name: record},
+                meetings=list(form.cleaned_data["meetings"]),
+            )
+            if response := save_and_redirect(
+                request, form, save, message=_("The linked meetings were saved."), to=record
+            ):
+                return response
+        return render(request, kind.template("meetings"), {"form": form, kind.name: record})
+
+    return view
+
+
 # Programs -------------------------------------------------------------------------------------
+
+PROGRAM = _kind("program", selectors.program_get, permissions.can_edit_program)
 
 
 @require_GET
@@ -358,186 +325,81 @@ def program_list(request):
     rows = [(program, progress[program.pk]) for program in page.object_list]
     return render(
         request,
-        "coordination/campaigns/program_list.html",
+        PROGRAM.template("list"),
         {
             "filter_form": form,
             "page": page,
             "rows": rows,
-            "can_create": permissions.can_create_campaign_records(request.user),
+            "can_create": PROGRAM.can_create(request.user),
         },
     )
 
 
-@require_GET
-@record_in_scope(selectors.program_get)
-def program_detail(request, program):
-    progress = selectors.program_progress(programs=[program])[program.pk]
-    return render(
-        request,
-        "coordination/campaigns/program_detail.html",
-        {
-            "program": program,
-            "progress": progress,
-            "can_edit": permissions.can_edit_program(request.user, program),
-        },
-    )
-
-
-def _program_form_view(request, program):
-    form, (targets,) = bind_with_rows(
-        request,
-        ProgramForm,
-        [
-            Rows(
-                TargetFormSet,
-                "targets",
-                initial=target_initial(program) if program else None,
-                form_kwargs={"regions": selectors.region_filter_choices(user=request.user)},
-            )
-        ],
-        form_kwargs={"user": request.user},
-        initial=ProgramForm.initial_for(program) if program else None,
-    )
-    if request.method == "POST" and submitted_and_valid(form, [targets]):
-        kwargs = {**form.cleaned_data, "targets": targets.service_rows()}
-        if program is None:
-            save = partial(services.program_create, actor=request.user, **kwargs)
-        else:
-            save = partial(services.program_update, actor=request.user, program=program, **kwargs)
-        if response := save_and_redirect(request, form, save, message=_("The program was saved.")):
-            return response
-    return render(
-        request,
-        "coordination/campaigns/program_form.html",
-        {"form": form, "target_formset": targets, "formsets": [targets], "program": program},
-    )
-
-
-program_create, program_update = create_and_update_views(
-    _program_form_view,
-    get=selectors.program_get,
-    can_create=permissions.can_create_campaign_records,
-    can_edit=permissions.can_edit_program,
+program_detail = detail_view(
+    PROGRAM,
+    lambda program: {"progress": selectors.program_progress(programs=[program])[program.pk]},
 )
 
 
-def _meeting_link_view(request, *, record, meetings, save, template, context_name):
-    form = MeetingLinkForm(
-        request.POST or None,
-        meetings=meetings,
-        initial={"meetings": [meeting.pk for meeting in record.meetings.all()]},
-    )
-    if request.method == "POST" and form.is_valid():
-        chosen = list(form.cleaned_data["meetings"])
-        if response := save_and_redirect(
-            request,
-            form,
-            partial(save, chosen),
-            message=_("The linked meetings were saved."),
-            to=record,
-        ):
-            return response
-    return render(request, template, {"form": form, context_name: record})
+def _target_rows(request, program) -> dict:
+    return {
+        "target_formset": Rows(
+            TargetFormSet,
+            "targets",
+            initial=target_initial(program) if program else None,
+            form_kwargs={"regions": selectors.region_filter_choices(user=request.user)},
+        )
+    }
 
 
-@require_http_methods(["GET", "POST"])
-@record_in_scope(selectors.program_get, permissions.can_edit_program)
-def program_meetings(request, program):
-    """Choose the meetings that count towards the program's targets."""
-    meetings = selectors.meeting_link_choices(
-        user=request.user,
-        region=program.region,
-        start=program.period_start,
-        end=program.period_end,
-        include=[meeting.pk for meeting in program.meetings.all()],
-    )
-    return _meeting_link_view(
-        request,
-        record=program,
-        meetings=meetings,
-        save=lambda chosen: services.program_set_meetings(
-            actor=request.user, program=program, meetings=chosen
-        ),
-        template="coordination/campaigns/program_meetings.html",
-        context_name="program",
-    )
+program_create, program_update = form_views(
+    PROGRAM,
+    RecordForm(
+        ProgramForm,
+        services.program_create,
+        services.program_update,
+        gettext_lazy("The program was saved."),
+        rows=_target_rows,
+    ),
+)
+
+#: Choose the meetings that count towards the program's targets.
+program_meetings = _meeting_link_view(
+    PROGRAM,
+    services.program_set_meetings,
+    lambda program: {"start": program.period_start, "end": program.period_end},
+)
 
 
 # Working groups -------------------------------------------------------------------------------
 
-
-working_group_list = list_view(
-    "coordination/campaigns/working_group_list.html",
-    select=selectors.working_group_list,
-    can_create=permissions.can_create_campaign_records,
+WORKING_GROUP = _kind(
+    "group", selectors.working_group_get, permissions.can_edit_working_group, "working_group"
 )
 
+working_group_list = list_view(WORKING_GROUP, selectors.working_group_list)
 
-@require_GET
-@record_in_scope(selectors.working_group_get)
-def working_group_detail(request, group):
-    return render(
-        request,
-        "coordination/campaigns/working_group_detail.html",
-        {"group": group, "can_edit": permissions.can_edit_working_group(request.user, group)},
+working_group_detail = detail_view(WORKING_GROUP)
+
+
+def _member_rows(request, group) -> dict:
+    initial = member_initial(group) if group else None
+    members = person_rows(
+        request, MemberFormSet, "members", initial, new_row={"role": WorkingGroupRole.ANGGOTA}
     )
+    return {"member_formset": members}
 
 
-def _working_group_form_view(request, group):
-    form, (members,) = bind_with_rows(
-        request,
+working_group_create, working_group_update = form_views(
+    WORKING_GROUP,
+    RecordForm(
         WorkingGroupForm,
-        [
-            Rows(
-                MemberFormSet,
-                "members",
-                initial=member_initial(group) if group else None,
-                form_kwargs={"agencies": selectors.agency_choices(user=request.user)},
-                new_row={"role": WorkingGroupRole.ANGGOTA},
-            )
-        ],
-        form_kwargs={"user": request.user},
-        initial=WorkingGroupForm.initial_for(group) if group else None,
-    )
-    if request.method == "POST" and submitted_and_valid(form, [members]):
-        kwargs = {**form.cleaned_data, "members": members.service_rows()}
-        if group is None:
-            save = partial(services.working_group_create, actor=request.user, **kwargs)
-        else:
-            save = partial(services.working_group_update, actor=request.user, group=group, **kwargs)
-        if response := save_and_redirect(request, form, save, message=_("The pokja was saved.")):
-            return response
-    return render(
-        request,
-        "coordination/campaigns/working_group_form.html",
-        {"form": form, "member_formset": members, "formsets": [members], "group": group},
-    )
-
-
-working_group_create, working_group_update = create_and_update_views(
-    _working_group_form_view,
-    get=selectors.working_group_get,
-    can_create=permissions.can_create_campaign_records,
-    can_edit=permissions.can_edit_working_group,
+        services.working_group_create,
+        services.working_group_update,
+        gettext_lazy("The pokja was saved."),
+        rows=_member_rows,
+    ),
 )
 
-
-@require_http_methods(["GET", "POST"])
-@record_in_scope(selectors.working_group_get, permissions.can_edit_working_group)
-def working_group_meetings(request, group):
-    """Choose the meetings of the pokja (where it was formed, its sessions)."""
-    meetings = selectors.meeting_link_choices(
-        user=request.user,
-        region=group.region,
-        include=[meeting.pk for meeting in group.meetings.all()],
-    )
-    return _meeting_link_view(
-        request,
-        record=group,
-        meetings=meetings,
-        save=lambda chosen: services.working_group_set_meetings(
-            actor=request.user, group=group, meetings=chosen
-        ),
-        template="coordination/campaigns/working_group_meetings.html",
-        context_name="group",
-    )
+#: Choose the meetings of the pokja (where it was formed, its sessions).
+working_group_meetings = _meeting_link_view(WORKING_GROUP, services.working_group_set_meetings)

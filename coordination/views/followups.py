@@ -26,18 +26,20 @@ from coordination.forms import (
     FollowUpStatusForm,
 )
 from coordination.models import FollowUpStatus
-from coordination.views.shared import list_view, record_in_scope
+from coordination.views.shared import RecordKind, list_view, record_in_scope
 
 #: The printable follow-up list stops here; beyond it, officials narrow the filters.
 FOLLOW_UP_PRINT_MAX_ROWS = 500
 
 
-follow_up_list = list_view(
-    "coordination/follow_up_list.html",
-    filter_form=FollowUpFilterForm,
-    select=selectors.follow_up_list,
-    can_create=permissions.can_create_follow_up,
+FOLLOW_UP = RecordKind(
+    "follow_up",
+    selectors.follow_up_get,
+    permissions.can_edit_follow_up,
+    permissions.can_create_follow_up,
 )
+
+follow_up_list = list_view(FOLLOW_UP, selectors.follow_up_list, filter_form=FollowUpFilterForm)
 
 
 @require_GET

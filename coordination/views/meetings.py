@@ -18,7 +18,8 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods
 
 from bawaslu_portal.forms import add_service_error
 from bawaslu_portal.printing import pdf_response, signature_place
@@ -46,22 +47,24 @@ from coordination.forms import (
 )
 from coordination.models import AttendeeRole, Meeting, MeetingAttendee
 from coordination.views.shared import (
+    RecordKind,
     create_and_update_views,
     list_view,
+    person_rows,
     record_in_scope,
-    save_upload,
+    render_detail,
+    upload_view,
 )
 
 #: Empty numbered rows at the end of the daftar hadir, for walk-in attendees.
 BLANK_ATTENDANCE_ROWS = 5
 
 
-meeting_list = list_view(
-    "coordination/meeting_list.html",
-    filter_form=MeetingFilterForm,
-    select=selectors.meeting_list,
-    can_create=permissions.can_create_meeting,
+MEETING = RecordKind(
+    "meeting", selectors.meeting_get, permissions.can_edit_meeting, permissions.can_create_meeting
 )
+
+meeting_list = list_view(MEETING, selectors.meeting_list, filter_form=MeetingFilterForm)
 
 
 @require_GET
@@ -72,17 +75,14 @@ def meeting_detail(request, meeting):
 
 def _render_detail(request, meeting, attachment_form, status=200):
     user = request.user
-    return render(
+    return render_detail(
         request,
-        "coordination/meeting_detail.html",
-        {
-            "meeting": meeting,
-            "attachment_form": attachment_form,
-            "can_edit": permissions.can_edit_meeting(user, meeting),
-            "can_manage_attachments": permissions.can_manage_attachments(user, meeting),
-            "can_create_follow_up": permissions.can_create_follow_up(user, meeting),
-        },
+        MEETING,
+        meeting,
         status=status,
+        attachment_form=attachment_form,
+        can_manage_attachments=permissions.can_manage_attachments(user, meeting),
+        can_create_follow_up=permissions.can_create_follow_up(user, meeting),
     )
 
 
@@ -92,12 +92,12 @@ def _meeting_form_view(request, meeting):
         request,
         MeetingForm,
         [
-            Rows(
+            person_rows(
+                request,
                 AttendeeFormSet,
                 "attendees",
+                attendee_initial(meeting) if meeting else None,
                 button="add_attendee_rows",
-                initial=attendee_initial(meeting) if meeting else None,
-                form_kwargs={"agencies": selectors.agency_choices(user=request.user)},
                 new_row={"role": AttendeeRole.PESERTA},
             ),
             Rows(
@@ -158,10 +158,7 @@ def _save_meeting(request, meeting, form, attendees, agenda):
 
 
 meeting_create, meeting_update = create_and_update_views(
-    _meeting_form_view,
-    get=selectors.meeting_get_for_edit,
-    can_create=permissions.can_create_meeting,
-    can_edit=permissions.can_edit_meeting,
+    MEETING, _meeting_form_view, get=selectors.meeting_get_for_edit
 )
 
 
@@ -182,20 +179,14 @@ def meeting_copy(request, meeting):
     return render(request, "coordination/meeting_copy_confirm.html", {"meeting": meeting})
 
 
-@require_POST
-@record_in_scope(selectors.meeting_get, permissions.can_manage_attachments)
-def attachment_upload(request, meeting):
-    form = AttachmentForm(request.POST, request.FILES)
-    if response := save_upload(
-        request,
-        form,
-        services.attachment_add,
-        message=_("The file was attached."),
-        to=meeting,
-        meeting=meeting,
-    ):
-        return response
-    return _render_detail(request, meeting, form)
+attachment_upload = upload_view(
+    MEETING,
+    AttachmentForm,
+    services.attachment_add,
+    message=gettext_lazy("The file was attached."),
+    page=_render_detail,
+    allowed=permissions.can_manage_attachments,
+)
 
 
 @require_GET

@@ -1,20 +1,43 @@
-"""What the coordination views share: the record in scope with its permission check, the
-list page with its filter form, the create and update views of a record kind, and a
-file added from a record's page.
+"""What the coordination views share: the kind of record a page is about, the record in
+scope with its permission check, the list, detail and create/edit pages of a record kind,
+the person rows of its form, and a file added from a record's page.
 
 Seeing is the selectors' business (outside the scope: 404); doing is
 ``coordination.permissions`` (seen but not allowed: 403).
 """
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial, wraps
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from bawaslu_portal.pagination import paginate
 from bawaslu_portal.prg import save_and_redirect
+from coordination import selectors
+from coordination.forms import Rows, bind_with_rows, submitted_and_valid
+
+
+@dataclass(frozen=True)
+class RecordKind:
+    """One kind of record (a meeting, a declaration, a pokja …) as its pages see it."""
+
+    #: The record in its templates' context, and its update service's keyword.
+    name: str
+    #: One record in the user's scope, ``get(user=…, pk=…)`` (none: 404).
+    get: Callable
+    #: ``can_edit(user, record)``: its edit page and the buttons of its page.
+    can_edit: Callable
+    #: ``can_create(user)``: its "new" page and button.
+    can_create: Callable
+    #: The start of its templates' names (``<templates>_list.html``, ``_detail.html`` …);
+    #: by default ``coordination/<name>``.
+    templates: str = ""
+
+    def template(self, page: str) -> str:
+        return f"{self.templates or f'coordination/{self.name}'}_{page}.html"
 
 
 def record_in_scope(get: Callable, allowed: Callable | None = None):
@@ -39,15 +62,10 @@ def record_in_scope(get: Callable, allowed: Callable | None = None):
 
 
 def list_view(
-    template: str,
-    *,
-    select: Callable,
-    can_create: Callable,
-    filter_form: type | None = None,
-    form_name: str = "form",
+    kind: RecordKind, select: Callable, *, filter_form: type | None = None, form_name: str = "form"
 ):
-    """The view of a list page: the rows ``select`` reads for the user, paginated as
-    ``page``, and ``can_create`` for the "new" button.
+    """The view of a kind's list page: the rows ``select`` reads for the user, paginated
+    as ``page``, and the kind's ``can_create`` for the "new" button.
 
     With ``filter_form``, the GET form filters the rows; it is in the context as
     ``form_name`` (the campaign pages call it ``filter_form``).
@@ -64,39 +82,173 @@ def list_view(
             context[form_name] = form
         return render(
             request,
-            template,
-            {**context, "page": paginate(request, rows), "can_create": can_create(request.user)},
+            kind.template("list"),
+            {
+                **context,
+                "page": paginate(request, rows),
+                "can_create": kind.can_create(request.user),
+            },
         )
 
     return view
 
 
-def create_and_update_views(
-    form_view: Callable, *, get: Callable, can_create: Callable, can_edit: Callable
-):
+def render_detail(request, kind: RecordKind, record, *, status: int = 200, **context):
+    """The record's page: the record, ``can_edit`` for its buttons and ``context``."""
+    return render(
+        request,
+        kind.template("detail"),
+        {kind.name: record, "can_edit": kind.can_edit(request.user, record), **context},
+        status=status,
+    )
+
+
+def detail_view(kind: RecordKind, context: Callable = lambda record: {}):
+    """The view of a record's page, with what ``context(record)`` adds."""
+
+    @require_GET
+    @record_in_scope(kind.get)
+    def view(request, record):
+        return render_detail(request, kind, record, **context(record))
+
+    return view
+
+
+def create_and_update_views(kind: RecordKind, form_view: Callable, *, get: Callable | None = None):
     """The "new" and "edit" views of a record kind, both on ``form_view(request, record)``.
 
-    Creating needs ``can_create(user)``; editing needs ``can_edit(user, record)``
-    on the record ``get`` finds in the user's scope (none: 404). Refused: 403.
+    Creating needs the kind's ``can_create(user)``; editing its ``can_edit(user, record)``
+    on the record ``get`` (by default the kind's) finds in the user's scope (none: 404).
+    Refused: 403.
     """
 
     @require_http_methods(["GET", "POST"])
     def create(request):
-        if not can_create(request.user):
+        if not kind.can_create(request.user):
             raise PermissionDenied
         return form_view(request, None)
 
     @require_http_methods(["GET", "POST"])
-    @record_in_scope(get, can_edit)
+    @record_in_scope(get or kind.get, kind.can_edit)
     def update(request, record):
         return form_view(request, record)
 
     return create, update
 
 
-def save_upload(request, form, service: Callable, *, message: str, to, **record):
-    """Add the file of a valid upload form (``file`` and ``kind``) to ``record`` through
-    ``service``, then flash ``message`` and go to ``to`` (``save_and_redirect``).
+@dataclass(frozen=True)
+class RecordForm:
+    """The create/edit form page of a record kind, saved through its services.
+
+    ``rows(request, record)`` gives the page's row formsets by their name in the
+    template's context (``{"member_formset": Rows(…)}``); each formset's rows go to the
+    services under the formset's prefix. ``values(form)`` are the form's own keywords
+    (by default its cleaned data). A new record's form starts from ``new_initial(request)``.
+    After saving: ``saved`` flashed, then to ``to`` (by default the saved record).
+    """
+
+    form: type
+    create: Callable
+    update: Callable
+    saved: str
+    rows: Callable | None = None
+    values: Callable = lambda form: form.cleaned_data
+    new_initial: Callable = lambda request: None
+    to: str | None = None
+
+
+def form_views(kind: RecordKind, page: RecordForm):
+    """The "new" and "edit" views of a record kind (``create_and_update_views``) on its
+    form page ``<templates>_form.html``."""
+
+    def form_view(request, record):
+        form_class = page.form
+        initial = form_class.initial_for(record) if record else page.new_initial(request)
+        if page.rows is None:
+            form = form_class(request.POST or None, user=request.user, initial=initial)
+            formsets = {}
+            submitted = request.method == "POST" and form.is_valid()
+        else:
+            rows = page.rows(request, record)
+            form, bound = bind_with_rows(
+                request,
+                form_class,
+                list(rows.values()),
+                form_kwargs={"user": request.user},
+                initial=initial,
+            )
+            formsets = dict(zip(rows, bound, strict=True))
+            submitted = request.method == "POST" and submitted_and_valid(form, bound)
+        if submitted:
+            kwargs = {
+                **page.values(form),
+                **{formset.prefix: formset.service_rows() for formset in formsets.values()},
+            }
+            if record is None:
+                save = partial(page.create, actor=request.user, **kwargs)
+            else:
+                save = partial(page.update, actor=request.user, **{kind.name: record}, **kwargs)
+            if response := save_and_redirect(
+                request, form, save, message=str(page.saved), to=page.to
+            ):
+                return response
+        return render(
+            request,
+            kind.template("form"),
+            {
+                "form": form,
+                **formsets,
+                "formsets": list(formsets.values()),
+                kind.name: record,
+            },
+        )
+
+    return create_and_update_views(kind, form_view)
+
+
+def person_rows(request, formset_class: type, prefix: str, initial, **kwargs) -> Rows:
+    """The rows of people of a form (attendees, signatories, members): each with an agency
+    from those the user may choose; ``initial`` are the rows of the record being edited."""
+    return Rows(
+        formset_class,
+        prefix,
+        initial=initial,
+        form_kwargs={"agencies": selectors.agency_choices(user=request.user)},
+        **kwargs,
+    )
+
+
+def upload_view(
+    kind: RecordKind,
+    form_class: type,
+    service: Callable,
+    *,
+    message: str,
+    page: Callable,
+    status: int = 200,
+    allowed: Callable | None = None,
+):
+    """The POST view that adds the file of ``form_class`` (``file`` and ``kind``) to a
+    record through ``service``, for whoever ``allowed(user, record)`` (by default: may edit
+    it); then ``message`` and back to the record's page, or the page again with the
+    form's errors (``page(request, record, form, status=status)``).
+    """
+
+    @require_POST
+    @record_in_scope(kind.get, allowed or kind.can_edit)
+    def view(request, record):
+        form = form_class(request.POST, request.FILES)
+        if response := save_upload(request, form, service, str(message), record, kind.name):
+            return response
+        return page(request, record, form, status=status)
+
+    return view
+
+
+def save_upload(request, form, service: Callable, message: str, record, name: str):
+    """Add the file of a valid upload form (``file`` and ``kind``) to ``record`` (the
+    service's keyword ``name``) through ``service``, then flash ``message`` and go to the
+    record (``save_and_redirect``).
 
     ``None`` when the form is invalid or the service refused the file (the error
     is then on the ``file`` field): the view shows the record's page again.
@@ -106,8 +258,8 @@ def save_upload(request, form, service: Callable, *, message: str, to, **record)
     save = partial(
         service,
         actor=request.user,
-        **record,
+        **{name: record},
         upload=form.cleaned_data["file"],
         kind=form.cleaned_data["kind"],
     )
-    return save_and_redirect(request, form, save, message=message, to=to, error_field="file")
+    return save_and_redirect(request, form, save, message=message, to=record, error_field="file")
