@@ -2,9 +2,9 @@
 
 ``manage.py seed_demo`` calls :func:`seed_reports_demo` after the portal's and
 coordination's seeds (it builds on their agencies, people and logins; nothing
-there imports from here). The cases are data (``reports.demo.cases``); the
-replay through the services, each step at its own moment, is
-``reports.demo.replay``.
+there imports from here). The cases are data (``reports/demo/cases.toml``, read
+by ``reports.demo.cases``); the replay through the services, each step at its
+own moment, is ``reports.demo.replay``.
 
 Idempotent: each case has a fixed tracking code (``DEM0…``); a case whose
 code exists is left alone. A demo database seeded by an earlier version

@@ -1,0 +1,119 @@
+"""The demo records kept as data files, and the one way they are read.
+
+The demo's records (the cases, the meetings, the agencies, ...) are
+transcriptions of the source events (``shared/seeds``): they are kept in TOML
+files beside the module that seeds them (``reports/demo/cases.toml`` beside
+``reports/demo/cases.py``), so that staff can read and correct them without
+Python. The module keeps the builders: what a record means, the values derived
+from it, and the writes.
+
+:func:`load` reads a file's arrays of tables; :func:`build` turns one table
+into the module's record (a dataclass or a helper function), after checking
+that the table has every key the record requires and no other, and turning the
+values of the named keys into what the code uses (a model's ``TextChoices``
+member, a nested record). Anything wrong raises :class:`DemoDataError` naming
+the file and the record.
+"""
+
+import inspect
+import tomllib
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+__all__ = ["DemoDataError", "build", "choice", "load", "lookup", "numbered"]
+
+#: A value's conversion: ``convert(value, where)``.
+Convert = Callable[[object, str], object]
+
+
+class DemoDataError(ValueError):
+    """A demo data file has a record with an unknown or missing key, or a value the code
+    does not know."""
+
+
+def load(module_file: str, name: str, *arrays: str) -> dict[str, list[tuple[str, dict]]]:
+    """The arrays of tables ``arrays`` of the TOML file ``name`` beside ``module_file``.
+
+    Each table comes with where it is (``"reports/demo/cases.toml, case 3"``), for the
+    errors. The file must hold exactly these arrays, in any order.
+    """
+    path = Path(module_file).with_name(name)
+    shown = "/".join(path.parts[-3:])
+    with path.open("rb") as file:
+        data = tomllib.load(file)
+    _check_keys(data, set(arrays), set(arrays), shown)
+    return {
+        array: [
+            (f"{shown}, {array} {number}", table) for number, table in enumerate(data[array], 1)
+        ]
+        for array in arrays
+    }
+
+
+def build[T](
+    make: Callable[..., T],
+    table: Mapping,
+    where: str,
+    *,
+    convert: Mapping[str, Convert] | None = None,
+    **given,
+) -> T:
+    """``make(**given, **table)``, the values of ``convert``'s keys converted first.
+
+    ``table`` may have the parameters of ``make`` (less those ``given``), and must have
+    those without a default.
+    """
+    parameters = {
+        name: parameter
+        for name, parameter in inspect.signature(make).parameters.items()
+        if name not in given
+        and parameter.kind in (parameter.POSITIONAL_OR_KEYWORD, parameter.KEYWORD_ONLY)
+    }
+    required = {
+        name for name, parameter in parameters.items() if parameter.default is parameter.empty
+    }
+    _check_keys(table, required, set(parameters), where)
+    convert = convert or {}
+    values = {
+        key: convert[key](value, f"{where}, {key}") if key in convert else value
+        for key, value in table.items()
+    }
+    return make(**given, **values)
+
+
+def choice(choices) -> Convert:
+    """The conversion of a value of the ``TextChoices`` ``choices`` into its member."""
+
+    def convert(value, where: str):
+        if value not in choices.values:
+            raise DemoDataError(
+                f"{where}: {value!r} is not a value of {choices.__name__} "
+                f"({', '.join(choices.values)})"
+            )
+        return choices(value)
+
+    return convert
+
+
+def numbered(tables: list, where: str) -> list[tuple[str, object]]:
+    """The items of an array with where each is (``"…, steps 2"``), counting from 1."""
+    return [(f"{where} {number}", table) for number, table in enumerate(tables, 1)]
+
+
+def lookup[T](known: Mapping[str, T], value, where: str) -> T:
+    """What ``known`` gives for the name ``value``."""
+    if value not in known:
+        raise DemoDataError(f"{where}: {value!r} is not one of {', '.join(known)}")
+    return known[value]
+
+
+def _check_keys(table: Mapping, required: set[str], allowed: set[str], where: str) -> None:
+    problems = []
+    if unknown := sorted(table.keys() - allowed):
+        problems.append(f"unknown key(s) {', '.join(unknown)}")
+    if missing := sorted(required - table.keys()):
+        problems.append(f"missing key(s) {', '.join(missing)}")
+    if problems:
+        raise DemoDataError(
+            f"{where}: {'; '.join(problems)} (it takes {', '.join(sorted(allowed))})"
+        )
