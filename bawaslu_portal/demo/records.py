@@ -20,7 +20,17 @@ import tomllib
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-__all__ = ["DemoDataError", "build", "choice", "load", "lookup", "numbered"]
+__all__ = [
+    "DemoDataError",
+    "build",
+    "choice",
+    "each",
+    "load",
+    "lookup",
+    "numbered",
+    "record",
+    "take",
+]
 
 #: A value's conversion: ``convert(value, where)``.
 Convert = Callable[[object, str], object]
@@ -79,6 +89,28 @@ def build[T](
         for key, value in table.items()
     }
     return make(**given, **values)
+
+
+def record(make: Callable, **convert: Convert) -> Convert:
+    """The conversion of a nested table into ``make``'s record (by :func:`build`)."""
+    return lambda table, where: build(make, table, where, convert=convert)
+
+
+def each(make: Callable, **convert: Convert) -> Convert:
+    """The conversion of an array of tables into ``make``'s records (by :func:`build`)."""
+    return lambda tables, where: [
+        build(make, table, place, convert=convert) for place, table in numbered(tables, where)
+    ]
+
+
+def take(table: Mapping, where: str, *names: str) -> tuple[list, dict]:
+    """The values of the keys ``names``, which ``table`` must have, and the rest of ``table``
+    (for :func:`build`): the keys a builder reads itself before it builds the record."""
+    _check_keys(
+        {name: table[name] for name in names if name in table}, set(names), set(names), where
+    )
+    rest = {key: value for key, value in table.items() if key not in names}
+    return [table[name] for name in names], rest
 
 
 def choice(choices) -> Convert:

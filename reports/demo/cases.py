@@ -53,7 +53,7 @@ give them a password).
 import datetime
 from dataclasses import dataclass, field
 
-from bawaslu_portal.demo.records import build, choice, load, lookup, numbered
+from bawaslu_portal.demo.records import build, choice, each, load, lookup, numbered, record, take
 from reports.models import (
     ReportSource,
     ReportStage,
@@ -296,20 +296,17 @@ def _case_record(table: dict, where: str) -> Case:
     """The case of a ``[[case]]`` table: its city's office records it (its staff), unless
     ``public`` (then its reporter is as the public form gives them)."""
     where = f"{where} ({table.get('code', 'no code')})"
-    fields = {key: value for key, value in table.items() if key not in ("city", "public")}
-    public = table.get("public", False)
-    city = lookup(CITIES, table.get("city"), f"{where}, city")
-    reporter = _public_reporter if public else _reporter
+    (city,), fields = take(table, where, "city")
+    city = lookup(CITIES, city, f"{where}, city")
+    public = fields.pop("public", False)
     return build(
         Case,
         fields,
         where,
         convert={
             "source": choice(ReportSource),
-            "reporter": lambda value, at: build(reporter, value, at),
-            "witnesses": lambda rows, at: [
-                build(_witness, row, place) for place, row in numbered(rows, at)
-            ],
+            "reporter": record(_public_reporter if public else _reporter),
+            "witnesses": each(_witness),
             "steps": lambda rows, at: [_step(step, place) for place, step in numbered(rows, at)],
         },
         city=city.code,
