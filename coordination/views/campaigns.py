@@ -57,16 +57,11 @@ from coordination.views.shared import (
 _section_list = partial(list_view, form_name="filter_form")
 
 
-def _kind(name: str, get, can_edit, templates: str = "") -> RecordKind:
-    """A record kind of the section: its templates in ``coordination/campaigns/`` (named
-    after the record unless ``templates`` says otherwise); whoever may create one of the
-    section's records may create them all."""
+def _kind(name: str, get, can_edit, stem: str = "") -> RecordKind:
+    """A record kind of the section: its templates in ``coordination/campaigns/``; whoever
+    may create one of the section's records may create them all."""
     return RecordKind(
-        name,
-        get,
-        can_edit,
-        permissions.can_create_campaign_records,
-        f"coordination/campaigns/{templates or name}",
+        name, get, can_edit, permissions.can_create_campaign_records, "coordination/campaigns", stem
     )
 
 
@@ -92,7 +87,7 @@ def declaration_detail(request, declaration):
 
 
 def _campaign_initial(request) -> dict | None:
-    """ "Add a declaration" from a campaign page preselects the campaign."""
+    """A declaration added from a campaign page (``?kampanye=<pk>``) starts with that campaign."""
     if request.GET.get("kampanye", "").isdigit():
         return {"campaign": int(request.GET["kampanye"])}
     return None

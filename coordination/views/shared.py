@@ -32,12 +32,20 @@ class RecordKind:
     can_edit: Callable
     #: ``can_create(user)``: its "new" page and button.
     can_create: Callable
-    #: The start of its templates' names (``<templates>_list.html``, ``_detail.html`` …);
-    #: by default ``coordination/<name>``.
-    templates: str = ""
+    #: The folder of its templates (``<folder>/<stem>_list.html``, ``_detail.html`` …).
+    folder: str = "coordination"
+    #: The start of its template and URL names (``coordination:<stem>_update``); by
+    #: default ``name``.
+    stem: str = ""
 
     def template(self, page: str) -> str:
-        return f"{self.templates or f'coordination/{self.name}'}_{page}.html"
+        return f"{self.folder}/{self.stem or self.name}_{page}.html"
+
+    @property
+    def urls(self) -> dict[str, str]:
+        """Its URL names by page, for its templates: ``{% url kind.urls.update record.pk %}``."""
+        stem = self.stem or self.name
+        return {page: f"coordination:{stem}_{page}" for page in ("list", "update", "meetings")}
 
 
 def record_in_scope(get: Callable, allowed: Callable | None = None):
@@ -94,11 +102,18 @@ def list_view(
 
 
 def render_detail(request, kind: RecordKind, record, *, status: int = 200, **context):
-    """The record's page: the record, ``can_edit`` for its buttons and ``context``."""
+    """The record's page: the ``kind``, the ``record`` (also under the kind's name),
+    ``can_edit`` for its buttons and ``context``."""
     return render(
         request,
         kind.template("detail"),
-        {kind.name: record, "can_edit": kind.can_edit(request.user, record), **context},
+        {
+            "kind": kind,
+            "record": record,
+            kind.name: record,
+            "can_edit": kind.can_edit(request.user, record),
+            **context,
+        },
         status=status,
     )
 
@@ -159,7 +174,7 @@ class RecordForm:
 
 def form_views(kind: RecordKind, page: RecordForm):
     """The "new" and "edit" views of a record kind (``create_and_update_views``) on its
-    form page ``<templates>_form.html``."""
+    form page (``kind.template("form")``)."""
 
     def form_view(request, record):
         form_class = page.form
@@ -199,6 +214,8 @@ def form_views(kind: RecordKind, page: RecordForm):
                 "form": form,
                 **formsets,
                 "formsets": list(formsets.values()),
+                "kind": kind,
+                "record": record,
                 kind.name: record,
             },
         )
