@@ -3,8 +3,12 @@
 Every kecamatan of the seed cities gets a kantor kecamatan (``kecamatan:<code>``)
 and every kelurahan of Kota Semarang a kantor kelurahan (``kelurahan:<code>``):
 the lurah were invited to the silaturahmi of 27 November 2023 (article 001).
+
+The agencies the articles name are data, in ``agencies.toml`` beside this module;
+the kantor kecamatan and kelurahan come from the regions.
 """
 
+from bawaslu_portal.demo.records import build, choice, load
 from bawaslu_portal.models import Agency, AgencyKind, Region
 
 __all__ = ["AGENCIES", "SEED_REGION_CODES", "seed_agencies"]
@@ -12,260 +16,24 @@ __all__ = ["AGENCIES", "SEED_REGION_CODES", "seed_agencies"]
 #: The seed cities (and, with them, their provinces).
 SEED_REGION_CODES = ["33.74", "64.71", "36.73", "19.71"]
 
-K = AgencyKind
 
-#: (key, name, short name, kind, region code, parent key, address)
+def _agency(
+    key: str,
+    name: str,
+    short_name: str,
+    kind: str,
+    region: str,
+    parent: str | None = None,
+    address: str = "",
+) -> tuple[str, str, str, str, str, str | None, str]:
+    return (key, name, short_name, kind, region, parent, address)
+
+
+#: (key, name, short name, kind, region code, parent key, address), from ``agencies.toml``
+#: beside this module (the data: its header says how an agency is written).
 AGENCIES = [
-    # Provinsi
-    (
-        "bawaslu_jateng",
-        "Bawaslu Provinsi Jawa Tengah",
-        "Bawaslu Jateng",
-        K.BAWASLU_PROVINSI,
-        "33",
-        None,
-        "Jl. Papandayan No. 23, Semarang",
-    ),
-    (
-        "bawaslu_kaltim",
-        "Bawaslu Provinsi Kalimantan Timur",
-        "Bawaslu Kaltim",
-        K.BAWASLU_PROVINSI,
-        "64",
-        None,
-        "Samarinda",
-    ),
-    (
-        "bawaslu_banten",
-        "Bawaslu Provinsi Banten",
-        "Bawaslu Banten",
-        K.BAWASLU_PROVINSI,
-        "36",
-        None,
-        "Serang",
-    ),
-    (
-        "bawaslu_babel",
-        "Bawaslu Provinsi Kepulauan Bangka Belitung",
-        "Bawaslu Babel",
-        K.BAWASLU_PROVINSI,
-        "19",
-        None,
-        "Kota Pangkal Pinang",
-    ),
-    # Kota Semarang (sources 000 and 001)
-    (
-        "bawaslu_semarang",
-        "Bawaslu Kota Semarang",
-        "Bawaslu Kota Semarang",
-        K.BAWASLU_KABKOTA,
-        "33.74",
-        "bawaslu_jateng",
-        "Jl. Turi No. 1, Semarang",
-    ),
-    (
-        "pemkot_semarang",
-        "Pemerintah Kota Semarang",
-        "Pemkot Semarang",
-        K.PEMDA,
-        "33.74",
-        None,
-        "Balai Kota Semarang, Jl. Pemuda No. 148, Semarang",
-    ),
-    (
-        "setda_semarang",
-        "Sekretariat Daerah Kota Semarang",
-        "Setda Kota Semarang",
-        K.OPD,
-        "33.74",
-        "pemkot_semarang",
-        "Balai Kota Semarang",
-    ),
-    (
-        "kesbangpol_semarang",
-        "Badan Kesatuan Bangsa dan Politik Kota Semarang",
-        "Badan Kesbangpol",
-        K.OPD,
-        "33.74",
-        "pemkot_semarang",
-        "",
-    ),
-    (
-        "bapenda_semarang",
-        "Badan Pendapatan Daerah Kota Semarang",
-        "Bapenda",
-        K.OPD,
-        "33.74",
-        "pemkot_semarang",
-        "",
-    ),
-    (
-        "bkpsdm_semarang",
-        "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia Kota Semarang",
-        "BKPSDM",
-        K.OPD,
-        "33.74",
-        "pemkot_semarang",
-        "",
-    ),
-    (
-        "diskominfo_semarang",
-        "Dinas Komunikasi, Informatika, Statistik dan Persandian Kota Semarang",
-        "Diskominfo",
-        K.OPD,
-        "33.74",
-        "pemkot_semarang",
-        "",
-    ),
-    (
-        "inspektorat_semarang",
-        "Inspektorat Kota Semarang",
-        "Inspektorat",
-        K.OPD,
-        "33.74",
-        "pemkot_semarang",
-        "",
-    ),
-    ("kpu_semarang", "KPU Kota Semarang", "KPU Kota Semarang", K.KPU, "33.74", None, ""),
-    ("polrestabes_semarang", "Polrestabes Semarang", "Polrestabes", K.POLRI, "33.74", None, ""),
-    ("kodim_semarang", "Kodim 0733/Kota Semarang", "Kodim 0733", K.TNI, "33.74", None, ""),
-    (
-        "kejari_semarang",
-        "Kejaksaan Negeri Kota Semarang",
-        "Kejari Semarang",
-        K.KEJAKSAAN,
-        "33.74",
-        None,
-        "",
-    ),
-    ("forkopimda_semarang", "Forkopimda Kota Semarang", "Forkopimda", K.LAINNYA, "33.74", None, ""),
-    # Article 001 names no party: "seluruh partai peserta Pemilu", as one participant.
-    (
-        "parpol_semarang",
-        "Partai Politik Peserta Pemilu 2024 Kota Semarang",
-        "Parpol peserta Pemilu",
-        K.PARTAI,
-        "33.74",
-        None,
-        "",
-    ),
-    (
-        "gakkumdu_semarang",
-        "Sentra Gakkumdu Kota Semarang",
-        "Sentra Gakkumdu",
-        K.LAINNYA,
-        "33.74",
-        "bawaslu_semarang",
-        "",
-    ),
-    # Kota Balikpapan (source 002)
-    (
-        "bawaslu_balikpapan",
-        "Bawaslu Kota Balikpapan",
-        "Bawaslu Kota Balikpapan",
-        K.BAWASLU_KABKOTA,
-        "64.71",
-        "bawaslu_kaltim",
-        "",
-    ),
-    (
-        "pemkot_balikpapan",
-        "Pemerintah Kota Balikpapan",
-        "Pemkot Balikpapan",
-        K.PEMDA,
-        "64.71",
-        None,
-        "",
-    ),
-    (
-        "kejari_balikpapan",
-        "Kejaksaan Negeri Balikpapan",
-        "Kejari Balikpapan",
-        K.KEJAKSAAN,
-        "64.71",
-        None,
-        "",
-    ),
-    (
-        "akademisi_balikpapan",
-        "Akademisi Kota Balikpapan",
-        "Akademisi",
-        K.AKADEMISI,
-        "64.71",
-        None,
-        "",
-    ),
-    ("ngo_balikpapan", "NGO Pemantau Pemilihan Kota Balikpapan", "NGO", K.ORMAS, "64.71", None, ""),
-    (
-        "parpol_balikpapan",
-        "Partai Politik Pengusung Pilkada Kota Balikpapan",
-        "Parpol",
-        K.PARTAI,
-        "64.71",
-        None,
-        "",
-    ),
-    # Kota Serang (source 003)
-    (
-        "bawaslu_serang",
-        "Bawaslu Kota Serang",
-        "Bawaslu Kota Serang",
-        K.BAWASLU_KABKOTA,
-        "36.73",
-        "bawaslu_banten",
-        "",
-    ),
-    ("pemkot_serang", "Pemerintah Kota Serang", "Pemkot Serang", K.PEMDA, "36.73", None, ""),
-    (
-        "diskominfo_serang",
-        "Dinas Komunikasi dan Informatika Kota Serang",
-        "Diskominfo Kota Serang",
-        K.KOMINFO,
-        "36.73",
-        "pemkot_serang",
-        "",
-    ),
-    (
-        "bkpsdm_serang",
-        "BKPSDM Kota Serang",
-        "BKPSDM Kota Serang",
-        K.OPD,
-        "36.73",
-        "pemkot_serang",
-        "",
-    ),
-    ("polresta_serang", "Polresta Serang Kota", "Polresta Serang Kota", K.POLRI, "36.73", None, ""),
-    ("kodim_serang", "Kodim 0602/Serang", "Kodim 0602", K.TNI, "36.73", None, ""),
-    ("kejari_serang", "Kejaksaan Negeri Serang", "Kejari Serang", K.KEJAKSAAN, "36.73", None, ""),
-    # Kota Pangkal Pinang (source 004)
-    (
-        "bawaslu_pangkalpinang",
-        "Bawaslu Kota Pangkalpinang",
-        "Bawaslu Kota Pangkalpinang",
-        K.BAWASLU_KABKOTA,
-        "19.71",
-        "bawaslu_babel",
-        "",
-    ),
-    (
-        "pemkot_pangkalpinang",
-        "Pemerintah Kota Pangkalpinang",
-        "Pemkot Pangkalpinang",
-        K.PEMDA,
-        "19.71",
-        None,
-        "",
-    ),
-    (
-        "bkpsdm_pangkalpinang",
-        "BKPSDM Kota Pangkalpinang",
-        "BKPSDM Kota Pangkalpinang",
-        K.OPD,
-        "19.71",
-        "pemkot_pangkalpinang",
-        "",
-    ),
-    ("kahmi_pangkalpinang", "KAHMI Kota Pangkalpinang", "KAHMI", K.ORMAS, "19.71", None, ""),
+    build(_agency, table, where, convert={"kind": choice(AgencyKind)})
+    for where, table in load(__file__, "agencies.toml", "agency")["agency"]
 ]
 
 #: The cities whose every kelurahan gets a kantor kelurahan (see the module docstring).
