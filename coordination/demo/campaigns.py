@@ -20,6 +20,10 @@
 - Kota Pangkal Pinang (article 004): the planned "Cegah, Awasi, Tindak" (CAT)
   program with all camat and lurah, targets at kecamatan and kelurahan level.
 
+The two programs are data, in ``programs.toml`` beside this module (their
+targets are written per level: the rows per kecamatan and the count of the
+kelurahan come from the regions).
+
 Writes go through ``coordination.services.campaigns``; records are found
 again by natural keys (region and name/title, kind and kelurahan) and updated
 in place, so a second run changes no counts. ``link_campaign_demo_meetings``
@@ -29,10 +33,12 @@ links the programs and pokja to the meetings of ``coordination.demo.meetings``
 
 import datetime
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from django.db import transaction
 
 from bawaslu_portal.demo import PortalDemo
+from bawaslu_portal.demo.records import build, choice, each, load
 from bawaslu_portal.models import Region
 from bawaslu_portal.models.regions import subtree_q
 from coordination.demo.meetings import (
@@ -67,8 +73,6 @@ __all__ = [
 
 SEMARANG_CAMPAIGN = "Deklarasi Netralitas ASN Kota Semarang 2023"
 SEMARANG_CULMINATION = "Deklarasi Netralitas ASN Kota Semarang (puncak) di Balaikota Semarang"
-BALIKPAPAN_PROGRAM = "Sosialisasi Pilkada 2024"
-PANGKALPINANG_PROGRAM = "Cegah, Awasi, Tindak (CAT)"
 SERANG_POKJA = "Pokja Pengawasan dan Penanganan Netralitas ASN Kota Serang"
 
 #: First day of the illustrative kecamatan declarations; one per working day after it.
@@ -212,65 +216,74 @@ def _seed_semarang_designations(portal: PortalDemo) -> list[KelurahanDesignation
     return designations
 
 
-def _program(*, actor, region: Region, name: str, **fields) -> Program:
-    existing = Program.objects.filter(region=region, name=name).first()
-    data = {"name": name, "region": region, **fields}
+@dataclass
+class DemoProgram:
+    """A program of ``programs.toml``: its targets are (level, count in each region of it)."""
+
+    region: str
+    name: str
+    actor: str
+    owner_agency: str
+    description: str
+    period_start: datetime.date
+    period_end: datetime.date
+    targets: list[tuple[str, int]]
+    legal_basis: str = ""
+
+
+def _target(level: str, each: int) -> tuple[str, int]:
+    return (level, each)
+
+
+#: The programs of the articles (the data: ``programs.toml`` beside this module), by region.
+PROGRAMS = {
+    program.region: program
+    for program in (
+        build(
+            DemoProgram,
+            table,
+            where,
+            convert={"targets": each(_target, level=choice(ProgramLevel))},
+        )
+        for where, table in load(__file__, "programs.toml", "program")["program"]
+    )
+}
+BALIKPAPAN_PROGRAM = PROGRAMS["64.71"].name
+PANGKALPINANG_PROGRAM = PROGRAMS["19.71"].name
+
+
+def _target_rows(city: Region, level: str, count: int) -> list[dict]:
+    """The target rows of ``count`` meetings at ``level`` in each region of that level of
+    ``city``: one row per kecamatan; for the kelurahan, one row for the city that counts
+    them all; else the city's row."""
+    if level == ProgramLevel.KECAMATAN:
+        kecamatan = Region.objects.filter(parent=city, depth=3).order_by("code")
+        return [{"level": level, "region": region, "target_count": count} for region in kecamatan]
+    if level == ProgramLevel.KELURAHAN:
+        count *= Region.objects.filter(code__startswith=f"{city.code}.", depth=4).count()
+    return [{"level": level, "region": city, "target_count": count}]
+
+
+def _seed_program(portal: PortalDemo, spec: DemoProgram) -> Program:
+    """Create or update (by region and name) the program ``spec`` with its targets."""
+    city = Region.objects.get(code=spec.region)
+    actor = portal.users[spec.actor]
+    data = {
+        "name": spec.name,
+        "region": city,
+        "owner_agency": portal.agencies[spec.owner_agency],
+        "legal_basis": spec.legal_basis,
+        "description": spec.description,
+        "period_start": spec.period_start,
+        "period_end": spec.period_end,
+        "targets": [
+            row for level, count in spec.targets for row in _target_rows(city, level, count)
+        ],
+    }
+    existing = Program.objects.filter(region=city, name=spec.name).first()
     if existing:
         return services.program_update(actor=actor, program=existing, **data)
     return services.program_create(actor=actor, **data)
-
-
-def _seed_balikpapan_program(portal: PortalDemo) -> Program:
-    city = Region.objects.get(code="64.71")
-    kecamatan = Region.objects.filter(parent=city, depth=3).order_by("code")
-    targets = [{"level": ProgramLevel.KABKOTA, "region": city, "target_count": 26}]
-    targets += [
-        {"level": ProgramLevel.KECAMATAN, "region": region, "target_count": 2}
-        for region in kecamatan
-    ]
-    return _program(
-        actor=portal.users["balikpapan.staf"],
-        region=city,
-        name=BALIKPAPAN_PROGRAM,
-        owner_agency=portal.agencies["bawaslu_balikpapan"],
-        legal_basis="Peraturan Bawaslu tentang sosialisasi pengawasan pemilihan",
-        description=(
-            "38 kegiatan sosialisasi pengawasan Pilkada 2024: 26 di tingkat kota dan 12 di "
-            "tingkat kecamatan (2 di setiap kecamatan), disampaikan Ketua Bawaslu Kota "
-            "Balikpapan Wasanti dalam rakor stakeholder 31 Juli 2024."
-        ),
-        period_start=datetime.date(2024, 5, 1),
-        period_end=datetime.date(2024, 11, 26),
-        targets=targets,
-    )
-
-
-def _seed_pangkalpinang_program(portal: PortalDemo) -> Program:
-    city = Region.objects.get(code="19.71")
-    kecamatan = Region.objects.filter(parent=city, depth=3).order_by("code")
-    targets = [
-        {"level": ProgramLevel.KECAMATAN, "region": region, "target_count": 1}
-        for region in kecamatan
-    ]
-    kelurahan_count = Region.objects.filter(code__startswith="19.71.", depth=4).count()
-    targets.append(
-        {"level": ProgramLevel.KELURAHAN, "region": city, "target_count": kelurahan_count}
-    )
-    return _program(
-        actor=portal.users["pangkalpinang.staf"],
-        region=city,
-        name=PANGKALPINANG_PROGRAM,
-        owner_agency=portal.agencies["bawaslu_pangkalpinang"],
-        legal_basis="",
-        description=(
-            "Program Cegah, Awas, Tindak bersama seluruh camat dan lurah se-Kota Pangkal Pinang, "
-            "direncanakan dalam kunjungan Pj Wali Kota Budi Utama ke Bawaslu pada "
-            "28 Oktober 2024: satu kegiatan di setiap kecamatan dan di setiap kelurahan."
-        ),
-        period_start=datetime.date(2024, 10, 28),
-        period_end=datetime.date(2024, 11, 27),
-        targets=targets,
-    )
 
 
 def _seed_serang_pokja(portal: PortalDemo) -> WorkingGroup:
@@ -317,8 +330,8 @@ def seed_campaigns_demo(*, portal: PortalDemo) -> dict:
     return {
         "semarang_campaign": _seed_semarang_declarations(portal),
         "semarang_designations": _seed_semarang_designations(portal),
-        "balikpapan_program": _seed_balikpapan_program(portal),
-        "pangkalpinang_program": _seed_pangkalpinang_program(portal),
+        "balikpapan_program": _seed_program(portal, PROGRAMS["64.71"]),
+        "pangkalpinang_program": _seed_program(portal, PROGRAMS["19.71"]),
         "serang_pokja": _seed_serang_pokja(portal),
     }
 
