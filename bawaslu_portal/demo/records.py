@@ -50,14 +50,12 @@ def load(module_file: str, name: str, *arrays: str) -> dict[str, list[tuple[str,
     path = Path(module_file).with_name(name)
     shown = "/".join(path.parts[-3:])
     with path.open("rb") as file:
-        data = tomllib.load(file)
+        try:
+            data = tomllib.load(file)
+        except tomllib.TOMLDecodeError as error:
+            raise DemoDataError(f"{shown}: {error}") from error
     _check_keys(data, set(arrays), set(arrays), shown)
-    return {
-        array: [
-            (f"{shown}, {array} {number}", table) for number, table in enumerate(data[array], 1)
-        ]
-        for array in arrays
-    }
+    return {array: numbered(data[array], f"{shown}, {array}") for array in arrays}
 
 
 def build[T](
