@@ -286,9 +286,7 @@ def _meeting_link_view(kind: RecordKind, service, period=lambda record: {}):
             user=request.user, region=record.region, include=linked, **period(record)
         )
         form = MeetingLinkForm(
-            request.POST or None,
-            meetings=meetings,
-            initial={"meetings": linked},
+            request.POST or None, meetings=meetings, initial={"meetings": linked}
         )
         if request.method == "POST" and form.is_valid():
             save = partial(
