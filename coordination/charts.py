@@ -6,8 +6,7 @@ the Content Security Policy allows, never ``style=``. Every chart is an
 shows the same figures in a table, which is the full text alternative.
 """
 
-import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.utils.html import format_html, format_html_join
@@ -27,42 +26,21 @@ class Bar:
     value_text: str
 
 
-def svg_chart(draw: Callable[..., tuple[int, int, SafeString]]) -> Callable[..., SafeString]:
-    """A chart from ``draw``, which returns its width, height and body: the accessible <svg>
-    around the body, an image named by its title and desc.
-
-    The chart takes ``draw``'s arguments and ``chart_id``, ``title`` and ``description``.
-    ``chart_id`` must be unique on the page: it prefixes the ids of the ``<title>`` and
-    ``<desc>`` that ``aria-labelledby`` points at.
-    """
-
-    @functools.wraps(draw)
-    def chart(*args, chart_id: str, title: str, description: str, **options) -> SafeString:
-        width, height, body = draw(*args, **options)
-        return format_html(
-            '<svg class="chart-svg" xmlns="http://www.w3.org/2000/svg" role="img" '
-            'aria-labelledby="{id}-title {id}-desc" viewBox="0 0 {w} {h}" width="{w}" height="{h}">'
-            '<title id="{id}-title">{title}</title><desc id="{id}-desc">{desc}</desc>{body}</svg>',
-            id=chart_id,
-            w=width,
-            h=height,
-            title=title,
-            desc=description,
-            body=body,
-        )
-
-    return chart
-
-
-@svg_chart
 def horizontal_bar_chart(
     bars: Sequence[Bar],
     *,
+    chart_id: str,
+    title: str,
+    description: str,
     label_width: int = 200,
     bar_width: int = 360,
     row_height: int = 28,
-) -> tuple[int, int, SafeString]:
-    """An accessible horizontal bar chart of percentages, as SVG markup (see :func:`svg_chart`)."""
+) -> SafeString:
+    """An accessible horizontal bar chart of percentages, as SVG markup.
+
+    ``chart_id`` must be unique on the page: it prefixes the ids of the
+    ``<title>`` and ``<desc>`` that ``aria-labelledby`` points at.
+    """
     value_width = 140
     width = label_width + bar_width + value_width
     height = max(1, len(bars)) * row_height + 8
@@ -101,4 +79,26 @@ def horizontal_bar_chart(
         '<text x="{}" y="{}" font-size="13" fill="{}">{}</text></g>',
         rows,
     )
-    return width, height, body if bars else mark_safe("")  # noqa: S308 - a constant empty string
+    return svg_figure(
+        chart_id=chart_id,
+        width=width,
+        height=height,
+        title=title,
+        description=description,
+        body=body if bars else mark_safe(""),  # noqa: S308 - a constant empty string
+    )
+
+
+def svg_figure(*, chart_id, width, height, title, description, body) -> SafeString:
+    """The accessible <svg> around a chart's ``body``: an image named by its title and desc."""
+    return format_html(
+        '<svg class="chart-svg" xmlns="http://www.w3.org/2000/svg" role="img" '
+        'aria-labelledby="{id}-title {id}-desc" viewBox="0 0 {w} {h}" width="{w}" height="{h}">'
+        '<title id="{id}-title">{title}</title><desc id="{id}-desc">{desc}</desc>{body}</svg>',
+        id=chart_id,
+        w=width,
+        h=height,
+        title=title,
+        desc=description,
+        body=body,
+    )

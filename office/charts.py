@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
-from coordination.charts import BAR_COLOUR, TEXT_COLOUR, svg_chart
+from coordination.charts import BAR_COLOUR, TEXT_COLOUR, svg_figure
 
 #: The second series: a dark blue with 9:1 contrast on white, distinct from the brand red in grey.
 SECOND_COLOUR = "#1f4e79"
@@ -27,16 +27,18 @@ class Series:
     values: Sequence[int]
 
 
-@svg_chart
 def monthly_column_chart(
     *,
+    chart_id: str,
+    title: str,
+    description: str,
     month_labels: Sequence[str],
     series: Sequence[Series],
     height: int = 180,
-) -> tuple[int, int, SafeString]:
+) -> SafeString:
     """Grouped columns, one group per month and one column per series, with a legend.
 
-    Also takes ``chart_id``, ``title`` and ``description`` (see ``coordination.charts.svg_chart``).
+    ``chart_id`` must be unique on the page (it prefixes the ids ``aria-labelledby`` uses).
     """
     top, bottom, left = 24, 36, 36
     per_series = 10
@@ -99,4 +101,11 @@ def monthly_column_chart(
         TEXT_COLOUR,
         peak,
     )
-    return width, height, body
+    return svg_figure(
+        chart_id=chart_id,
+        width=width,
+        height=height,
+        title=title,
+        description=description,
+        body=body,
+    )
