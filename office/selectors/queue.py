@@ -152,40 +152,39 @@ def _report_step_counts(user, today: datetime.date) -> tuple[dict[tuple[str, str
     return counts, complete
 
 
-def _case_sections(user, today: datetime.date) -> list[QueueSection]:
-    """The deadline sections, one per step group of the report list's ``step`` filter: a line
-    per bucket and step of the group with open reports in it."""
-    counts, complete = _report_step_counts(user, today)
+def _deadline_section(
+    key: str, title: str, empty_text: str, steps, counts, *, complete: bool
+) -> QueueSection:
+    """A section of deadline lines: one per bucket and step of ``steps`` with open reports in
+    it (``counts`` and ``complete``: see :func:`_report_step_counts`), else ``empty_text``."""
     labels = _bucket_labels()
-    sections = []
-    for key, title, empty_text, group in (
-        (
-            "cases",
-            _("Case deadlines"),
-            _("No case is late or due in the next 2 days."),
-            STEP_GROUP_CASE,
-        ),
-        (
-            "follow-through",
-            _("KASN/BKN and PPK follow-through"),
-            _("Nothing waits on KASN/BKN, the PPK or BKN's block."),
-            STEP_GROUP_FOLLOW_THROUGH,
-        ),
-    ):
-        lines = [
-            _line(
-                f"reports-{bucket}-{step}",
-                _("%(when)s: %(step)s") % {"when": labels[bucket], "step": step.label},
-                counts[bucket, step],
-                list_url("reports:list", due=bucket, step=step.value),
-                at_least=not complete,
-            )
-            for bucket in DUE_BUCKETS
-            for step in STEP_GROUPS[group]
-            if counts.get((bucket, step))
-        ]
-        sections.append(QueueSection(key, title, lines, empty_text="" if lines else empty_text))
-    cases = sections[0]
+    lines = [
+        _line(
+            f"reports-{bucket}-{step}",
+            _("%(when)s: %(step)s") % {"when": labels[bucket], "step": step.label},
+            counts[bucket, step],
+            list_url("reports:list", due=bucket, step=step.value),
+            at_least=not complete,
+        )
+        for bucket in DUE_BUCKETS
+        for step in steps
+        if counts.get((bucket, step))
+    ]
+    return QueueSection(key, title, lines, empty_text="" if lines else empty_text)
+
+
+def _case_sections(user, today: datetime.date) -> list[QueueSection]:
+    """The deadline sections, one per step group of the report list's ``step`` filter; the
+    cases' section also counts the public filings awaiting kajian awal."""
+    counts, complete = _report_step_counts(user, today)
+    cases = _deadline_section(
+        "cases",
+        _("Case deadlines"),
+        _("No case is late or due in the next 2 days."),
+        STEP_GROUPS[STEP_GROUP_CASE],
+        counts,
+        complete=complete,
+    )
     cases.lines.append(
         _line(
             "reports-awaiting-kajian-awal",
@@ -194,7 +193,15 @@ def _case_sections(user, today: datetime.date) -> list[QueueSection]:
             list_url("reports:list", awaiting_kajian_awal="on"),
         )
     )
-    return sections
+    follow_through = _deadline_section(
+        "follow-through",
+        _("KASN/BKN and PPK follow-through"),
+        _("Nothing waits on KASN/BKN, the PPK or BKN's block."),
+        STEP_GROUPS[STEP_GROUP_FOLLOW_THROUGH],
+        counts,
+        complete=complete,
+    )
+    return [cases, follow_through]
 
 
 def _follow_up_section(user) -> QueueSection:
