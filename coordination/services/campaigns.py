@@ -84,38 +84,19 @@ def _check_declaration(declaration: Declaration, *, actor) -> None:
             )
 
 
-def _declaration_fields(
-    *,
-    kind: str,
-    title: str,
-    date: datetime.date,
-    region: Region,
-    organiser: Agency,
-    place: str = "",
-    participant_count: int | None = None,
-    campaign: DeclarationCampaign | None = None,
-    is_culmination: bool = False,
-    meeting: Meeting | None = None,
-    description: str = "",
-    is_public: bool = False,
-) -> dict:
-    """A declaration's own fields by name: what create and update take, typed, with the defaults."""
-    return locals()
-
-
 def _save_declaration(
     declaration: Declaration,
     *,
     actor,
-    signatory_agencies: Iterable[Agency] = (),
-    signatories: Sequence[Mapping] = (),
-    document=None,
-    document_kind: str = DeclarationDocumentKind.LAINNYA,
-    **fields,
+    fields: Mapping,
+    signatory_agencies: Iterable[Agency],
+    signatories: Sequence[Mapping],
+    document,
+    document_kind: str,
 ) -> Declaration:
-    """Set ``declaration``'s fields (:func:`_declaration_fields`), check and save it with its
+    """Set ``declaration``'s own ``fields`` (field name to value), check and save it with its
     signatory agencies, its signatories (replaced) and ``document`` (added)."""
-    set_fields(declaration, _declaration_fields(**fields))
+    set_fields(declaration, fields)
     _check_declaration(declaration, actor=actor)
     declaration.full_clean()
     declaration.save()
@@ -135,12 +116,28 @@ def _save_declaration(
 
 
 @transaction.atomic
-def declaration_create(*, actor, **fields) -> Declaration:
+def declaration_create(
+    *,
+    actor,
+    kind: str,
+    title: str,
+    date: datetime.date,
+    region: Region,
+    organiser: Agency,
+    place: str = "",
+    signatory_agencies: Iterable[Agency] = (),
+    signatories: Sequence[Mapping] = (),
+    participant_count: int | None = None,
+    campaign: DeclarationCampaign | None = None,
+    is_culmination: bool = False,
+    meeting: Meeting | None = None,
+    description: str = "",
+    is_public: bool = False,
+    document=None,
+    document_kind: str = DeclarationDocumentKind.LAINNYA,
+) -> Declaration:
     """Record a declaration with its signatory agencies and people (in order).
 
-    ``fields``: those of :func:`_declaration_fields` (``kind``, ``title``,
-    ``date``, ``region`` and ``organiser`` required), and
-    ``signatory_agencies``, ``signatories``, ``document``, ``document_kind``.
     ``signatories``: mappings with ``person`` or ``name``, and optionally
     ``agency`` (signed for) and ``position_title``. ``document``, an uploaded
     file, is attached in the same transaction (see ``declaration_document_add``).
@@ -148,17 +145,79 @@ def declaration_create(*, actor, **fields) -> Declaration:
     province), ``outside_campaign``, ``culmination_without_campaign``,
     ``duplicate_signatory``, an upload error or a field error.
     """
-    return _save_declaration(Declaration(created_by=actor), actor=actor, **fields)
+    return _save_declaration(
+        Declaration(created_by=actor),
+        actor=actor,
+        fields={
+            "kind": kind,
+            "title": title,
+            "date": date,
+            "region": region,
+            "organiser": organiser,
+            "place": place,
+            "participant_count": participant_count,
+            "campaign": campaign,
+            "is_culmination": is_culmination,
+            "meeting": meeting,
+            "description": description,
+            "is_public": is_public,
+        },
+        signatory_agencies=signatory_agencies,
+        signatories=signatories,
+        document=document,
+        document_kind=document_kind,
+    )
 
 
 @transaction.atomic
-def declaration_update(*, actor, declaration: Declaration, **fields) -> Declaration:
+def declaration_update(
+    *,
+    actor,
+    declaration: Declaration,
+    kind: str,
+    title: str,
+    date: datetime.date,
+    region: Region,
+    organiser: Agency,
+    place: str = "",
+    signatory_agencies: Iterable[Agency] = (),
+    signatories: Sequence[Mapping] = (),
+    participant_count: int | None = None,
+    campaign: DeclarationCampaign | None = None,
+    is_culmination: bool = False,
+    meeting: Meeting | None = None,
+    description: str = "",
+    is_public: bool = False,
+    document=None,
+    document_kind: str = DeclarationDocumentKind.LAINNYA,
+) -> Declaration:
     """Replace a declaration's fields, signatory agencies and signatories; ``document`` is added.
 
-    ``fields`` and errors as :func:`declaration_create`.
+    Errors as :func:`declaration_create`.
     """
     current = Declaration.objects.select_for_update().get(pk=declaration.pk)
-    return _save_declaration(current, actor=actor, **fields)
+    return _save_declaration(
+        current,
+        actor=actor,
+        fields={
+            "kind": kind,
+            "title": title,
+            "date": date,
+            "region": region,
+            "organiser": organiser,
+            "place": place,
+            "participant_count": participant_count,
+            "campaign": campaign,
+            "is_culmination": is_culmination,
+            "meeting": meeting,
+            "description": description,
+            "is_public": is_public,
+        },
+        signatory_agencies=signatory_agencies,
+        signatories=signatories,
+        document=document,
+        document_kind=document_kind,
+    )
 
 
 @transaction.atomic
@@ -235,23 +294,9 @@ def campaign_update(
 # Kelurahan designations -----------------------------------------------------------------------
 
 
-def _designation_fields(
-    *,
-    kind: DesignationKind,
-    kelurahan: Region,
-    date: datetime.date,
-    decree_number: str = "",
-    status: str = DesignationStatus.AKTIF,
-    notes: str = "",
-) -> dict:
-    """A designation's own fields by name: what create and update take, typed, with the defaults."""
-    return locals()
-
-
-def _save_designation(designation: KelurahanDesignation, **fields) -> KelurahanDesignation:
-    """Set the fields (:func:`_designation_fields`), and the revocation date when the
-    status becomes (today) or stops being *dicabut*; validate and save."""
-    fields = _designation_fields(**fields)
+def _save_designation(designation: KelurahanDesignation, fields: Mapping) -> KelurahanDesignation:
+    """Set ``designation``'s ``fields`` (field name to value), and its revocation date when
+    the status becomes (today) or stops being *dicabut*; validate and save."""
     if fields["status"] != DesignationStatus.DICABUT:
         designation.revoked_on = None
     elif designation.status != DesignationStatus.DICABUT:
@@ -263,27 +308,62 @@ def _save_designation(designation: KelurahanDesignation, **fields) -> KelurahanD
 
 
 @transaction.atomic
-def designation_create(*, actor, kelurahan: Region, **fields) -> KelurahanDesignation:
+def designation_create(
+    *,
+    actor,
+    kind: DesignationKind,
+    kelurahan: Region,
+    date: datetime.date,
+    decree_number: str = "",
+    status: str = DesignationStatus.AKTIF,
+    notes: str = "",
+) -> KelurahanDesignation:
     """Designate a kelurahan/desa (depth 4 only), once per kind.
 
-    ``fields``: the others of :func:`_designation_fields` (``kind`` and
-    ``date`` required). Raises ``ValidationError``: ``outside_jurisdiction``,
-    ``wrong_level`` (a kecamatan or city), a non-field error when the kelurahan
-    already has this designation, or a field error.
+    Raises ``ValidationError``: ``outside_jurisdiction``, ``wrong_level`` (a
+    kecamatan or city), a non-field error when the kelurahan already has this
+    designation, or a field error.
     """
     check_region(actor=actor, region=kelurahan, field="kelurahan")
-    designation = KelurahanDesignation(created_by=actor)
-    return _save_designation(designation, kelurahan=kelurahan, **fields)
+    return _save_designation(
+        KelurahanDesignation(created_by=actor),
+        {
+            "kind": kind,
+            "kelurahan": kelurahan,
+            "date": date,
+            "decree_number": decree_number,
+            "status": status,
+            "notes": notes,
+        },
+    )
 
 
 @transaction.atomic
 def designation_update(
-    *, actor, designation: KelurahanDesignation, kelurahan: Region, **fields
+    *,
+    actor,
+    designation: KelurahanDesignation,
+    kind: DesignationKind,
+    kelurahan: Region,
+    date: datetime.date,
+    decree_number: str = "",
+    status: str = DesignationStatus.AKTIF,
+    notes: str = "",
 ) -> KelurahanDesignation:
-    """Change a designation. ``fields`` and errors as :func:`designation_create`."""
+    """Change a designation. Errors as :func:`designation_create`."""
     check_region(actor=actor, region=kelurahan, field="kelurahan")
     current = KelurahanDesignation.objects.select_for_update().get(pk=designation.pk)
-    return _save_designation(current, kelurahan=kelurahan, **fields)
+    return _save_designation(
+        current,
+        {
+            "kind": kind,
+            "kelurahan": kelurahan,
+            "date": date,
+            "decree_number": decree_number,
+            "status": status,
+            "notes": notes,
+        },
+    )
 
 
 @transaction.atomic
@@ -348,22 +428,12 @@ def _targets(program: Program, targets: Iterable[Mapping]) -> Iterator[ProgramTa
         )
 
 
-def _program_fields(
-    *,
-    name: str,
-    owner_agency: Agency,
-    region: Region,
-    period_start: datetime.date,
-    period_end: datetime.date | None = None,
-    description: str = "",
-    legal_basis: str = "",
-) -> dict:
-    """A program's own fields by name: what create and update take, typed, with the defaults."""
-    return locals()
-
-
-def _save_program(program: Program, *, actor, targets: Sequence[Mapping] = (), **fields) -> Program:
-    set_fields(program, _program_fields(**fields))
+def _save_program(
+    program: Program, *, actor, fields: Mapping, targets: Sequence[Mapping]
+) -> Program:
+    """Set ``program``'s own ``fields`` (field name to value), check and save it with its
+    targets (replaced)."""
+    set_fields(program, fields)
     check_region(actor=actor, region=program.region)
     program.full_clean()
     if program.pk:
@@ -381,25 +451,73 @@ def _save_program(program: Program, *, actor, targets: Sequence[Mapping] = (), *
 
 
 @transaction.atomic
-def program_create(*, actor, **fields) -> Program:
+def program_create(
+    *,
+    actor,
+    name: str,
+    owner_agency: Agency,
+    region: Region,
+    period_start: datetime.date,
+    period_end: datetime.date | None = None,
+    description: str = "",
+    legal_basis: str = "",
+    targets: Sequence[Mapping] = (),
+) -> Program:
     """Create a program with its targets.
 
-    ``fields``: those of :func:`_program_fields` (``name``, ``owner_agency``,
-    ``region`` and ``period_start`` required), and ``targets``: mappings with
-    ``level``, ``region``, ``target_count`` and optionally ``meeting_kind``.
-    Raises ``ValidationError``: ``outside_jurisdiction``, ``end_before_start``,
-    ``target_outside_program``, ``duplicate_target``, ``wrong_level`` (a
-    kecamatan-level target for a kelurahan), ``not_positive`` or a field error.
+    ``targets``: mappings with ``level``, ``region``, ``target_count`` and
+    optionally ``meeting_kind``. Raises ``ValidationError``:
+    ``outside_jurisdiction``, ``end_before_start``, ``target_outside_program``,
+    ``duplicate_target``, ``wrong_level`` (a kecamatan-level target for a
+    kelurahan), ``not_positive`` or a field error.
     """
-    return _save_program(Program(), actor=actor, **fields)
+    return _save_program(
+        Program(),
+        actor=actor,
+        fields={
+            "name": name,
+            "owner_agency": owner_agency,
+            "region": region,
+            "period_start": period_start,
+            "period_end": period_end,
+            "description": description,
+            "legal_basis": legal_basis,
+        },
+        targets=targets,
+    )
 
 
 @transaction.atomic
-def program_update(*, actor, program: Program, **fields) -> Program:
-    """Replace a program's fields and targets. ``fields`` and errors as :func:`program_create`,
+def program_update(
+    *,
+    actor,
+    program: Program,
+    name: str,
+    owner_agency: Agency,
+    region: Region,
+    period_start: datetime.date,
+    period_end: datetime.date | None = None,
+    description: str = "",
+    legal_basis: str = "",
+    targets: Sequence[Mapping] = (),
+) -> Program:
+    """Replace a program's fields and targets. Errors as :func:`program_create`,
     plus ``outside_program`` when linked meetings would fall outside a new region."""
     current = Program.objects.select_for_update().get(pk=program.pk)
-    return _save_program(current, actor=actor, **fields)
+    return _save_program(
+        current,
+        actor=actor,
+        fields={
+            "name": name,
+            "owner_agency": owner_agency,
+            "region": region,
+            "period_start": period_start,
+            "period_end": period_end,
+            "description": description,
+            "legal_basis": legal_basis,
+        },
+        targets=targets,
+    )
 
 
 def _check_meetings(*, actor, region: Region, meetings: Iterable[Meeting], code: str) -> list:
@@ -434,23 +552,12 @@ def program_set_meetings(*, actor, program: Program, meetings: Iterable[Meeting]
 # Working groups -------------------------------------------------------------------------------
 
 
-def _working_group_fields(
-    *,
-    name: str,
-    agency: Agency,
-    region: Region,
-    purpose: str = "",
-    decree_number: str = "",
-    decree_date: datetime.date | None = None,
-) -> dict:
-    """A pokja's own fields by name: what create and update take, typed, with the defaults."""
-    return locals()
-
-
 def _save_working_group(
-    group: WorkingGroup, *, actor, members: Sequence[Mapping] = (), **fields
+    group: WorkingGroup, *, actor, fields: Mapping, members: Sequence[Mapping]
 ) -> WorkingGroup:
-    set_fields(group, _working_group_fields(**fields))
+    """Set ``group``'s own ``fields`` (field name to value), check and save it with its
+    members (replaced)."""
+    set_fields(group, fields)
     check_region(actor=actor, region=group.region)
     group.full_clean()
     group.save()
@@ -465,22 +572,65 @@ def _save_working_group(
 
 
 @transaction.atomic
-def working_group_create(*, actor, **fields) -> WorkingGroup:
+def working_group_create(
+    *,
+    actor,
+    name: str,
+    agency: Agency,
+    region: Region,
+    purpose: str = "",
+    decree_number: str = "",
+    decree_date: datetime.date | None = None,
+    members: Sequence[Mapping] = (),
+) -> WorkingGroup:
     """Create a pokja with its members (``person`` or ``name``, ``agency``, ``role``).
 
-    ``fields``: those of :func:`_working_group_fields` (``name``, ``agency`` and
-    ``region`` required), and ``members``. Raises ``ValidationError``:
-    ``outside_jurisdiction``, ``duplicate_member`` or a field error.
+    Raises ``ValidationError``: ``outside_jurisdiction``, ``duplicate_member``
+    or a field error.
     """
-    return _save_working_group(WorkingGroup(), actor=actor, **fields)
+    return _save_working_group(
+        WorkingGroup(),
+        actor=actor,
+        fields={
+            "name": name,
+            "agency": agency,
+            "region": region,
+            "purpose": purpose,
+            "decree_number": decree_number,
+            "decree_date": decree_date,
+        },
+        members=members,
+    )
 
 
 @transaction.atomic
-def working_group_update(*, actor, group: WorkingGroup, **fields) -> WorkingGroup:
-    """Replace a pokja's fields and members. ``fields`` and errors as
-    :func:`working_group_create`."""
+def working_group_update(
+    *,
+    actor,
+    group: WorkingGroup,
+    name: str,
+    agency: Agency,
+    region: Region,
+    purpose: str = "",
+    decree_number: str = "",
+    decree_date: datetime.date | None = None,
+    members: Sequence[Mapping] = (),
+) -> WorkingGroup:
+    """Replace a pokja's fields and members. Errors as :func:`working_group_create`."""
     current = WorkingGroup.objects.select_for_update().get(pk=group.pk)
-    return _save_working_group(current, actor=actor, **fields)
+    return _save_working_group(
+        current,
+        actor=actor,
+        fields={
+            "name": name,
+            "agency": agency,
+            "region": region,
+            "purpose": purpose,
+            "decree_number": decree_number,
+            "decree_date": decree_date,
+        },
+        members=members,
+    )
 
 
 @transaction.atomic

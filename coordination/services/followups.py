@@ -37,9 +37,9 @@ def _save_follow_up(
     title: str,
     responsible_agency: Agency,
     due_date: datetime.date,
-    description: str = "",
-    responsible_person: Person | None = None,
-    responsible_person_name: str = "",
+    description: str,
+    responsible_person: Person | None,
+    responsible_person_name: str,
 ) -> FollowUp:
     """Set what, who and by when (the person found by name if not given); validate and save."""
     if responsible_person is None and responsible_person_name.strip():
@@ -58,36 +58,67 @@ def _save_follow_up(
 
 @transaction.atomic
 def follow_up_create(
-    *, actor, region: Region, meeting: Meeting | None = None, **fields
+    *,
+    actor,
+    title: str,
+    responsible_agency: Agency,
+    due_date: datetime.date,
+    region: Region,
+    description: str = "",
+    responsible_person: Person | None = None,
+    meeting: Meeting | None = None,
+    responsible_person_name: str = "",
 ) -> FollowUp:
     """Record a commitment: ``responsible_agency`` does ``title`` by ``due_date``.
 
-    ``fields``: those of :func:`_save_follow_up` (``title``,
-    ``responsible_agency`` and ``due_date`` required). The person may be given
-    as ``responsible_person`` or by name (``responsible_person_name``, resolved
-    by :func:`person_for_attendee`).
+    The person may be given as ``responsible_person`` or by name
+    (``responsible_person_name``, resolved by :func:`person_for_attendee`).
 
     ``region`` scopes it (usually the meeting's or the report's region) and
     must lie in the actor's jurisdiction. Raises ``ValidationError``
     (``outside_jurisdiction`` or a field error).
     """
     check_region(actor=actor, region=region)
-    follow_up = FollowUp(region=region, meeting=meeting, created_by=actor)
-    return _save_follow_up(follow_up, **fields)
+    return _save_follow_up(
+        FollowUp(region=region, meeting=meeting, created_by=actor),
+        title=title,
+        responsible_agency=responsible_agency,
+        due_date=due_date,
+        description=description,
+        responsible_person=responsible_person,
+        responsible_person_name=responsible_person_name,
+    )
 
 
 @transaction.atomic
 def follow_up_update(
-    *, actor, follow_up: FollowUp, expected_version: int | None = None, **fields
+    *,
+    actor,
+    follow_up: FollowUp,
+    title: str,
+    responsible_agency: Agency,
+    due_date: datetime.date,
+    description: str = "",
+    responsible_person: Person | None = None,
+    responsible_person_name: str = "",
+    expected_version: int | None = None,
 ) -> FollowUp:
     """Correct what, who and by when (not the status: see :func:`follow_up_set_status`).
 
-    ``fields`` as :func:`follow_up_create`. Raises ``ValidationError``:
-    ``stale_version`` when someone changed it in between, or a field error.
+    Raises ``ValidationError``: ``stale_version`` when someone changed it in
+    between, or a field error.
     """
     current = _lock_follow_up(follow_up, expected_version)
     current.version = current.version + 1
-    return _save_follow_up(current, **fields)
+    return _save_follow_up(
+        current,
+        title=title,
+        responsible_agency=responsible_agency,
+        due_date=due_date,
+        description=description,
+        responsible_person=responsible_person,
+        responsible_person_name=responsible_person_name,
+    )
 
 
 def _lock_follow_up(follow_up: FollowUp, expected_version: int | None) -> FollowUp:

@@ -58,37 +58,17 @@ def _agenda(meeting: Meeting, agenda_items: Iterable[Mapping]) -> Iterator[Agend
         )
 
 
-def _meeting_fields(
-    *,
-    kind: str,
-    title: str,
-    starts_at: datetime.datetime,
-    region: Region,
-    host_agency: Agency,
-    ends_at: datetime.datetime | None = None,
-    theme: str = "",
-    venue: str = "",
-    summary: str = "",
-    decisions: str = "",
-    status: str = MeetingStatus.DIRENCANAKAN,
-    is_public: bool = False,
-) -> dict:
-    """A meeting's own fields by name: what create and update take, typed, with the defaults."""
-    return locals()
-
-
 def _save_meeting(
     meeting: Meeting,
     *,
     actor,
-    participating_agencies: Iterable[Agency] = (),
-    topics: Iterable[Topic] = (),
-    attendees: Sequence[Mapping] = (),
-    agenda_items: Sequence[Mapping] = (),
-    **fields,
+    fields: Mapping,
+    participating_agencies: Iterable[Agency],
+    topics: Iterable[Topic],
+    attendees: Sequence[Mapping],
+    agenda_items: Sequence[Mapping],
 ) -> Meeting:
-    """Set ``meeting``'s fields (:func:`_meeting_fields`), check and save it with its rows."""
-    fields = _meeting_fields(**fields)
+    """Set ``meeting``'s own ``fields`` (field name to value), check and save it with its rows."""
     check_region(actor=actor, region=fields["region"])
     set_fields(meeting, fields)
     meeting.updated_by = actor
@@ -112,12 +92,29 @@ def _save_meeting(
 
 
 @transaction.atomic
-def meeting_create(*, actor, copied_from: Meeting | None = None, **fields) -> Meeting:
+def meeting_create(
+    *,
+    actor,
+    kind: str,
+    title: str,
+    starts_at: datetime.datetime,
+    region: Region,
+    host_agency: Agency,
+    ends_at: datetime.datetime | None = None,
+    theme: str = "",
+    venue: str = "",
+    participating_agencies: Iterable[Agency] = (),
+    topics: Iterable[Topic] = (),
+    summary: str = "",
+    decisions: str = "",
+    status: str = MeetingStatus.DIRENCANAKAN,
+    is_public: bool = False,
+    attendees: Sequence[Mapping] = (),
+    agenda_items: Sequence[Mapping] = (),
+    copied_from: Meeting | None = None,
+) -> Meeting:
     """Create a meeting with its attendees (in order) and agenda items.
 
-    ``fields``: those of :func:`_meeting_fields` (``kind``, ``title``,
-    ``starts_at``, ``region`` and ``host_agency`` required), and
-    ``participating_agencies``, ``topics``, ``attendees``, ``agenda_items``.
     ``attendees``: mappings with ``person`` (or ``name``, resolved by
     :func:`person_for_attendee`) and optionally ``agency``,
     ``position_title``, ``role``, ``order``. ``agenda_items``: mappings with
@@ -126,16 +123,54 @@ def meeting_create(*, actor, copied_from: Meeting | None = None, **fields) -> Me
     Raises ``ValidationError``: ``end_before_start``, ``outside_jurisdiction``,
     ``duplicate_attendee``, or a field error from ``full_clean``.
     """
-    meeting = Meeting(copied_from=copied_from, created_by=actor)
-    return _save_meeting(meeting, actor=actor, **fields)
+    return _save_meeting(
+        Meeting(copied_from=copied_from, created_by=actor),
+        actor=actor,
+        fields={
+            "kind": kind,
+            "title": title,
+            "theme": theme,
+            "starts_at": starts_at,
+            "ends_at": ends_at,
+            "venue": venue,
+            "region": region,
+            "host_agency": host_agency,
+            "summary": summary,
+            "decisions": decisions,
+            "status": status,
+            "is_public": is_public,
+        },
+        participating_agencies=participating_agencies,
+        topics=topics,
+        attendees=attendees,
+        agenda_items=agenda_items,
+    )
 
 
 @transaction.atomic
 def meeting_update(
-    *, actor, meeting: Meeting, expected_version: int | None = None, **fields
+    *,
+    actor,
+    meeting: Meeting,
+    kind: str,
+    title: str,
+    starts_at: datetime.datetime,
+    region: Region,
+    host_agency: Agency,
+    ends_at: datetime.datetime | None = None,
+    theme: str = "",
+    venue: str = "",
+    participating_agencies: Iterable[Agency] = (),
+    topics: Iterable[Topic] = (),
+    summary: str = "",
+    decisions: str = "",
+    status: str = MeetingStatus.DIRENCANAKAN,
+    is_public: bool = False,
+    attendees: Sequence[Mapping] = (),
+    agenda_items: Sequence[Mapping] = (),
+    expected_version: int | None = None,
 ) -> Meeting:
-    """Replace a meeting's fields, attendees and agenda (``fields`` as
-    :func:`meeting_create`); bump its ``version``.
+    """Replace a meeting's fields, attendees and agenda; bump its ``version``.
 
     The row is locked while checked: when ``expected_version`` is given and the
     stored version is newer, nothing is saved and ``ValidationError``
@@ -146,7 +181,28 @@ def meeting_update(
     current = current.get(pk=meeting.pk)
     check_version(current, expected_version, what=_("meeting"))
     current.version = current.version + 1
-    return _save_meeting(current, actor=actor, **fields)
+    return _save_meeting(
+        current,
+        actor=actor,
+        fields={
+            "kind": kind,
+            "title": title,
+            "theme": theme,
+            "starts_at": starts_at,
+            "ends_at": ends_at,
+            "venue": venue,
+            "region": region,
+            "host_agency": host_agency,
+            "summary": summary,
+            "decisions": decisions,
+            "status": status,
+            "is_public": is_public,
+        },
+        participating_agencies=participating_agencies,
+        topics=topics,
+        attendees=attendees,
+        agenda_items=agenda_items,
+    )
 
 
 @transaction.atomic
