@@ -154,7 +154,8 @@ class PositionQuerySet(models.QuerySet):
         )
 
 
-#: A position does not end before it starts; either date may be unknown.
+#: A position does not end before it starts; either date may be unknown (its database check
+#: and ``clean()``).
 POSITION_DATES = EndNotBeforeStart(
     start="start_date",
     end="end_date",
@@ -192,8 +193,4 @@ class Position(models.Model):
         return f"{self.role} — {self.person}"
 
     def clean(self):
-        if self.start_date and self.end_date and self.end_date < self.start_date:
-            raise ValidationError(
-                {"end_date": _("The end date cannot be before the start date.")},
-                code="end_before_start",
-            )
+        POSITION_DATES.check(self)
