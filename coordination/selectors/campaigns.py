@@ -89,7 +89,7 @@ def _depth(code: str) -> int:
 
 def _visible_declarations(user) -> QuerySet[Declaration]:
     partner_q = agency_involved(
-        "organiser_id", Declaration.signatory_agencies, DeclarationSignatory
+        "organiser_id", Declaration.signatory_agencies, DeclarationSignatory, record="declaration"
     )
     return visible_to(user, Declaration.objects.all(), partner_q=partner_q)
 

@@ -32,7 +32,9 @@ __all__ = [
 
 
 def _visible_meetings(user) -> QuerySet[Meeting]:
-    partner_q = agency_involved("host_agency_id", Meeting.participating_agencies, MeetingAttendee)
+    partner_q = agency_involved(
+        "host_agency_id", Meeting.participating_agencies, MeetingAttendee, record="meeting"
+    )
     return visible_to(user, Meeting.objects.all(), partner_q=partner_q)
 
 

@@ -46,16 +46,15 @@ def visible_to(user, queryset: QuerySet, *, partner_q: Callable[[int], Q]) -> Qu
     return queryset
 
 
-def agency_involved(lead: str, agencies, people: type[Model]) -> Callable[[int], Q]:
+def agency_involved(lead: str, agencies, people: type[Model], *, record: str) -> Callable[[int], Q]:
     """The partner rule (see :func:`visible_to`) of records an agency takes part in: it leads
     the record (the field ``lead``), is among its agencies (``agencies``, the record's
-    many-to-many descriptor) or sends one of its people (``people``, rows with an ``agency``
-    that point at the record by the field name the many-to-many's table uses).
+    many-to-many descriptor) or sends one of its people (``people``, rows with an ``agency``).
+    The many-to-many's rows and the people's rows point at the record by the field ``record``.
     """
 
     def partner_q(agency_id: int) -> Q:
-        link = f"{agencies.field.m2m_field_name()}_id"
-        involved = {link: OuterRef("pk"), "agency_id": agency_id}
+        involved = {f"{record}_id": OuterRef("pk"), "agency_id": agency_id}
         return (
             Q(**{lead: agency_id})
             | Exists(agencies.through.objects.filter(**involved))
