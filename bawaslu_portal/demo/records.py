@@ -11,12 +11,18 @@ from it, and the writes.
 into the module's record (a dataclass or a helper function), after checking
 that the table has every key the record requires and no other, and turning the
 values of the named keys into what the code uses (a model's ``TextChoices``
-member, a nested record). Anything wrong raises :class:`DemoDataError` naming
-the file and the record.
+member, a nested record); the other values must be of the type the record
+annotates (a date where it takes a ``datetime.date``: ``2024-10-28``, not
+``"2024-10-28"``). Anything wrong raises :class:`DemoDataError` naming the file
+and the record; a file that is not valid TOML (a bad date such as
+``2024-02-30`` too) raises it with the line and column.
 """
 
+import datetime
 import inspect
 import tomllib
+import types
+import typing
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -69,7 +75,8 @@ def build[T](
     """``make(**given, **table)``, the values of ``convert``'s keys converted first.
 
     ``table`` may have the parameters of ``make`` (less those ``given``), and must have
-    those without a default.
+    those without a default; a value not converted must be of its parameter's annotated
+    type (when it has one).
     """
     parameters = {
         name: parameter
@@ -82,10 +89,14 @@ def build[T](
     }
     _check_keys(table, required, set(parameters), where)
     convert = convert or {}
-    values = {
-        key: convert[key](value, f"{where}, {key}") if key in convert else value
-        for key, value in table.items()
-    }
+    annotations = typing.get_type_hints(make)
+    values = {}
+    for key, value in table.items():
+        if key in convert:
+            values[key] = convert[key](value, f"{where}, {key}")
+        else:
+            _check_type(value, annotations.get(key), f"{where}, {key}")
+            values[key] = value
     return make(**given, **values)
 
 
@@ -101,14 +112,15 @@ def each(make: Callable, **convert: Convert) -> Convert:
     ]
 
 
-def take(table: Mapping, where: str, *names: str) -> tuple[list, dict]:
-    """The values of the keys ``names``, which ``table`` must have, and the rest of ``table``
-    (for :func:`build`): the keys a builder reads itself before it builds the record."""
-    _check_keys(
-        {name: table[name] for name in names if name in table}, set(names), set(names), where
-    )
-    rest = {key: value for key, value in table.items() if key not in names}
-    return [table[name] for name in names], rest
+def take(table: Mapping, where: str, **keys: type) -> tuple[list, dict]:
+    """The values of the keys of ``keys`` (in that order), which ``table`` must have, each of
+    its type, and the rest of ``table`` (for :func:`build`): the keys a builder reads itself
+    before it builds the record."""
+    _check_keys({name: table[name] for name in keys if name in table}, set(keys), set(keys), where)
+    for name, expected in keys.items():
+        _check_type(table[name], expected, f"{where}, {name}")
+    rest = {key: value for key, value in table.items() if key not in keys}
+    return [table[name] for name in keys], rest
 
 
 def choice(choices) -> Convert:
@@ -135,6 +147,31 @@ def lookup[T](known: Mapping[str, T], value, where: str) -> T:
     if value not in known:
         raise DemoDataError(f"{where}: {value!r} is not one of {', '.join(known)}")
     return known[value]
+
+
+def _check_type(value, expected, where: str) -> None:
+    if expected is not None and not _is_a(value, expected):
+        shown = expected.__name__ if isinstance(expected, type) else str(expected)
+        raise DemoDataError(f"{where}: takes {shown}, not {value!r} ({type(value).__name__})")
+
+
+def _is_a(value, expected) -> bool:
+    """Whether ``value`` is of the annotation ``expected``: a class (a bool is not an int, a
+    date and time not a date), ``X | None``, or ``list[X]`` (each item an ``X``); of other
+    generics only the container is checked."""
+    origin = typing.get_origin(expected)
+    if origin in (types.UnionType, typing.Union):
+        return any(_is_a(value, arm) for arm in typing.get_args(expected))
+    if origin is not None:
+        arguments = typing.get_args(expected)
+        if origin is list and arguments:
+            return isinstance(value, list) and all(_is_a(item, arguments[0]) for item in value)
+        return isinstance(value, origin)
+    if expected is type(None):
+        return value is None
+    if expected in (int, datetime.date):
+        return type(value) is expected
+    return not isinstance(expected, type) or isinstance(value, expected)
 
 
 def _check_keys(table: Mapping, required: set[str], allowed: set[str], where: str) -> None:

@@ -126,10 +126,11 @@ def _progress(date: datetime.date, text: str) -> tuple[datetime.date, str]:
     return (date, text)
 
 
-def _meeting(table: dict, where: str, when: str, day) -> DemoMeeting:
-    """The meeting of a table: from ``starts`` to ``ends`` in its ``zone``, on the day that
-    ``day`` gives for its key ``when`` (a date, or a number of days from today)."""
-    (on, starts, ends, zone), fields = take(table, where, when, "starts", "ends", "zone")
+def _meeting(table: dict, where: str, on: datetime.date) -> DemoMeeting:
+    """The meeting of a table, on the day ``on`` from ``starts`` to ``ends`` in its ``zone``."""
+    (starts, ends, zone), fields = take(
+        table, where, starts=datetime.time, ends=datetime.time, zone=str
+    )
     zone = lookup(ZONES, zone, f"{where}, zone")
     return build(
         DemoMeeting,
@@ -141,14 +142,15 @@ def _meeting(table: dict, where: str, when: str, day) -> DemoMeeting:
             "attendees": each(_attendee, role=choice(AttendeeRole)),
             "follow_ups": each(DemoFollowUp, progress=record(_progress)),
         },
-        starts_at=datetime.datetime.combine(day(on), starts, tzinfo=zone),
-        ends_at=datetime.datetime.combine(day(on), ends, tzinfo=zone),
+        starts_at=datetime.datetime.combine(on, starts, tzinfo=zone),
+        ends_at=datetime.datetime.combine(on, ends, tzinfo=zone),
     )
 
 
 def _source_meeting(table: dict, where: str) -> tuple[str, DemoMeeting]:
-    (source,), fields = take(table, where, "source")
-    return source, _meeting(fields, f"{where} ({source})", "date", lambda on: on)
+    """A ``[[source_meeting]]``: the number of its article, and the meeting on its ``date``."""
+    (source, on), fields = take(table, where, source=str, date=datetime.date)
+    return source, _meeting(fields, f"{where} ({source})", on)
 
 
 _TABLES = load(__file__, "meetings.toml", "extra_people", "source_meeting", "upcoming_meeting")
@@ -176,11 +178,13 @@ SOURCE_MEETING_TITLES = [meeting.title for meeting in SOURCE_MEETINGS.values()]
 
 
 def _upcoming_meetings(today: datetime.date) -> list[DemoMeeting]:
-    """Planned meetings a few days to weeks ahead of ``today``, so the agenda has upcoming items."""
-    return [
-        _meeting(table, where, "in_days", lambda days: today + datetime.timedelta(days=days))
-        for where, table in _TABLES["upcoming_meeting"]
-    ]
+    """Planned meetings a few days to weeks ahead of ``today`` (each ``in_days``), so the
+    agenda has upcoming items."""
+    meetings = []
+    for where, table in _TABLES["upcoming_meeting"]:
+        (days,), fields = take(table, where, in_days=int)
+        meetings.append(_meeting(fields, where, today + datetime.timedelta(days=days)))
+    return meetings
 
 
 def _agency_keys(keys: list[str], agencies: dict) -> list[str]:

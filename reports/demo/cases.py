@@ -296,7 +296,7 @@ def _case_record(table: dict, where: str) -> Case:
     """The case of a ``[[case]]`` table: its city's office records it (its staff), unless
     ``public`` (then its reporter is as the public form gives them)."""
     where = f"{where} ({table.get('code', 'no code')})"
-    (city,), fields = take(table, where, "city")
+    (city,), fields = take(table, where, city=str)
     city = lookup(CITIES, city, f"{where}, city")
     public = fields.pop("public", False)
     return build(
