@@ -131,15 +131,6 @@ def _changed_records(records: QuerySet, rank: int, cursor, *people: str) -> list
     )
 
 
-def _written(rows, rank: int, kind: str, *, at: str, subject: str, action: str) -> list:
-    """The lines of notes or comments (``rows``): their author wrote ``action`` on the record
-    in their field ``subject``, at their field ``at``."""
-    return [
-        _item(rank, kind, row, getattr(row, at), _person(row.author), action, getattr(row, subject))
-        for row in rows
-    ]
-
-
 def _meetings(user, rank, cursor) -> list[ActivityItem]:
     rows = _changed_records(
         meeting_list(user=user).prefetch_related(None), rank, cursor, "created_by", "updated_by"
@@ -175,14 +166,19 @@ def _follow_up_notes(user, rank, cursor) -> list[ActivityItem]:
     if user.is_partner:
         notes = notes.filter(follow_up__responsible_agency_id=user.agency_id)
     rows = _newest(notes.select_related("follow_up__region", "author"), "created_at", rank, cursor)
-    return _written(
-        rows,
-        rank,
-        KIND_FOLLOW_UPS,
-        at="created_at",
-        subject="follow_up",
-        action=_("wrote progress on the follow-up"),
-    )
+    action = _("wrote progress on the follow-up")
+    return [
+        _item(
+            rank,
+            KIND_FOLLOW_UPS,
+            note,
+            note.created_at,
+            _person(note.author),
+            action,
+            note.follow_up,
+        )
+        for note in rows
+    ]
 
 
 def _declarations(user, rank, cursor) -> list[ActivityItem]:
@@ -254,14 +250,13 @@ def _report_moves(user, rank, cursor) -> list[ActivityItem]:
 
 def _report_comments(user, rank, cursor) -> list[ActivityItem]:
     rows = _report_rows(ReportComment.objects.all(), user, rank, cursor, person="author")
-    return _written(
-        rows,
-        rank,
-        KIND_REPORTS,
-        at="at",
-        subject="report",
-        action=_("commented on the report"),
-    )
+    action = _("commented on the report")
+    return [
+        _item(
+            rank, KIND_REPORTS, comment, comment.at, _person(comment.author), action, comment.report
+        )
+        for comment in rows
+    ]
 
 
 #: The sources in their tie order (a source's rank is its index), with the kind they belong to.
