@@ -330,7 +330,7 @@ class CampaignForm(RecordInitialMixin, UserChoicesMixin, forms.Form):
 class DesignationForm(RecordInitialMixin, UserChoicesMixin, forms.Form):
     kind = select_field(
         _("Kind of designation"),
-        None,
+        selectors.designation_kind_list(),
         empty_label=_("Choose the kind of designation"),
         required_message=_("Choose the kind of designation"),
         invalid_message=_("Choose a kind of designation from the list"),
@@ -359,7 +359,6 @@ class DesignationForm(RecordInitialMixin, UserChoicesMixin, forms.Form):
     notes = notes_field(_("Notes"))
 
     user_choices = {"kelurahan": _kelurahan_choices}
-    choices = {"kind": selectors.designation_kind_list}
     record_fields = ("kind", "kelurahan", "date", "decree_number", "status", "notes")
 
 
@@ -380,7 +379,7 @@ class DesignationRevokeForm(forms.Form):
 class DesignationFilterForm(UserChoicesMixin, forms.Form):
     kind = select_field(
         _("Kind"),
-        None,
+        selectors.designation_kind_list(),
         empty_label=_("All kinds"),
         invalid_message=_("Choose a kind from the list"),
     )
@@ -388,7 +387,6 @@ class DesignationFilterForm(UserChoicesMixin, forms.Form):
     region = RegionFilterField()
 
     user_choices = {"region": selectors.region_filter_choices}
-    choices = {"kind": selectors.designation_kind_list}
 
     def filters(self) -> selectors.DesignationFilters:
         if not self.is_valid():
@@ -399,7 +397,7 @@ class DesignationFilterForm(UserChoicesMixin, forms.Form):
 class CoverageFilterForm(UserChoicesMixin, forms.Form):
     kind = select_field(
         _("Kind of designation"),
-        None,
+        selectors.designation_kind_list(),
         empty_label=_("Any kind"),
         invalid_message=_("Choose a kind from the list"),
     )
@@ -410,7 +408,6 @@ class CoverageFilterForm(UserChoicesMixin, forms.Form):
     )
 
     user_choices = {"city": selectors.coverage_city_choices}
-    choices = {"kind": selectors.designation_kind_list}
 
 
 # Programs -------------------------------------------------------------------------------------

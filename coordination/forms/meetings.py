@@ -116,7 +116,11 @@ class MeetingForm(UserChoicesMixin, SuppressibleErrorsMixin, forms.Form):
         _("Participating agencies"),
         invalid_message=_("Choose participating agencies from the list"),
     )
-    topics = checkbox_choices(_("Topics"), invalid_message=_("Choose topics from the list"))
+    topics = checkbox_choices(
+        _("Topics"),
+        queryset=selectors.topic_list(),
+        invalid_message=_("Choose topics from the list"),
+    )
     status = status_field(
         MeetingStatus.choices,
         initial=MeetingStatus.DIRENCANAKAN,
@@ -138,7 +142,6 @@ class MeetingForm(UserChoicesMixin, SuppressibleErrorsMixin, forms.Form):
         "host_agency": selectors.agency_choices,
         "participating_agencies": selectors.agency_choices,
     }
-    choices = {"topics": selectors.topic_list}
 
     def clean(self):
         cleaned = super().clean()
@@ -287,7 +290,7 @@ class MeetingFilterForm(UserChoicesMixin, DateRangeFilterForm):
     )
     topic = select_field(
         _("Topic"),
-        None,
+        selectors.topic_list(),
         empty_label=_("All topics"),
         invalid_message=_("Choose a topic from the list"),
     )
@@ -296,7 +299,6 @@ class MeetingFilterForm(UserChoicesMixin, DateRangeFilterForm):
         "region": selectors.region_filter_choices,
         "agency": selectors.agency_choices,
     }
-    choices = {"topic": selectors.topic_list}
 
     def filters(self) -> selectors.MeetingFilters:
         """The chosen filters; none at all while the form has errors (they are shown instead)."""

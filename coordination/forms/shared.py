@@ -247,11 +247,11 @@ def notes_field(label, *, rows: int = 3, **kwargs) -> forms.CharField:
     return textarea_field(label, rows=rows, **kwargs)
 
 
-def checkbox_choices(label, *, invalid_message) -> forms.ModelMultipleChoiceField:
+def checkbox_choices(label, *, invalid_message, queryset=None) -> forms.ModelMultipleChoiceField:
     """Any number of rows (agencies, topics, meetings) as checkboxes, no JavaScript needed."""
     return forms.ModelMultipleChoiceField(
         label=label,
-        queryset=None,
+        queryset=queryset,
         required=False,
         widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": invalid_message},
@@ -269,12 +269,11 @@ class UserChoicesMixin:
     """A form, made with ``user=``, whose selects list the rows their selectors give.
 
     ``user_choices`` maps a field to the selector of its rows for the user (called with
-    ``user=``; a selector serving several fields is called once), ``choices`` to one
-    that does not depend on the user.
+    ``user=``; a selector serving several fields is called once). A select whose rows do
+    not depend on the user gets its queryset where it is declared.
     """
 
     user_choices: dict[str, Callable[..., QuerySet]] = {}
-    choices: dict[str, Callable[[], QuerySet]] = {}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -283,8 +282,6 @@ class UserChoicesMixin:
             if selector not in rows:
                 rows[selector] = selector(user=user)
             self.fields[name].queryset = rows[selector]
-        for name, selector in self.choices.items():
-            self.fields[name].queryset = selector()
 
 
 def record_values(record, names) -> dict:
