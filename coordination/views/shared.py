@@ -246,37 +246,28 @@ def upload_view(
     allowed: Callable | None = None,
 ):
     """The POST view that adds the file of ``form_class`` (``file`` and ``kind``) to a
-    record through ``service``, for whoever ``allowed(user, record)`` (by default: may edit
-    it); then ``message`` and back to the record's page, or the page again with the
-    form's errors (``page(request, record, form, status=status)``).
+    record through ``service(actor=…, <kind.name>=record, upload=…, kind=…)``, for whoever
+    ``allowed(user, record)`` (by default: may edit it); then ``message`` and back to the
+    record's page. An invalid form, or a file the service refused (the error then on the
+    ``file`` field), shows the page again: ``page(request, record, form, status=status)``.
     """
 
     @require_POST
     @record_in_scope(kind.get, allowed or kind.can_edit)
     def view(request, record):
         form = form_class(request.POST, request.FILES)
-        if response := save_upload(request, form, service, str(message), record, kind.name):
-            return response
+        if form.is_valid():
+            save = partial(
+                service,
+                actor=request.user,
+                **{kind.name: record},
+                upload=form.cleaned_data["file"],
+                kind=form.cleaned_data["kind"],
+            )
+            if response := save_and_redirect(
+                request, form, save, message=str(message), to=record, error_field="file"
+            ):
+                return response
         return page(request, record, form, status=status)
 
     return view
-
-
-def save_upload(request, form, service: Callable, message: str, record, name: str):
-    """Add the file of a valid upload form (``file`` and ``kind``) to ``record`` (the
-    service's keyword ``name``) through ``service``, then flash ``message`` and go to the
-    record (``save_and_redirect``).
-
-    ``None`` when the form is invalid or the service refused the file (the error
-    is then on the ``file`` field): the view shows the record's page again.
-    """
-    if not form.is_valid():
-        return None
-    save = partial(
-        service,
-        actor=request.user,
-        **{name: record},
-        upload=form.cleaned_data["file"],
-        kind=form.cleaned_data["kind"],
-    )
-    return save_and_redirect(request, form, save, message=message, to=record, error_field="file")
