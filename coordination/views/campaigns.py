@@ -53,15 +53,17 @@ from coordination.views.shared import (
     upload_view,
 )
 
-#: The section's lists call their filter form ``filter_form``.
-_section_list = partial(list_view, form_name="filter_form")
-
 
 def _kind(name: str, get, can_edit, stem: str = "") -> RecordKind:
     """A record kind of the section: its templates in ``coordination/campaigns/``; whoever
     may create one of the section's records may create them all."""
     return RecordKind(
-        name, get, can_edit, permissions.can_create_campaign_records, "coordination/campaigns", stem
+        name,
+        get,
+        can_edit,
+        can_create=permissions.can_create_campaign_records,
+        folder="coordination/campaigns",
+        stem=stem,
     )
 
 
@@ -69,8 +71,11 @@ def _kind(name: str, get, can_edit, stem: str = "") -> RecordKind:
 
 DECLARATION = _kind("declaration", selectors.declaration_get, permissions.can_edit_declaration)
 
-declaration_list = _section_list(
-    DECLARATION, selectors.declaration_list, filter_form=DeclarationFilterForm
+declaration_list = list_view(
+    DECLARATION,
+    selectors.declaration_list,
+    filter_form=DeclarationFilterForm,
+    form_name="filter_form",
 )
 
 
@@ -179,8 +184,11 @@ campaign_create, campaign_update = form_views(
 
 DESIGNATION = _kind("designation", selectors.designation_get, permissions.can_edit_designation)
 
-designation_list = _section_list(
-    DESIGNATION, selectors.designation_list, filter_form=DesignationFilterForm
+designation_list = list_view(
+    DESIGNATION,
+    selectors.designation_list,
+    filter_form=DesignationFilterForm,
+    form_name="filter_form",
 )
 
 designation_create, designation_update = form_views(
