@@ -1,7 +1,5 @@
 """Template filters for dates in the region's zone and small display helpers."""
 
-from functools import partial
-
 from django import template
 from django.urls import reverse
 
@@ -10,25 +8,32 @@ from bawaslu_portal import timefmt
 register = template.Library()
 
 
-def _local_filter(format_value):
-    """A filter giving ``format_value(value, region)``, in the region's zone; "" for no value."""
-
-    def local_filter(value, region=None):
-        if not value:
-            return ""
-        return format_value(value, region)
-
-    return local_filter
+# The dates and times in the region's zone ("" for no value).
 
 
-# The dates and times in the region's zone, e.g. ``{{ meeting.start|local_date:meeting.region }}``.
-for _name, _format_value in {
-    "local_date": timefmt.format_date,  # "Kamis, 21 September 2023"
-    "local_date_short": partial(timefmt.format_date, short=True),  # "21 Sep 2023"
-    "local_time": timefmt.format_time,  # "10.00 WITA"
-    "local_datetime": timefmt.format_datetime,  # "Kamis, 21 September 2023, 10.00 WITA"
-}.items():
-    register.filter(_name, _local_filter(_format_value))
+@register.filter
+def local_date(value, region=None):
+    """``{{ meeting.start|local_date:meeting.region }}`` → "Kamis, 21 September 2023"."""
+    return timefmt.format_date(value, region) if value else ""
+
+
+@register.filter
+def local_date_short(value, region=None):
+    """``{{ meeting.start|local_date_short:meeting.region }}`` → "21 Sep 2023"."""
+    return timefmt.format_date(value, region, short=True) if value else ""
+
+
+@register.filter
+def local_time(value, region=None):
+    """``{{ meeting.start|local_time:meeting.region }}`` → "10.00 WITA"."""
+    return timefmt.format_time(value, region) if value else ""
+
+
+@register.filter
+def local_datetime(value, region=None):
+    """``{{ meeting.start|local_datetime:meeting.region }}`` → "Kamis, 21 September 2023,
+    10.00 WITA"."""
+    return timefmt.format_datetime(value, region) if value else ""
 
 
 @register.simple_tag(takes_context=True)
