@@ -5,7 +5,6 @@ from functools import partial
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
@@ -96,7 +95,7 @@ def action_page(request, report, form, *, heading: str, submit_label: str, confi
             "report": report,
             "form": form,
             "heading": heading,
-            "action_url": reverse(request.resolver_match.view_name, args=[report.pk]),
+            "action_url": request.path,
             "submit_label": submit_label,
             "confirm": confirm,
         },
