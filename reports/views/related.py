@@ -25,27 +25,23 @@ def _related_url(report) -> str:
     return f"{report.get_absolute_url()}#related-title"
 
 
-def _handled_report(request, pk: int):
-    """The report (404 outside the jurisdiction); 403 unless the user's office handles it."""
-    return report_for_action(
-        request.user,
-        pk,
-        can_handle_report,
-        _("Only the handling office can link or unlink its reports."),
-    )
-
-
 def _group_change_view(form_class, service, *, field: str, saved, heading, submit_label):
     """The POST view that changes the report's group through ``service``: the other report
     is the form's ``field``, passed to the service under that name, and named in the
     ``saved`` message (``%(<field>)s``); back to the case page's related reports.
 
-    A form with errors comes back on its own page under ``heading``.
+    404 outside the jurisdiction; 403 unless the user's office handles the report. A form
+    with errors comes back on its own page under ``heading``.
     """
 
     @require_POST
     def view(request, pk: int):
-        report = _handled_report(request, pk)
+        report = report_for_action(
+            request.user,
+            pk,
+            can_handle_report,
+            _("Only the handling office can link or unlink its reports."),
+        )
         form = form_class(request.POST, report=report, user=request.user)
         if form.is_valid():
             other = form.cleaned_data[field]
