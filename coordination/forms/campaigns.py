@@ -31,7 +31,6 @@ from coordination.forms.shared import (
     file_kind_field,
     kind_choice,
     kind_filter,
-    notes_field,
     public_agenda_field,
     region_field,
     required_choice,
@@ -198,7 +197,7 @@ class DeclarationForm(RecordInitialMixin, UserChoicesMixin, SuppressibleErrorsMi
         invalid_message=_("Choose a meeting from the list"),
         field_class=_MeetingChoiceField,
     )
-    description = notes_field(_("Description"), rows=4)
+    description = textarea_field(_("Description"), rows=4)
     is_public = public_agenda_field(
         _("The public agenda shows title, date, place and agencies; never contacts.")
     )
@@ -318,7 +317,7 @@ class CampaignForm(RecordInitialMixin, UserChoicesMixin, forms.Form):
         required_message=_("Choose the city or regency the campaign covers"),
         invalid_message=_("Choose a city or regency in your jurisdiction"),
     )
-    description = notes_field(_("Description"))
+    description = textarea_field(_("Description"), rows=3)
 
     user_choices = {"region": selectors.coverage_city_choices}
     record_fields = ("name", "kind", "region", "description")
@@ -356,7 +355,7 @@ class DesignationForm(RecordInitialMixin, UserChoicesMixin, forms.Form):
         initial=DesignationStatus.AKTIF,
         required_message=_("Choose whether the designation is proposed or active"),
     )
-    notes = notes_field(_("Notes"))
+    notes = textarea_field(_("Notes"), rows=3)
 
     user_choices = {"kelurahan": _kelurahan_choices}
     record_fields = ("kind", "kelurahan", "date", "decree_number", "status", "notes")
@@ -427,7 +426,7 @@ class ProgramForm(
         required=False,
         help_text=_("For example the Peraturan Bawaslu that sets the quota."),
     )
-    description = notes_field(_("Description"))
+    description = textarea_field(_("Description"), rows=3)
     owner_agency = _owner_agency_field(_("Choose the agency that runs the program"))
     region = region_field(
         empty_label=_("Choose the city or kecamatan"),
@@ -541,7 +540,7 @@ class MeetingLinkForm(forms.Form):
 
 class WorkingGroupForm(RecordInitialMixin, UserChoicesMixin, SuppressibleErrorsMixin, forms.Form):
     name = _name_field(_("Enter the name of the pokja"))
-    purpose = notes_field(_("Purpose"))
+    purpose = textarea_field(_("Purpose"), rows=3)
     decree_number = _decree_number_field(
         _("The number of the decision letter (SK) that formed the pokja, if any.")
     )

@@ -9,7 +9,6 @@ from coordination.forms.shared import (
     FilterDateField,
     RegionFilterField,
     UserChoicesMixin,
-    notes_field,
     region_field,
     status_filter,
 )
@@ -24,7 +23,7 @@ class FollowUpForm(UserChoicesMixin, forms.Form):
         max_length=300,
         error_messages={"required": _("Enter what will be done")},
     )
-    description = notes_field(_("Details"))
+    description = textarea_field(_("Details"), rows=3)
     responsible_agency = select_field(
         _("Responsible agency"),
         None,
@@ -101,7 +100,7 @@ class FollowUpStatusForm(forms.Form):
         choices=FollowUpStatus.choices,
         error_messages={"required": _("Choose the new status")},
     )
-    note = notes_field(_("Reason or note"), rows=2, max_length=5000)
+    note = textarea_field(_("Reason or note"), rows=2, max_length=5000)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 

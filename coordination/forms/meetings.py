@@ -13,7 +13,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from bawaslu_portal.formfields import select_field
+from bawaslu_portal.formfields import select_field, textarea_field
 from coordination import selectors
 from coordination.forms.shared import (
     BasePersonFormSet,
@@ -30,7 +30,6 @@ from coordination.forms.shared import (
     file_kind_field,
     kind_choice,
     kind_filter,
-    notes_field,
     public_agenda_field,
     region_field,
     required_choice,
@@ -126,8 +125,8 @@ class MeetingForm(UserChoicesMixin, SuppressibleErrorsMixin, forms.Form):
         initial=MeetingStatus.DIRENCANAKAN,
         required_message=_("Choose whether the meeting is planned, held or cancelled"),
     )
-    summary = notes_field(_("Summary (notulen)"), rows=6)
-    decisions = notes_field(
+    summary = textarea_field(_("Summary (notulen)"), rows=6)
+    decisions = textarea_field(
         _("Decisions"),
         rows=4,
         help_text=_("Record each commitment with a responsible agency as a follow-up too."),

@@ -9,8 +9,9 @@ formsets, :func:`submitted_and_valid` says whether to save. People in rows are
 given by name (:class:`BasePersonFormSet`).
 
 The fields several forms declare alike (a kind to choose, a title, a region, the
-agencies as checkboxes, notes) come from the factories below, the selects' rows from
-:class:`UserChoicesMixin`, the values of a record being edited from
+agencies as checkboxes) come from the factories below, those every app's forms declare
+(a date, notes, a select) from ``bawaslu_portal.formfields``; the selects' rows per user
+from :class:`UserChoicesMixin`, the values of a record being edited from
 :class:`RecordInitialMixin`.
 """
 
@@ -25,7 +26,7 @@ from django.forms.utils import ErrorDict
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from bawaslu_portal.formfields import filter_choice, select_field, textarea_field
+from bawaslu_portal.formfields import filter_choice, select_field
 from bawaslu_portal.models import Region
 
 __all__ = [
@@ -58,7 +59,6 @@ __all__ = [
     "file_kind_field",
     "kind_choice",
     "kind_filter",
-    "notes_field",
     "public_agenda_field",
     "region_field",
     "record_values",
@@ -240,11 +240,6 @@ def title_field(required_message) -> forms.CharField:
             "max_length": _("The title can be at most 250 characters"),
         },
     )
-
-
-def notes_field(label, *, rows: int = 3, **kwargs) -> forms.CharField:
-    """Optional free text of ``rows`` lines: a description, notes, minutes."""
-    return textarea_field(label, rows=rows, **kwargs)
 
 
 def checkbox_choices(label, *, invalid_message, queryset=None) -> forms.ModelMultipleChoiceField:
