@@ -26,9 +26,12 @@ A few planned public meetings are placed relative to today so the public
 agenda always has upcoming items; one of them is cancelled (shown as such),
 and one internal meeting is not public (the agenda must not show it).
 
-Writes go through the coordination services. The seed is idempotent:
-meetings are found again by region and title and updated in place,
-follow-ups by meeting and title, so a second run changes no counts.
+Writes go through the coordination services, by the meeting's ``actor`` login,
+except one progress note: Pemkot Semarang's partner login (``semarang.pemkot``)
+reports the progress of its smart RT/RW follow-up, as a responsible agency does.
+The seed is idempotent: meetings are found again by region and title and
+updated in place, follow-ups by meeting and title, so a second run changes no
+counts.
 """
 
 import datetime
@@ -77,8 +80,9 @@ class DemoFollowUp:
     due: datetime.date
     description: str = ""
     person: str | None = None
-    #: (date, text) of a progress note and whether it closed the follow-up.
-    progress: tuple[datetime.date, str] | None = None
+    #: (date, text, login) of a progress note (written by the meeting's actor when login is
+    #: "") and whether it closed the follow-up.
+    progress: tuple[datetime.date, str, str] | None = None
     done: bool = False
 
 
@@ -122,8 +126,8 @@ def _attendee(
     return (person, agency, position, role)
 
 
-def _progress(date: datetime.date, text: str) -> tuple[datetime.date, str]:
-    return (date, text)
+def _progress(date: datetime.date, text: str, by: str = "") -> tuple[datetime.date, str, str]:
+    return (date, text, by)
 
 
 def _meeting(table: dict, where: str, on: datetime.date) -> DemoMeeting:
@@ -258,9 +262,13 @@ def _save_follow_ups(meeting: Meeting, spec: DemoMeeting, portal: PortalDemo, pe
             meeting=meeting,
         )
         if item.progress:
-            date, text = item.progress
+            date, text, by = item.progress
             follow_up_add_progress(
-                actor=actor, follow_up=follow_up, text=text, date=date, mark_done=item.done
+                actor=portal.users[by] if by else actor,
+                follow_up=follow_up,
+                text=text,
+                date=date,
+                mark_done=item.done,
             )
 
 
