@@ -234,31 +234,13 @@ def _coverage_bar(row) -> charts.Bar:
     return charts.Bar(row.region.name, row.percent, f"{row.designated}/{row.total} ({percent}%)")
 
 
-#: The coverage charts' titles, by the level of their bars.
-_COVERAGE_TITLES = {
-    "cities": gettext_lazy("Kelurahan coverage per city or regency"),
-    "kecamatan": gettext_lazy("Kelurahan coverage per kecamatan"),
-}
-#: What each coverage chart shows (its description for screen readers).
-_COVERAGE_DESCRIPTIONS = {
-    "cities": gettext_lazy(
-        "Percentage of kelurahan/desa with an active designation in each city or regency; "
-        "the table below gives the same figures."
-    ),
-    "kecamatan": gettext_lazy(
-        "Percentage of kelurahan/desa with an active designation in each kecamatan; "
-        "the table below gives the same figures."
-    ),
-}
-
-
-def _coverage_chart(rows, level: str):
-    """The bar chart ``coverage-<level>`` of the coverage ``rows`` of one level."""
+def _coverage_chart(rows, chart_id: str, title: str, description: str):
+    """A bar chart of the coverage ``rows`` of one level (cities, kecamatan)."""
     return charts.horizontal_bar_chart(
         [_coverage_bar(row) for row in rows],
-        chart_id=f"coverage-{level}",
-        title=str(_COVERAGE_TITLES[level]),
-        description=str(_COVERAGE_DESCRIPTIONS[level]),
+        chart_id=chart_id,
+        title=title,
+        description=description,
     )
 
 
@@ -275,8 +257,24 @@ def designation_coverage(request):
         {
             "filter_form": form,
             "coverage": coverage,
-            "city_chart": _coverage_chart(coverage.cities, "cities"),
-            "kecamatan_chart": _coverage_chart(coverage.kecamatan, "kecamatan"),
+            "city_chart": _coverage_chart(
+                coverage.cities,
+                "coverage-cities",
+                _("Kelurahan coverage per city or regency"),
+                _(
+                    "Percentage of kelurahan/desa with an active designation in each city or "
+                    "regency; the table below gives the same figures."
+                ),
+            ),
+            "kecamatan_chart": _coverage_chart(
+                coverage.kecamatan,
+                "coverage-kecamatan",
+                _("Kelurahan coverage per kecamatan"),
+                _(
+                    "Percentage of kelurahan/desa with an active designation in each kecamatan; "
+                    "the table below gives the same figures."
+                ),
+            ),
         },
     )
 
