@@ -42,7 +42,7 @@ from coordination.forms import (
 )
 from coordination.models import WorkingGroupRole
 from coordination.views.shared import (
-    RecordForm,
+    FormPage,
     RecordKind,
     detail_view,
     form_views,
@@ -105,11 +105,11 @@ def _signatory_rows(request, declaration) -> dict:
 
 declaration_create, declaration_update = form_views(
     DECLARATION,
-    RecordForm(
-        DeclarationForm,
-        services.declaration_create,
-        services.declaration_update,
-        gettext_lazy("The declaration was saved."),
+    FormPage(
+        form=DeclarationForm,
+        create=services.declaration_create,
+        update=services.declaration_update,
+        saved=gettext_lazy("The declaration was saved."),
         rows=_signatory_rows,
         values=DeclarationForm.service_kwargs,
         new_initial=_campaign_initial,
@@ -171,11 +171,11 @@ campaign_detail = detail_view(
 
 campaign_create, campaign_update = form_views(
     CAMPAIGN,
-    RecordForm(
-        CampaignForm,
-        services.campaign_create,
-        services.campaign_update,
-        gettext_lazy("The campaign was saved."),
+    FormPage(
+        form=CampaignForm,
+        create=services.campaign_create,
+        update=services.campaign_update,
+        saved=gettext_lazy("The campaign was saved."),
     ),
 )
 
@@ -193,11 +193,11 @@ designation_list = list_view(
 
 designation_create, designation_update = form_views(
     DESIGNATION,
-    RecordForm(
-        DesignationForm,
-        services.designation_create,
-        services.designation_update,
-        gettext_lazy("The designation was saved."),
+    FormPage(
+        form=DesignationForm,
+        create=services.designation_create,
+        update=services.designation_update,
+        saved=gettext_lazy("The designation was saved."),
         to="coordination:designation_list",
     ),
 )
@@ -353,11 +353,11 @@ def _target_rows(request, program) -> dict:
 
 program_create, program_update = form_views(
     PROGRAM,
-    RecordForm(
-        ProgramForm,
-        services.program_create,
-        services.program_update,
-        gettext_lazy("The program was saved."),
+    FormPage(
+        form=ProgramForm,
+        create=services.program_create,
+        update=services.program_update,
+        saved=gettext_lazy("The program was saved."),
         rows=_target_rows,
     ),
 )
@@ -391,11 +391,11 @@ def _member_rows(request, group) -> dict:
 
 working_group_create, working_group_update = form_views(
     WORKING_GROUP,
-    RecordForm(
-        WorkingGroupForm,
-        services.working_group_create,
-        services.working_group_update,
-        gettext_lazy("The pokja was saved."),
+    FormPage(
+        form=WorkingGroupForm,
+        create=services.working_group_create,
+        update=services.working_group_update,
+        saved=gettext_lazy("The pokja was saved."),
         rows=_member_rows,
     ),
 )

@@ -152,7 +152,7 @@ def create_and_update_views(kind: RecordKind, form_view: Callable, *, get: Calla
 
 
 @dataclass(frozen=True)
-class RecordForm:
+class FormPage:
     """The create/edit form page of a record kind, saved through its services.
 
     ``rows(request, record)`` gives the page's row formsets by their name in the
@@ -172,7 +172,7 @@ class RecordForm:
     to: str | None = None
 
 
-def form_views(kind: RecordKind, page: RecordForm):
+def form_views(kind: RecordKind, page: FormPage):
     """The "new" and "edit" views of a record kind (``create_and_update_views``) on its
     form page (``kind.template("form")``)."""
 
