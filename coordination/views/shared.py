@@ -24,7 +24,8 @@ from coordination.forms import Rows, bind_with_rows, submitted_and_valid
 class RecordKind:
     """One kind of record (a meeting, a declaration, a pokja …) as its pages see it."""
 
-    #: The record in its templates' context, and its update service's keyword.
+    #: The record in its templates' context, and the keyword its services take it by
+    #: (update, add a file, link meetings).
     name: str
     #: One record in the user's scope, ``get(user=…, pk=…)`` (none: 404).
     get: Callable
