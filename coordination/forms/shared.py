@@ -40,7 +40,6 @@ __all__ = [
     "BoundedDateInput",
     "RecordInitialMixin",
     "RegionChoiceField",
-    "DateInput",
     "DateRangeFilterForm",
     "EndNotBeforeStartMixin",
     "FilterDateField",
@@ -78,13 +77,6 @@ EXTRA_ROWS = 3
 MORE_ROWS = 3
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
-
-
 #: The years a typed date may fall in. Every real meeting, follow-up and declaration lies well
 #: inside; the bounds keep dates away from the ends of Python's range (year 1, year 9999), where
 #: adding a day or turning a local midnight into UTC raises OverflowError.
@@ -101,12 +93,17 @@ def validate_year_range(value: datetime.date) -> None:
         )
 
 
-class BoundedDateInput(DateInput):
-    """A date input whose picker offers only ``FIRST_YEAR``..``LAST_YEAR``."""
+class BoundedDateInput(forms.DateInput):
+    """The browser's date picker, offering only ``FIRST_YEAR``..``LAST_YEAR``.
+
+    A date without these bounds uses ``bawaslu_portal.formfields.DATE_INPUT``.
+    """
+
+    input_type = "date"
 
     def __init__(self, attrs=None):
         bounds = {"min": f"{FIRST_YEAR}-01-01", "max": f"{LAST_YEAR}-12-31"}
-        super().__init__(attrs={**bounds, **(attrs or {})})
+        super().__init__(attrs={**bounds, **(attrs or {})}, format="%Y-%m-%d")
 
 
 class BoundedDateField(forms.DateField):
