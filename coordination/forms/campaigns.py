@@ -218,7 +218,8 @@ class DeclarationForm(RecordInitialMixin, UserChoicesMixin, SuppressibleErrorsMi
         "campaign": selectors.campaign_choices,
         "meeting": _meeting_choices,
     }
-    #: What the service takes as they are (with the signatory agencies, the record's fields).
+    #: The cleaned fields the service takes unchanged; with the signatory agencies, also the
+    #: record's fields an edit starts from.
     service_fields = (
         "kind",
         "title",

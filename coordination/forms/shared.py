@@ -161,7 +161,8 @@ def region_field(
     field_class=RegionChoiceField,
     **kwargs,
 ) -> RegionChoiceField:
-    """The required region of a record, among the user's (set by :class:`UserChoicesMixin`)."""
+    """The required region of a record, listed with codes; the form sets its rows (the user's
+    regions through :class:`UserChoicesMixin`, a row's through ``use_row_choices``)."""
     return select_field(
         label or _("Region"),
         None,
