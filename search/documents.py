@@ -147,7 +147,7 @@ def _report(report: Report) -> Content:
             report.description,
         ),
         timezone.localdate(report.received_at),
-        {
+        fields={
             "office_id": report.office_id,
             "office_region_code": report.office.region_id or "",
             # Only the name: what officials would type. Never shown in a result.
