@@ -12,9 +12,13 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-# Re-exported for reports' forms.
-from bawaslu_portal.formfields import DATE_INPUT, date_field, select_field  # noqa: F401
-from bawaslu_portal.formfields import error_messages as _messages
+# DATE_INPUT, date_field and select_field are re-exported for reports' forms.
+from bawaslu_portal.formfields import (  # noqa: F401
+    DATE_INPUT,
+    date_field,
+    error_messages,
+    select_field,
+)
 
 TIME_INPUT = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
@@ -31,7 +35,7 @@ def text_field(
     when it is left empty, also when a form makes the field required later (the
     public form does so with the reporter's name and address).
     """
-    messages = _messages(required_message, max_length=TOO_LONG)
+    messages = error_messages(required_message, max_length=TOO_LONG)
     return forms.CharField(
         label=label, max_length=max_length, required=required, error_messages=messages, **kwargs
     )
@@ -158,6 +162,6 @@ def radio_field(label, choices, *, message, required: bool = True, **kwargs) -> 
         choices=choices,
         required=required,
         widget=RadioGroup,
-        error_messages=_messages(message if required else None, invalid_choice=message),
+        error_messages=error_messages(message if required else None, invalid_choice=message),
         **kwargs,
     )
