@@ -1,7 +1,7 @@
 """The demo cases: ASN-neutrality cases in every demo city, across every stage.
 
 The cases themselves are data, in ``cases.toml`` beside this module (one ``[[case]]``
-table per case, in the order they are listed here); this module reads them
+table per case, replayed in the file's order); this module reads them
 (:data:`CASES`, through ``bawaslu_portal.demo.records``) and keeps what they mean: the
 :class:`Case` and :class:`Step` records, the cities' offices, and the steps of the
 follow-through whose letters and fields are derived from a step's date.
