@@ -552,3 +552,29 @@ def test_partner_sees_only_linked_meetings_of_their_agency(
     content = client_for(semarang_partner).get(program.get_absolute_url()).content.decode()
     assert "Rakor dengan Pemkot" in content
     assert "Rapat internal Bawaslu" not in content
+
+
+def _partner_declarations(count, office, partner_agency):
+    """Per round: one declaration the partner organises, one it signs as an agency, one
+    its person signs, and one it has nothing to do with (not on its list)."""
+    for _index in range(count):
+        DeclarationFactory(organiser=partner_agency)
+        DeclarationFactory(organiser=office, signatory_agencies=[partner_agency])
+        DeclarationSignatoryFactory(
+            declaration=DeclarationFactory(organiser=office), agency=partner_agency
+        )
+        DeclarationFactory(organiser=office)
+
+
+def test_partner_declaration_list_query_count_does_not_grow(
+    client_for, semarang_partner, bawaslu_semarang, pemkot_semarang
+):
+    """A partner's declaration list runs the same queries for 3 and 21 of its declarations,
+    and shows only those."""
+    client = client_for(semarang_partner)
+    url = reverse("coordination:declaration_list")
+    _partner_declarations(1, bawaslu_semarang, pemkot_semarang)
+    small = _queries(client, url)
+    _partner_declarations(6, bawaslu_semarang, pemkot_semarang)
+    assert _queries(client, url) == small
+    assert client.get(url).context["page"].paginator.count == 21

@@ -436,3 +436,27 @@ def test_unknown_filter_value_gets_a_specific_error(
     assert response.status_code == 200
     form = response.context.get("filter_form") or response.context["form"]
     assert form.errors[field] == [message]
+
+
+def _partner_meetings(count, office, partner_agency):
+    """Per round: one meeting the partner leads, one it takes part in, one it sends a person
+    to, and one it has nothing to do with (not on its list)."""
+    for _index in range(count):
+        MeetingFactory(host_agency=partner_agency)
+        MeetingFactory(host_agency=office, participating_agencies=[partner_agency])
+        MeetingAttendeeFactory(meeting=MeetingFactory(host_agency=office), agency=partner_agency)
+        MeetingFactory(host_agency=office)
+
+
+def test_partner_meeting_list_query_count_does_not_grow(
+    client_for, semarang_partner, bawaslu_semarang, pemkot_semarang
+):
+    """A partner's list (the agency_involved rule: leads, takes part, sends a person) runs
+    the same queries for 3 and 21 of its meetings, and shows only those."""
+    client = client_for(semarang_partner)
+    url = reverse("coordination:meeting_list")
+    _partner_meetings(1, bawaslu_semarang, pemkot_semarang)
+    small = count_queries(lambda: client.get(url))
+    _partner_meetings(6, bawaslu_semarang, pemkot_semarang)
+    assert count_queries(lambda: client.get(url)) == small
+    assert client.get(url).context["page"].paginator.count == 21

@@ -3,11 +3,12 @@
 import pytest
 from django.urls import reverse
 
+from search.documents import SOURCES, build_documents
 from search.models import SearchKind
 from search.services import search_index_rebuild
 from tests.factories.campaigns import DeclarationFactory, ProgramFactory
 from tests.factories.coordination import FollowUpFactory, MeetingFactory
-from tests.factories.portal import PersonFactory, PositionFactory
+from tests.factories.portal import AgencyFactory, PersonFactory, PositionFactory
 from tests.factories.reports import ReporterIdentityFactory, ReportFactory
 from tests.querycount import count_queries
 
@@ -46,3 +47,22 @@ def test_same_queries_with_few_and_many_documents(
     response = client.get(URL, params)
     assert response.status_code == 200
     assert 'data-search-result="' in response.content.decode()
+
+
+@pytest.mark.parametrize("kind", SearchKind.values)
+def test_building_documents_costs_the_same_for_few_and_many_records(
+    kind, bawaslu_semarang, pemkot_semarang
+):
+    """The index (rebuild and the save signals) builds a batch of documents of one kind in
+    the same queries whether the batch holds 2 records or 25."""
+    add_records(25, office=bawaslu_semarang, partner_agency=pemkot_semarang)
+    AgencyFactory.create_batch(25)
+    source = SOURCES[kind]
+    model = source.queryset().model
+    ids = list(model.objects.order_by(source.key_field).values_list(source.key_field, flat=True))
+    assert len(ids) >= 25
+    few = count_queries(lambda: build_documents(kind, ids[:2]))
+    many = count_queries(lambda: build_documents(kind, ids[:25]))
+    assert few == many
+    documents, _keys = build_documents(kind, ids[:25])
+    assert len(documents) == 25
