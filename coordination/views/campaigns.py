@@ -75,7 +75,6 @@ declaration_list = list_view(
     DECLARATION,
     selectors.declaration_list,
     filter_form=DeclarationFilterForm,
-    form_name="filter_form",
 )
 
 
@@ -188,7 +187,6 @@ designation_list = list_view(
     DESIGNATION,
     selectors.designation_list,
     filter_form=DesignationFilterForm,
-    form_name="filter_form",
 )
 
 designation_create, designation_update = form_views(
@@ -255,7 +253,7 @@ def designation_coverage(request):
         request,
         "coordination/campaigns/designation_coverage.html",
         {
-            "filter_form": form,
+            "form": form,
             "coverage": coverage,
             "city_chart": _coverage_chart(
                 coverage.cities,
@@ -326,7 +324,7 @@ def program_list(request):
         request,
         PROGRAM.template("list"),
         {
-            "filter_form": form,
+            "form": form,
             "page": page,
             "rows": rows,
             "can_create": PROGRAM.can_create(request.user),

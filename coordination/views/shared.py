@@ -70,14 +70,12 @@ def record_in_scope(get: Callable, allowed: Callable | None = None):
     return decorator
 
 
-def list_view(
-    kind: RecordKind, select: Callable, *, filter_form: type | None = None, form_name: str = "form"
-):
+def list_view(kind: RecordKind, select: Callable, *, filter_form: type | None = None):
     """The view of a kind's list page: the rows ``select`` reads for the user, paginated
     as ``page``, and the kind's ``can_create`` for the "new" button.
 
-    With ``filter_form``, the GET form filters the rows; it is in the context as
-    ``form_name`` (the campaign pages call it ``filter_form``).
+    With ``filter_form``, the GET form filters the rows; it is in the context as ``form``,
+    the name every list page gives its filters.
     """
 
     @require_GET
@@ -88,7 +86,7 @@ def list_view(
         else:
             form = filter_form(request.GET or None, user=request.user)
             rows = select(user=request.user, filters=form.filters())
-            context[form_name] = form
+            context["form"] = form
         return render(
             request,
             kind.template("list"),
