@@ -80,7 +80,8 @@ def regions_import(
 #: Members of a Bawaslu office (UU 7/2017 Pasal 92 ayat (2) huruf b-c): a Bawaslu
 #: Provinsi has 5 or 7, a Bawaslu Kabupaten/Kota 3 or 5. Accounts never exceed that.
 #: The counts agree with secondary summaries of UU 7/2017; the article and ayat were
-#: cited from memory: to verify against the official text (the error message cites them).
+#: cited from memory and are still to verify against the official text (the error
+#: message cites them): a search found no primary text (docs/statute-check.md, row 1).
 MAX_COMMISSIONERS = {AgencyKind.BAWASLU_PROVINSI: 7, AgencyKind.BAWASLU_KABKOTA: 5}
 #: The Bawaslu office of each level of region that can have one set up here.
 OFFICE_KIND_BY_DEPTH = {1: AgencyKind.BAWASLU_PROVINSI, 2: AgencyKind.BAWASLU_KABKOTA}
