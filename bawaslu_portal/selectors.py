@@ -15,12 +15,20 @@ def region_get(*, user, code: str) -> Region:
     return get_in_jurisdiction_or_404(Region.objects.select_related("parent"), user, code=code)
 
 
-def region_ancestors(region: Region) -> list[Region]:
-    """Ancestors of ``region``, province first, in one query."""
+def region_ancestors(*, user, region: Region) -> list[Region]:
+    """Ancestors of ``region``, province first, in one query.
+
+    Each has ``in_jurisdiction``: whether the user may open its page (a city's official
+    sees the province above as a name in the breadcrumb, not as a link to a 404).
+    """
     codes = region.ancestor_codes()
     if not codes:
         return []
-    return list(Region.objects.filter(code__in=codes).order_by("depth"))
+    jurisdiction = user_jurisdiction(user)
+    ancestors = list(Region.objects.filter(code__in=codes).order_by("depth"))
+    for ancestor in ancestors:
+        ancestor.in_jurisdiction = jurisdiction.contains(ancestor.code)
+    return ancestors
 
 
 def region_children_list(*, user, region: Region | None) -> QuerySet[Region]:

@@ -25,7 +25,9 @@ def region_browse(request, code: str | None = None):
         "portal/region_browse.html",
         {
             "region": region,
-            "ancestors": selectors.region_ancestors(region) if region else [],
+            "ancestors": selectors.region_ancestors(user=request.user, region=region)
+            if region
+            else [],
             "page": paginate(request, children, per_page=50),
             "roster": roster,
         },

@@ -25,6 +25,22 @@ def test_region_browser_lists_kecamatan_of_the_city(client_for, semarang_staff):
     assert "Semarang Tengah" in response.content.decode()
 
 
+def test_breadcrumb_links_only_the_regions_the_user_may_open(
+    client_for, semarang_staff, jateng_staff
+):
+    """A city's official sees the province above as a name, not as a link to a 404 page;
+    the province's official gets the link, and it opens."""
+    city_page = client_for(semarang_staff).get("/wilayah/33.74.01/").content.decode()
+    assert 'href="/wilayah/33/"' not in city_page
+    assert "Jawa Tengah" in city_page
+    assert 'href="/wilayah/33.74/"' in city_page
+    assert client_for(semarang_staff).get("/wilayah/33/").status_code == 404
+
+    province = client_for(jateng_staff)
+    assert 'href="/wilayah/33/"' in province.get("/wilayah/33.74.01/").content.decode()
+    assert province.get("/wilayah/33/").status_code == 200
+
+
 def test_kelurahan_page_shows_the_roster(client_for, semarang_staff):
     PositionFactory(region_id="33.74.01.1001", person__name="Sri Wahyuni")
     response = client_for(semarang_staff).get("/wilayah/33.74.01.1001/")
