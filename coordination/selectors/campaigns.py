@@ -193,7 +193,7 @@ class CampaignOverview:
 
 
 def campaign_overview(
-    *, campaign: DeclarationCampaign, today: datetime.date | None = None
+    *, user, campaign: DeclarationCampaign, today: datetime.date | None = None
 ) -> CampaignOverview:
     """Every kecamatan of the campaign's city, with its declarations (two queries).
 
@@ -201,6 +201,11 @@ def campaign_overview(
     declarations in it (at kecamatan or kelurahan level) is dated today or
     earlier; a later date is *planned*. Culminating declarations are listed
     apart; city-level ones that are not culminating are in ``other``.
+
+    The coverage concerns the city, so it counts every declaration; each has
+    ``can_open``, whether the user may open it (a partner official only those
+    their agency organised or signed), so the page links no declaration that
+    would answer 404.
     """
     today = today or timezone.localdate()
     kecamatan = Region.objects.filter(parent_id=campaign.region_id, depth=3).order_by("code")
@@ -208,8 +213,10 @@ def campaign_overview(
         region.code: KecamatanDeclarationRow(kecamatan=region, today=today) for region in kecamatan
     }
     culminations, other = [], []
-    declarations = campaign.declarations.select_related("region", "organiser").order_by(
-        "date", "pk"
+    declarations = (
+        campaign.declarations.select_related("region", "organiser")
+        .annotate(can_open=Exists(_visible_declarations(user).filter(pk=OuterRef("pk"))))
+        .order_by("date", "pk")
     )
     for declaration in declarations:
         if declaration.is_culmination:

@@ -164,9 +164,13 @@ CAMPAIGN = _kind("campaign", selectors.campaign_get, permissions.can_edit_campai
 
 campaign_list = list_view(CAMPAIGN, selectors.campaign_list)
 
-campaign_detail = detail_view(
-    CAMPAIGN, lambda campaign: {"overview": selectors.campaign_overview(campaign=campaign)}
-)
+
+@require_GET
+@record_in_scope(selectors.campaign_get)
+def campaign_detail(request, campaign):
+    overview = selectors.campaign_overview(user=request.user, campaign=campaign)
+    return render_detail(request, CAMPAIGN, campaign, overview=overview)
+
 
 campaign_create, campaign_update = form_views(
     CAMPAIGN,

@@ -201,6 +201,28 @@ def test_campaign_page_shows_held_and_not_held(client_for, semarang_staff, regio
     assert content.count(f">{_('Not held')}<") == 15
 
 
+def test_partner_campaign_page_links_only_the_declarations_it_may_open(
+    client_for, semarang_partner, pemkot_semarang, bawaslu_semarang, regions
+):
+    """The coverage counts every declaration, but a partner's page links only those its
+    agency organised or signed: the others stand as text (their pages would be 404).
+    The same number of queries with 1 and with 6 declarations it may not open."""
+    client = client_for(semarang_partner)
+    campaign = DeclarationCampaignFactory()
+    own = DeclarationFactory(campaign=campaign, organiser=pemkot_semarang, region_id="33.74.01")
+    _make_declarations(1, campaign, bawaslu_semarang)
+    small = _queries(client, campaign.get_absolute_url())
+    _make_declarations(6, campaign, bawaslu_semarang)
+    response = client.get(campaign.get_absolute_url())
+    content = response.content.decode()
+    assert response.context["overview"].held_count == 6
+    assert f'href="{own.get_absolute_url()}"' in content
+    for declaration in campaign.declarations.exclude(pk=own.pk):
+        assert f'href="{declaration.get_absolute_url()}"' not in content
+        assert client.get(declaration.get_absolute_url()).status_code == 404
+    assert _queries(client, campaign.get_absolute_url()) == small
+
+
 # Designations ---------------------------------------------------------------------------------
 
 
