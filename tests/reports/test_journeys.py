@@ -23,7 +23,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
-from bawaslu_portal.models import UserRole
+from bawaslu_portal.models import AgencyKind, AuditEvent, AuditKind, UserRole
 from bawaslu_portal.timefmt import format_date
 from coordination.models import FollowUpStatus
 from reports.deadlines import statutory_deadline
@@ -37,8 +37,9 @@ from reports.models import (
     Sanction,
     normalize_tracking_code,
 )
+from reports.workflow import transitions_from
 from tests.browsing import Browser, Page, complete
-from tests.factories import UserFactory
+from tests.factories import AgencyFactory, UserFactory
 from tests.factories.reports import pilkada
 
 pytestmark = pytest.mark.django_db
@@ -203,25 +204,47 @@ def follow_up_status(official: Browser, url: str) -> str:
     return official.open(url).form(having="status").data["status"][0]
 
 
-def walk_to_ppk(staff: Browser, pleno: Browser, case_url: str, pemkot, *, on: datetime.date):
-    """The office's steps from receipt to the PPK, all letters dated ``on``."""
-    for key in ("diterima__kajian_awal", "kajian_awal__diregistrasi", "diregistrasi__kajian"):
-        take_step(staff, case_url, key)
-    take_step(
-        pleno,
-        case_url,
-        "kajian__rekomendasi_diteruskan",
-        recommendation_number="012/PM.00.02/K.JT-28/2026",
-        recommendation_date=on,
-    )
-    take_step(
-        staff,
-        case_url,
-        "rekomendasi_diteruskan__tindak_lanjut_ppk",
-        bkn_recommendation_number="R-345/BKN/2026",
-        bkn_recommendation_date=on,
-        ppk_agency=str(pemkot.pk),
-    )
+def walk_to_ppk(
+    staff: Browser,
+    pleno: Browser,
+    case_url: str,
+    pemkot,
+    *,
+    on: datetime.date,
+    resume: str = "diterima__kajian_awal",
+    recommendation_number: str = "012/PM.00.02/K.JT-28/2026",
+    after_step=None,
+):
+    """The handling office's steps from receipt to the PPK, all letters dated ``on``.
+
+    ``resume`` is the step that opens the kajian awal: from receipt, or for an office
+    that took the case over or had it forwarded, ``diambil_alih__kajian_awal`` or
+    ``dilimpahkan__kajian_awal``. ``after_step(key, page)``, when given, runs after each
+    step with the case page it left.
+    """
+    steps = [
+        (staff, resume, {}),
+        (staff, "kajian_awal__diregistrasi", {}),
+        (staff, "diregistrasi__kajian", {}),
+        (
+            pleno,
+            "kajian__rekomendasi_diteruskan",
+            {"recommendation_number": recommendation_number, "recommendation_date": on},
+        ),
+        (
+            staff,
+            "rekomendasi_diteruskan__tindak_lanjut_ppk",
+            {
+                "bkn_recommendation_number": "R-345/BKN/2026",
+                "bkn_recommendation_date": on,
+                "ppk_agency": str(pemkot.pk),
+            },
+        ),
+    ]
+    for official, key, values in steps:
+        page = take_step(official, case_url, key, **values)
+        if after_step is not None:
+            after_step(key, page)
 
 
 def test_a_citizens_laporan_from_the_phone_to_the_ppks_sanction(
@@ -542,6 +565,274 @@ def test_a_province_commissioner_takes_a_semarang_case_over(
     assert city.open(f"{step_url}?langkah=diambil_alih__kajian_awal").status == 403
     page = take_step(chair, case_url, "diambil_alih__kajian_awal")
     assert page.testid("stage") == str(ReportStage.KAJIAN_AWAL.label)
+
+
+def city_cannot_act(city: Browser, case_url: str, stage: ReportStage) -> None:
+    """Semarang opens the case it no longer handles, in ``stage``: no step offered, every
+    step 403."""
+    page = city.open(case_url)
+    assert page.status == 200
+    shown = "Diteruskan ke BKN" if stage == ReportStage.REKOMENDASI_DITERUSKAN else stage.label
+    assert page.testid("stage") == str(shown)
+    assert step_forms(page) == []
+    step_url = f"{case_url}tindakan/"
+    for transition in transitions_from(stage):
+        refused = city.open(f"{step_url}?langkah={transition.key}")
+        assert refused.status == 403, f"{transition.key}: {refused.status} {refused.url}"
+
+
+def check_public_status(citizen: Browser, code: str, stage: ReportStage, *, secrets) -> str:
+    """``check_status``, handled by the province, and none of ``secrets`` (notes, names)."""
+    result = check_status(citizen, code, stage)
+    shown = result.testid("status-result")
+    assert "Handled by Bawaslu Provinsi Jawa Tengah" in shown, shown
+    for secret in secrets:
+        assert str(secret) not in result.html, secret
+    return shown
+
+
+@pytest.fixture
+def jateng_partner(regions):
+    """A partner official of another government (the province's), not the PPK here."""
+    pemprov = AgencyFactory(
+        name="Pemerintah Provinsi Jawa Tengah", kind=AgencyKind.PEMDA, region_id="33"
+    )
+    return UserFactory(username="jateng.pemprov", agency=pemprov, role=UserRole.PARTNER)
+
+
+def test_a_public_filing_taken_over_by_the_province_is_carried_to_the_ppks_decision(
+    client_for,
+    semarang_staff,
+    semarang_commissioner,
+    jateng_staff,
+    jateng_commissioner,
+    semarang_partner,
+    jateng_partner,
+    bawaslu_jateng,
+    pemkot_semarang,
+):
+    """Citizen → Bawaslu Kota Semarang → taken over by Bawaslu Provinsi Jawa Tengah, which
+    takes every further step → Pemkot Semarang, the PPK, in "My tasks".
+
+    At each handoff: the citizen's status check follows the case to the province and
+    shows no note and no official's name; Semarang still opens the case but is offered
+    no step and gets 403 on every one; the province's staff and commissioner take the
+    steps their roles allow; the province's handlers see the reporter's identity, each
+    view audited; the PPK's task goes to Pemkot Semarang only, which never sees the
+    reporter nor the case file; the province's record of the PPK's decision closes it.
+    """
+    for user, name in (
+        (semarang_staff, "Wulan Pratiwi"),
+        (semarang_commissioner, "Agus Setiawan"),
+        (jateng_staff, "Hendra Kurniawan"),
+        (jateng_commissioner, "Retno Anggraini"),
+    ):
+        user.first_name, user.last_name = name.split()
+        user.save(update_fields=["first_name", "last_name"])
+    officials = (semarang_staff, semarang_commissioner, jateng_staff, jateng_commissioner)
+    today = timezone.localdate()
+    kind = pilkada().type
+
+    # The citizen files through the public form, without an account.
+    citizen = Browser(phone=True)
+    code, _done = file_as_citizen(
+        citizen, report_answers(pemkot_semarang, known=today - DAY, incident=today - 2 * DAY)
+    )
+    shown = check_status(citizen, code, ReportStage.DITERIMA).testid("status-result")
+    assert "Handled by Bawaslu Kota Semarang" in shown, shown
+
+    # Semarang receives it and starts the kajian awal.
+    city, city_chair = Browser(semarang_staff), Browser(semarang_commissioner)
+    case_url = find_case(city, code)
+    report = Report.objects.get(tracking_code=normalize_tracking_code(code))
+    assert report.via_public_form
+    take_step(city, case_url, "diterima__kajian_awal")
+
+    # The province's commissioner takes it over (its staff are not offered the take-over).
+    province, chair = Browser(jateng_staff), Browser(jateng_commissioner)
+    assert "kajian_awal__diambil_alih" not in step_forms(province.open(case_url))
+    take_over_note = "Diambil alih: terlapor menjabat di dua kabupaten/kota."
+    page = take_step(
+        chair,
+        case_url,
+        "kajian_awal__diambil_alih",
+        target_office=str(bawaslu_jateng.pk),
+        note=take_over_note,
+    )
+    check_case(
+        page,
+        ReportStage.DIAMBIL_ALIH.label,
+        ("kajian_awal", statutory_deadline(kind, "kajian_awal", today)),
+    )
+    assert "Handling office Bawaslu Provinsi Jawa Tengah" in page.section("case-title")
+    secrets = (REPORTER_NAME, take_over_note, *officials)
+    check_public_status(citizen, code, ReportStage.DIAMBIL_ALIH, secrets=secrets)
+    for browser in (city, city_chair):
+        city_cannot_act(browser, case_url, ReportStage.DIAMBIL_ALIH)
+    # Both the province's staff and its commissioner may open the kajian awal now.
+    assert "diambil_alih__kajian_awal" in step_forms(province.open(case_url))
+    assert "diambil_alih__kajian_awal" in step_forms(chair.open(case_url))
+
+    # The province's handlers see the reporter's identity; each view is audited.
+    case = province.open(case_url)
+    assert REPORTER_NAME not in case.html  # only behind "Show reporter identity"
+    purpose = "Klarifikasi pelapor oleh Bawaslu Provinsi"
+    identity = province.submit(case.form(having="purpose"), {"purpose": purpose})
+    assert identity.status == 200, identity.url
+    assert REPORTER_NAME in identity.text
+    chair_identity = chair.submit(chair.open(case_url).form(having="purpose"))
+    assert REPORTER_NAME in chair_identity.text
+    viewed = AuditEvent.objects.filter(kind=AuditKind.IDENTITY_VIEW, object_id=str(report.pk))
+    assert sorted(viewed.values_list("user__username", flat=True)) == [
+        jateng_commissioner.username,
+        jateng_staff.username,
+    ]
+    assert viewed.get(user=jateng_staff).details == {"purpose": purpose}
+    assert purpose in province.open(case_url).testid("identity-accesses")
+    # Semarang no longer handles the case, and the partner never did: neither sees it. No
+    # page offers them the form, so the POST is sent as is (the test client, no CSRF check:
+    # the 403 is the permission's).
+    identity_url = reverse("reports:reporter_identity", args=[report.pk])
+    assert client_for(semarang_staff).post(identity_url).status_code == 403
+    assert client_for(semarang_partner).post(identity_url).status_code == 403
+    assert viewed.count() == 2
+    assert "reporter-title" not in city.open(case_url).html
+
+    # The province carries the case to the PPK; after each step the citizen sees it move
+    # and Semarang can still take none.
+    stage_after = {
+        "diambil_alih__kajian_awal": ReportStage.KAJIAN_AWAL,
+        "kajian_awal__diregistrasi": ReportStage.DIREGISTRASI,
+        "diregistrasi__kajian": ReportStage.KAJIAN,
+        "kajian__rekomendasi_diteruskan": ReportStage.REKOMENDASI_DITERUSKAN,
+        "rekomendasi_diteruskan__tindak_lanjut_ppk": ReportStage.TINDAK_LANJUT_PPK,
+    }
+    numbers = []
+
+    def handoff(key: str, page: Page) -> None:
+        stage = stage_after[key]
+        status = check_public_status(citizen, code, stage, secrets=secrets)
+        for browser in (city, city_chair):
+            city_cannot_act(browser, case_url, stage)
+        if stage == ReportStage.DIREGISTRASI:
+            numbers.append(registration_number(page))
+        if numbers:
+            assert f"Registration number {numbers[0]}" in status
+        if stage == ReportStage.KAJIAN:
+            # The pleno is the commissioner's: the staff are neither offered it nor allowed.
+            assert "kajian__rekomendasi_diteruskan" not in step_forms(province.open(case_url))
+            step_url = f"{case_url}tindakan/?langkah=kajian__rekomendasi_diteruskan"
+            assert province.open(step_url).status == 403
+            assert "kajian__rekomendasi_diteruskan" in step_forms(chair.open(case_url))
+        if stage == ReportStage.REKOMENDASI_DITERUSKAN:
+            # KASN/BKN's reply is the province's to chase: nothing for the PPK yet.
+            tasks = Browser(semarang_partner).open(reverse("coordination:my_tasks"))
+            assert not [url for url in tasks.links if re.fullmatch(r"/tindak-lanjut/\d+/", url)]
+            # The PPK is the reported ASN's government, proposed by the form.
+            form = province.open(case_url).form(
+                transition="rekomendasi_diteruskan__tindak_lanjut_ppk"
+            )
+            assert form.data["ppk_agency"] == [str(pemkot_semarang.pk)]
+
+    walk_to_ppk(
+        province,
+        chair,
+        case_url,
+        pemkot_semarang,
+        on=today,
+        resume="diambil_alih__kajian_awal",
+        recommendation_number="031/PM.00.02/K.JT/2026",
+        after_step=handoff,
+    )
+    # Registered by the province, in the province's register.
+    assert re.fullmatch(r"\d{3}/Reg/LP/PW/33/[IVX]+/\d{4}", numbers[0]), numbers
+
+    # The PPK's task goes to Pemkot Semarang, and to no other partner.
+    partner = Browser(semarang_partner)
+    tasks = partner.open(reverse("coordination:my_tasks"))
+    task_urls = [url for url in tasks.links if re.fullmatch(r"/tindak-lanjut/\d+/", url)]
+    assert len(task_urls) == 1, tasks.links
+    task_url = task_urls[0]
+    assert "Decide the sanction on BKN recommendation R-345/BKN/2026" in tasks.text
+    assert task_url in partner.open(reverse("coordination:follow_up_list")).links
+    other = Browser(jateng_partner)
+    for url in (reverse("coordination:my_tasks"), reverse("coordination:follow_up_list")):
+        assert task_url not in other.open(url).links
+    assert other.open(task_url).status in (403, 404)
+    task = partner.open(task_url)
+    assert "Pemerintah Kota Semarang" in task.text
+    progress = "Inspektorat Kota Semarang memeriksa terlapor pada pekan ini."
+    updated = partner.submit(task.form(having="text"), {"text": progress})
+    assert updated.url == task_url, updated.error_summary
+    assert "The progress was recorded." in updated.text
+    for page in (tasks, task, updated):
+        assert REPORTER_NAME not in page.html
+        assert take_over_note not in page.html
+    assert partner.open(case_url).status in (403, 404)
+    assert partner.open(f"{case_url}tindakan/?langkah=tindak_lanjut_ppk__selesai").status in (
+        403,
+        404,
+    )
+
+    # Both Bawaslu offices follow the task and read the partner's progress.
+    for official in (province, city):
+        assert task_url in official.open(reverse("coordination:follow_up_list")).links
+        assert progress in official.open(task_url).text
+    # The partner's progress put the task in progress.
+    assert follow_up_status(province, task_url) == FollowUpStatus.DALAM_PROSES
+
+    # The province records the PPK's decision: the case closes, and so does the task.
+    page = take_step(
+        province,
+        case_url,
+        "tindak_lanjut_ppk__selesai",
+        ppk_sanction=Sanction.SEDANG_9,
+        ppk_decision_date=today,
+        ppk_decision_number="800/321/2026",
+    )
+    check_case(page, ReportStage.SELESAI.label, None)
+    assert step_forms(page) == []
+    assert_in_order(
+        page.section("timeline-title"),
+        [
+            ReportStage.DITERIMA.label,
+            "the reporter (public form)",
+            ReportStage.KAJIAN_AWAL.label,
+            semarang_staff,
+            ReportStage.DIAMBIL_ALIH.label,
+            jateng_commissioner,
+            ReportStage.DIREGISTRASI.label,
+            jateng_staff,
+            ReportStage.REKOMENDASI_DITERUSKAN.label,
+            jateng_commissioner,
+            ReportStage.SELESAI.label,
+            jateng_staff,
+        ],
+    )
+    task = partner.open(task_url)
+    assert "Completed" in task.text
+    assert not [form for form in task.forms if "text" in form.names]
+    for official in (province, city):
+        assert task_url in official.open(reverse("coordination:follow_up_list")).links
+        assert follow_up_status(official, task_url) == FollowUpStatus.SELESAI
+    city_cannot_act(city, case_url, ReportStage.SELESAI)
+
+    shown = check_public_status(citizen, code, ReportStage.SELESAI, secrets=secrets)
+    assert "Next step due by" not in shown
+    assert_in_order(
+        shown,
+        [
+            ReportStage.DITERIMA.label,
+            ReportStage.KAJIAN_AWAL.label,
+            ReportStage.DIAMBIL_ALIH.label,
+            ReportStage.KAJIAN_AWAL.label,
+            ReportStage.DIREGISTRASI.label,
+            ReportStage.KAJIAN.label,
+            ReportStage.REKOMENDASI_DITERUSKAN.label,
+            ReportStage.TINDAK_LANJUT_PPK.label,
+            ReportStage.SELESAI.label,
+        ],
+    )
 
 
 def test_a_late_laporan_is_not_registered_and_is_kept_as_informasi_awal(
