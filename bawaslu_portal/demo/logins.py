@@ -5,7 +5,7 @@ Passwords are only set when an account is created.
 
 from bawaslu_portal.models import Agency, Person, User, UserRole
 
-__all__ = ["LOGINS", "demo_account", "seed_logins"]
+__all__ = ["LOGINS", "LOGIN_NAMES", "demo_account", "seed_logins"]
 
 #: Demo logins: (username, first name, last name, role, agency key, person key, staff?)
 LOGINS = [
@@ -49,6 +49,9 @@ LOGINS = [
     ),
     ("jateng.staf", "Staf", "Bawaslu Jawa Tengah", UserRole.STAFF, "bawaslu_jateng", None, False),
 ]
+
+#: The usernames :func:`seed_logins` creates: what a demo data file may name as a login.
+LOGIN_NAMES = ["admin", *(username for username, *_rest in LOGINS)]
 
 
 def demo_account(username: str, *, password: str | None, **defaults) -> User:

@@ -13,8 +13,9 @@ that the table has every key the record requires and no other, and turning the
 values of the named keys into what the code uses (a model's ``TextChoices``
 member, a nested record); the other values must be of the type the record
 annotates (a date where it takes a ``datetime.date``: ``2024-10-28``, not
-``"2024-10-28"``). Anything wrong raises :class:`DemoDataError` naming the file
-and the record; a file that is not valid TOML (a bad date such as
+``"2024-10-28"``), and a login key must name a demo login (:func:`login`).
+Anything wrong raises :class:`DemoDataError` naming the file, the record and
+the key; a file that is not valid TOML (a bad date such as
 ``2024-02-30`` too) raises it with the line and column.
 """
 
@@ -32,6 +33,7 @@ __all__ = [
     "choice",
     "each",
     "load",
+    "login",
     "lookup",
     "numbered",
     "record",
@@ -133,6 +135,20 @@ def choice(choices) -> Convert:
                 f"({', '.join(choices.values)})"
             )
         return choices(value)
+
+    return convert
+
+
+def login(names) -> Convert:
+    """The conversion of a login key (``actor = "semarang.staf"``) that must be one of the
+    demo's usernames ``names``: a key the seed would not find is named here, with its file,
+    record and key, instead of failing later as a plain ``KeyError``."""
+    known = list(names)
+
+    def convert(value, where: str):
+        if value not in known:
+            raise DemoDataError(f"{where}: {value!r} is not a demo login ({', '.join(known)})")
+        return value
 
     return convert
 

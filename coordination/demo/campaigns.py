@@ -24,11 +24,19 @@ The two programs are data, in ``programs.toml`` beside this module (their
 targets are written per level: the rows per kecamatan and the count of the
 kelurahan come from the regions).
 
+Beyond the articles, illustrative and saying so in their text: the Balaikota
+declaration carries a demo photo (``declaration_document_add``, a small PNG
+made by ``bawaslu_portal.demo.files``), and an eleventh Semarang kelurahan was
+designated after the audiensi and its designation revoked in 2024
+(``designation_revoke``), so the demo holds a revoked designation while the
+article's ten stay active. Both run under the demo clock at their own dates.
+
 Writes go through ``coordination.services.campaigns``; records are found
-again by natural keys (region and name/title, kind and kelurahan) and updated
-in place, so a second run changes no counts. ``link_campaign_demo_meetings``
-links the programs and pokja to the meetings of ``coordination.demo.meetings``
-(which runs first and knows nothing of this module).
+again by natural keys (region and name/title, kind and kelurahan, declaration
+and file name) and updated in place, so a second run changes no counts and
+stores no file twice; the revoked designation, once made, is left as it is.
+``link_campaign_demo_meetings`` links the programs and pokja to the meetings of
+``coordination.demo.meetings`` (which runs first and knows nothing of this module).
 """
 
 import datetime
@@ -38,18 +46,24 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from bawaslu_portal.demo import PortalDemo
-from bawaslu_portal.demo.records import build, choice, each, load
+from bawaslu_portal.demo.clock import clock
+from bawaslu_portal.demo.files import DemoFile, demo_upload
+from bawaslu_portal.demo.logins import LOGIN_NAMES
+from bawaslu_portal.demo.records import build, choice, each, load, login
 from bawaslu_portal.models import Region
 from bawaslu_portal.models.regions import subtree_q
+from bawaslu_portal.uploads import clean_original_name
 from coordination.demo.meetings import (
     KUNJUNGAN_PANGKALPINANG,
     RAKOR_BALIKPAPAN,
     RAKOR_SERANG,
     SERANG_POKJA_DECREE_DATE,
+    WIB,
 )
 from coordination.models import (
     Declaration,
     DeclarationCampaign,
+    DeclarationDocumentKind,
     DeclarationKind,
     DesignationKind,
     DesignationStatus,
@@ -109,6 +123,29 @@ def _declaration(*, actor, campaign, region: Region, title: str, **fields) -> De
     return services.declaration_create(actor=actor, **data)
 
 
+#: The demo photo of the Balaikota declaration, uploaded that afternoon.
+CULMINATION_PHOTO = DemoFile(
+    name="foto-deklarasi-balaikota.png",
+    text=(
+        "Contoh berkas demo \u2014 foto deklarasi netralitas ASN di Balaikota Semarang. Bukan "
+        "foto asli: gambar ini dibuat oleh data demo portal."
+    ),
+)
+
+
+def _declaration_photo(actor, declaration: Declaration, photo: DemoFile, on: datetime.date):
+    """Upload ``photo`` to ``declaration`` at 15.00 WIB on ``on``, unless it has it already."""
+    if declaration.documents.filter(original_name=clean_original_name(photo.name)).exists():
+        return
+    with clock(datetime.datetime.combine(on, datetime.time(15), WIB)):
+        services.declaration_document_add(
+            actor=actor,
+            declaration=declaration,
+            upload=demo_upload(photo),
+            kind=DeclarationDocumentKind.FOTO,
+        )
+
+
 def _seed_semarang_declarations(portal: PortalDemo) -> DeclarationCampaign:
     agencies, people = portal.agencies, portal.people
     actor = portal.users["semarang.staf"]
@@ -143,7 +180,7 @@ def _seed_semarang_declarations(portal: PortalDemo) -> DeclarationCampaign:
             ],
             description=ILLUSTRATIVE,
         )
-    _declaration(
+    culmination = _declaration(
         actor=actor,
         campaign=campaign,
         region=city,
@@ -175,6 +212,7 @@ def _seed_semarang_declarations(portal: PortalDemo) -> DeclarationCampaign:
             "Puncak deklarasi netralitas ASN setelah deklarasi di 16 kecamatan. " + ILLUSTRATIVE
         ),
     )
+    _declaration_photo(actor, culmination, CULMINATION_PHOTO, CULMINATION_DATE)
     return campaign
 
 
@@ -213,7 +251,43 @@ def _seed_semarang_designations(portal: PortalDemo) -> list[KelurahanDesignation
                 )
             else:
                 designations.append(services.designation_create(actor=actor, **data))
+    designations.append(_seed_revoked_designation(portal, kinds[0]))
     return designations
+
+
+#: The illustrative revoked designation: the first kelurahan of the eleventh kecamatan,
+#: designated after the audiensi, revoked after the vote of 14 February 2024.
+REVOKED_DESIGNATION_DATE = datetime.date(2023, 10, 2)
+REVOKED_ON = datetime.date(2024, 3, 4)
+REVOKED_NOTES = (
+    "Data demo: penetapan ilustrasi di luar sepuluh kelurahan yang disebut artikel sumber "
+    "(audiensi 21 September 2023), untuk menunjukkan penetapan yang dicabut."
+)
+REVOKED_REASON = "Dicabut: penetapan ditinjau ulang setelah pemungutan suara (ilustrasi)."
+
+
+def _seed_revoked_designation(portal: PortalDemo, kind: DesignationKind) -> KelurahanDesignation:
+    """Designate, then revoke, each at its own date; once made it is left as it is (an update
+    with the ten's data would make it active again)."""
+    actor = portal.users["semarang.staf"]
+    kecamatan = Region.objects.filter(parent_id="33.74", depth=3).order_by("code")[10]
+    kelurahan = Region.objects.filter(parent=kecamatan, depth=4).order_by("code").first()
+    existing = KelurahanDesignation.objects.filter(kind=kind, kelurahan=kelurahan).first()
+    if existing:
+        return existing
+    with clock(datetime.datetime.combine(REVOKED_DESIGNATION_DATE, datetime.time(10), WIB)):
+        designation = services.designation_create(
+            actor=actor,
+            kind=kind,
+            kelurahan=kelurahan,
+            date=REVOKED_DESIGNATION_DATE,
+            status=DesignationStatus.AKTIF,
+            notes=REVOKED_NOTES,
+        )
+    with clock(datetime.datetime.combine(REVOKED_ON, datetime.time(10), WIB)):
+        return services.designation_revoke(
+            actor=actor, designation=designation, date=REVOKED_ON, reason=REVOKED_REASON
+        )
 
 
 @dataclass
@@ -235,16 +309,23 @@ def _target(level: str, each: int) -> tuple[str, int]:
     return (level, each)
 
 
+def _program(table: dict, where: str) -> DemoProgram:
+    return build(
+        DemoProgram,
+        table,
+        where,
+        convert={
+            "actor": login(LOGIN_NAMES),
+            "targets": each(_target, level=choice(ProgramLevel)),
+        },
+    )
+
+
 #: The programs of the articles (the data: ``programs.toml`` beside this module), by region.
 PROGRAMS = {
     program.region: program
     for program in (
-        build(
-            DemoProgram,
-            table,
-            where,
-            convert={"targets": each(_target, level=choice(ProgramLevel))},
-        )
+        _program(table, where)
         for where, table in load(__file__, "programs.toml", "program")["program"]
     )
 }

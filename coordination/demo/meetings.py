@@ -29,9 +29,16 @@ and one internal meeting is not public (the agenda must not show it).
 Writes go through the coordination services, by the meeting's ``actor`` login,
 except one progress note: Pemkot Semarang's partner login (``semarang.pemkot``)
 reports the progress of its smart RT/RW follow-up, as a responsible agency does.
+A follow-up may be cancelled (``follow_up_set_status``, its reason the note) and a
+meeting may carry files (``attachment_add``: a small demo PDF or PNG made by
+``bawaslu_portal.demo.files``); both run under the demo clock at their own
+moment (the cancellation's day, the meeting's end), so their notes and upload
+times carry those dates. The audiensi's illustrative cancelled follow-up and its
+demo attendance list say in their text that they are demo material.
+
 The seed is idempotent: meetings are found again by region and title and
-updated in place, follow-ups by meeting and title, so a second run changes no
-counts.
+updated in place, follow-ups by meeting and title, attachments by meeting and
+file name, so a second run changes no counts and stores no file twice.
 """
 
 import datetime
@@ -42,18 +49,26 @@ from django.db import transaction
 from django.utils import timezone
 
 from bawaslu_portal.demo import PortalDemo
-from bawaslu_portal.demo.records import build, choice, each, load, lookup, record, take
+from bawaslu_portal.demo.clock import clock
+from bawaslu_portal.demo.files import DemoFile, demo_upload
+from bawaslu_portal.demo.logins import LOGIN_NAMES
+from bawaslu_portal.demo.records import build, choice, each, load, login, lookup, record, take
 from bawaslu_portal.models import Person, Region
+from bawaslu_portal.uploads import clean_original_name
 from coordination.models import (
+    AttachmentKind,
     AttendeeRole,
+    FollowUpStatus,
     Meeting,
     MeetingKind,
     MeetingStatus,
     Topic,
 )
 from coordination.services import (
+    attachment_add,
     follow_up_add_progress,
     follow_up_create,
+    follow_up_set_status,
     meeting_create,
     meeting_update,
 )
@@ -84,6 +99,8 @@ class DemoFollowUp:
     #: "") and whether it closed the follow-up.
     progress: tuple[datetime.date, str, str] | None = None
     done: bool = False
+    #: (date, reason) of its cancellation (by the meeting's actor, after any progress).
+    cancelled: tuple[datetime.date, str] | None = None
 
 
 @dataclass
@@ -107,6 +124,8 @@ class DemoMeeting:
     status: str = MeetingStatus.TERLAKSANA
     is_public: bool = True
     follow_ups: list[DemoFollowUp] = field(default_factory=list)
+    #: (attachment kind, file) of the files attached to it, uploaded as it ends.
+    attachments: list[tuple[str, DemoFile]] = field(default_factory=list)
 
 
 # The meetings themselves are data: meetings.toml beside this module (its header says how
@@ -130,6 +149,14 @@ def _progress(date: datetime.date, text: str, by: str = "") -> tuple[datetime.da
     return (date, text, by)
 
 
+def _cancelled(date: datetime.date, reason: str) -> tuple[datetime.date, str]:
+    return (date, reason)
+
+
+def _attachment(kind: str, name: str, text: str) -> tuple[str, DemoFile]:
+    return (kind, DemoFile(name=name, text=text))
+
+
 def _meeting(table: dict, where: str, on: datetime.date) -> DemoMeeting:
     """The meeting of a table, on the day ``on`` from ``starts`` to ``ends`` in its ``zone``."""
     (starts, ends, zone), fields = take(
@@ -143,8 +170,14 @@ def _meeting(table: dict, where: str, on: datetime.date) -> DemoMeeting:
         convert={
             "kind": choice(MeetingKind),
             "status": choice(MeetingStatus),
+            "actor": login(LOGIN_NAMES),
             "attendees": each(_attendee, role=choice(AttendeeRole)),
-            "follow_ups": each(DemoFollowUp, progress=record(_progress)),
+            "follow_ups": each(
+                DemoFollowUp,
+                progress=record(_progress, by=login(LOGIN_NAMES)),
+                cancelled=record(_cancelled),
+            ),
+            "attachments": each(_attachment, kind=choice(AttachmentKind)),
         },
         starts_at=datetime.datetime.combine(on, starts, tzinfo=zone),
         ends_at=datetime.datetime.combine(on, ends, tzinfo=zone),
@@ -270,6 +303,28 @@ def _save_follow_ups(meeting: Meeting, spec: DemoMeeting, portal: PortalDemo, pe
                 date=date,
                 mark_done=item.done,
             )
+        if item.cancelled:
+            date, reason = item.cancelled
+            moment = datetime.datetime.combine(date, datetime.time(10), spec.starts_at.tzinfo)
+            with clock(moment):
+                follow_up_set_status(
+                    actor=actor, follow_up=follow_up, status=FollowUpStatus.DIBATALKAN, note=reason
+                )
+
+
+def _save_attachments(meeting: Meeting, spec: DemoMeeting, portal: PortalDemo) -> None:
+    """Upload the files the meeting does not have yet (by file name), as the meeting ends."""
+    existing = set(meeting.attachments.values_list("original_name", flat=True))
+    for kind, demo_file in spec.attachments:
+        if clean_original_name(demo_file.name) in existing:
+            continue
+        with clock(spec.ends_at):
+            attachment_add(
+                actor=portal.users[spec.actor],
+                meeting=meeting,
+                upload=demo_upload(demo_file),
+                kind=kind,
+            )
 
 
 @transaction.atomic
@@ -285,5 +340,6 @@ def seed_meetings_demo(*, portal: PortalDemo) -> dict[str, Meeting]:
     for spec in [*SOURCE_MEETINGS.values(), *_upcoming_meetings(today)]:
         meeting = _save_meeting(spec, portal, people, topics)
         _save_follow_ups(meeting, spec, portal, people)
+        _save_attachments(meeting, spec, portal)
         meetings[spec.title] = meeting
     return meetings

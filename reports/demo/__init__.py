@@ -10,20 +10,29 @@ Idempotent: each case has a fixed tracking code (``DEM0…``); a case whose
 code exists is left alone. A demo database seeded by an earlier version
 keeps that version's cases; :func:`stale_demo_cases` names those that
 differ (``seed_demo`` says so): recreate the database to replay them.
+
+The seed ends as a deployment's day does: ``reporters_anonymise`` (the daily
+timer's ``anonymise_reporters``) anonymises the reporters of cases closed more
+than ``REPORTER_RETENTION_DAYS`` ago. With the default five years no demo case
+qualifies before 2029 (the first closed in 2024), so the demo shows the reporter
+identity flow with names; a deployment with a shorter retention seeds
+anonymised reporters, as its timer would leave them.
 """
 
 from django.db import transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 
-from reports.demo.cases import CASES
+from bawaslu_portal.demo.clock import clock
+from reports.demo.cases import CASES, EVIDENCE
 from reports.demo.replay import (
-    clock,
     decider_accounts,
     replay_events,
     replay_intake,
     replay_step,
 )
 from reports.models import Report
+from reports.services.privacy import reporters_anonymise
 
 
 def stale_demo_cases() -> list[str]:
@@ -31,14 +40,25 @@ def stale_demo_cases() -> list[str]:
 
     The seed never touches a case whose code exists, so a database seeded by an
     earlier version keeps that version's case: this finds those received on
-    another day or through another channel (office or public form).
+    another day or through another channel (office or public form), or with
+    another number of evidence files (seeded before the demo had them).
     """
     specs = {case.code: case for case in CASES}
     stale = []
-    for report in Report.objects.filter(tracking_code__in=specs).select_related("office__region"):
+    reports = (
+        Report.objects.filter(tracking_code__in=specs)
+        .select_related("office__region")
+        .annotate(files=Count("evidence", filter=~Q(evidence__file="")))
+    )
+    for report in reports:
         case = specs[report.tracking_code]
         received = timezone.localdate(report.received_at, report.office.region.zoneinfo)
-        if received != case.received or report.via_public_form != case.public:
+        files = len(case.files) + sum(step.to == EVIDENCE for step in case.steps)
+        if (
+            received != case.received
+            or report.via_public_form != case.public
+            or report.files != files
+        ):
             stale.append(report.tracking_code)
     return sorted(stale)
 
@@ -65,4 +85,6 @@ def seed_reports_demo(*, portal) -> list[Report]:
                 reports[case.code] = replay_step(
                     reports[case.code], step, agencies=portal.agencies, users=users
                 )
+    # At the real time, not the demo clock's: what the daily timer would do today.
+    reporters_anonymise()
     return list(Report.objects.filter(tracking_code__in=codes))

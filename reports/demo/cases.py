@@ -26,7 +26,11 @@ Every path that creates a record is here:
 - two laporan by two citizens about the same incident and the same ASN
   (DEM0PGK004, DEM0PGK005), linked by the office and assessed together: one
   kajian and one pleno (stopped: not a violation), recorded once on
-  DEM0PGK004 for both.
+  DEM0PGK004 for both;
+- evidence files (small demo PDF and PNG files made by
+  ``bawaslu_portal.demo.files``, each saying it is demo material): one that came
+  with a public filing through the public form's upload (DEM0SMG006), and one a
+  handler added to a recorded case later (``evidence_add``, DEM0SMG001).
 
 Every registration and pleno falls within its statutory period (Pemilu:
 kajian awal 2 days, handling 7 days after registration or, extended, 14
@@ -53,7 +57,20 @@ give them a password).
 import datetime
 from dataclasses import dataclass, field
 
-from bawaslu_portal.demo.records import build, choice, each, load, lookup, numbered, record, take
+from bawaslu_portal.demo.files import DemoFile
+from bawaslu_portal.demo.logins import LOGIN_NAMES
+from bawaslu_portal.demo.records import (
+    DemoDataError,
+    build,
+    choice,
+    each,
+    load,
+    login,
+    lookup,
+    numbered,
+    record,
+    take,
+)
 from reports.models import (
     ReportSource,
     ReportStage,
@@ -68,6 +85,8 @@ LINK = "link"
 #: A step in which the official views the reporter's identity (``fields["purpose"]``): the
 #: view the audit log keeps and the case page lists for its handlers.
 IDENTITY = "identity"
+#: A step in which a handler adds an evidence file (``file``) to the recorded case.
+EVIDENCE = "evidence"
 
 #: Accounts for the pleno deciders of offices without a demo commissioner login:
 #: (username, first name, last name, agency key, person key).
@@ -79,6 +98,9 @@ DECIDERS = [
     ("babel.staf", "Staf", "Bawaslu Babel", "bawaslu_babel", None),
 ]
 
+#: The logins a case's step may name: the portal's demo logins and the deciders.
+CASE_LOGINS = [*LOGIN_NAMES, *(username for username, *_rest in DECIDERS)]
+
 
 @dataclass
 class Step:
@@ -87,7 +109,8 @@ class Step:
     A step to the stage the case is in is that stage's loop: the extension of
     the handling period, or recording that BKN blocked the record. A step to
     :data:`LINK` links the case to another (``fields["other"]``, its code); one to
-    :data:`IDENTITY` views the reporter's identity (``fields["purpose"]``).
+    :data:`IDENTITY` views the reporter's identity (``fields["purpose"]``); one to
+    :data:`EVIDENCE` adds the evidence file ``file``.
     """
 
     on: datetime.date
@@ -98,6 +121,7 @@ class Step:
     fields: dict = field(default_factory=dict)
     comment_by: str = ""
     comment: str = ""
+    file: DemoFile | None = None
 
 
 @dataclass
@@ -126,6 +150,8 @@ class Case:
     reporter: dict | None = None
     witnesses: list[dict] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
+    #: The evidence files that came with the filing (the public form's upload).
+    files: list[DemoFile] = field(default_factory=list)
     steps: list[Step] = field(default_factory=list)
 
     @property
@@ -282,14 +308,31 @@ STEP_KINDS = {
 
 
 def _stage(value: str, where: str) -> str:
-    """A step's ``to``: a stage of the workflow, or :data:`LINK` / :data:`IDENTITY`."""
-    return value if value in (LINK, IDENTITY) else choice(ReportStage)(value, where)
+    """A step's ``to``: a stage of the workflow, or :data:`LINK` / :data:`IDENTITY` /
+    :data:`EVIDENCE`."""
+    return value if value in (LINK, IDENTITY, EVIDENCE) else choice(ReportStage)(value, where)
 
 
 def _step(table: dict, where: str) -> Step:
     table = dict(table)
     make = lookup(STEP_KINDS, table.pop("kind"), f"{where}, kind") if "kind" in table else Step
-    return build(make, table, where, convert={"to": _stage, "sanction": choice(Sanction)})
+    case_login = login(CASE_LOGINS)
+    step = build(
+        make,
+        table,
+        where,
+        convert={
+            "to": _stage,
+            "sanction": choice(Sanction),
+            "actor": case_login,
+            "decider": case_login,
+            "comment_by": case_login,
+            "file": record(DemoFile),
+        },
+    )
+    if (step.to == EVIDENCE) != (step.file is not None):
+        raise DemoDataError(f"{where}: a step to {EVIDENCE!r}, and only such a step, has a file")
+    return step
 
 
 def _case_record(table: dict, where: str) -> Case:
@@ -307,6 +350,7 @@ def _case_record(table: dict, where: str) -> Case:
             "source": choice(ReportSource),
             "reporter": record(_public_reporter if public else _reporter),
             "witnesses": each(_witness),
+            "files": each(DemoFile),
             "steps": lambda rows, at: [_step(step, place) for place, step in numbered(rows, at)],
         },
         city=city.code,

@@ -2,7 +2,7 @@
 
 The cases are replayed through the real services (``report_intake_create``,
 ``report_group_transition``, ``report_link``, ``report_comment_add``,
-``reporter_identity_access``), so their history, deadlines, identity views,
+``reporter_identity_access``, ``evidence_add``), so their history, deadlines, identity views,
 registration numbers and follow-ups are exactly what the portal would have
 produced. Each step runs *at its own date*, under a clock set to the moment
 it happened (:func:`clock`), and the steps of all cases run in the order of
@@ -12,25 +12,17 @@ dates as they would have.
 
 import datetime
 import zoneinfo
-from contextlib import contextmanager
-from unittest import mock
 
 from django.utils import timezone
 
+from bawaslu_portal.demo.files import demo_upload
 from bawaslu_portal.demo.logins import demo_account
 from bawaslu_portal.models import Agency, AuditEvent, AuditKind, Region, User, UserRole
-from reports.demo.cases import DECIDERS, IDENTITY, LINK, Case, Step
+from reports.demo.cases import DECIDERS, EVIDENCE, IDENTITY, LINK, Case, Step
 from reports.models import Election, EmploymentType, Report, ViolationCategory
-from reports.services.cases import report_comment_add, reporter_identity_access
+from reports.services.cases import evidence_add, report_comment_add, reporter_identity_access
 from reports.services.intake import report_intake_create
 from reports.services.related import report_group_transition, report_link
-
-
-@contextmanager
-def clock(moment: datetime.datetime):
-    """Run the services as if it were ``moment`` (``timezone.now()`` returns it)."""
-    with mock.patch("django.utils.timezone.now", return_value=moment):
-        yield moment
 
 
 def decider_accounts(portal) -> dict[str, User]:
@@ -93,11 +85,13 @@ def replay_intake(
         "reporter": case.reporter,
         "witnesses": case.witnesses,
         "evidence_links": case.links,
+        # The files as the form's upload hands them over (one file object each).
+        "evidence_files": [demo_upload(demo_file) for demo_file in case.files],
     }
     if case.public:
         # What reports.views.public passes: no user, no source (the public form files a
         # laporan), no moment of receipt (it is now: the clock).
-        report = report_intake_create(user=None, source="", evidence_files=[], **common).report
+        report = report_intake_create(user=None, source="", **common).report
     else:
         report = report_intake_create(
             user=users[case.actor], source=case.source, now=moment, **common
@@ -128,6 +122,14 @@ def replay_step(
             object_id=str(report.pk),
         )
         views.filter(pk=views.latest("pk").pk).update(at=timezone.now())
+        return report
+    if step.to == EVIDENCE:
+        evidence_add(
+            user=users[step.actor],
+            report=report,
+            files=[demo_upload(step.file)],
+            description=step.file.description,
+        )
         return report
     if step.to == LINK:
         report_link(

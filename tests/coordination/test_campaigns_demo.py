@@ -1,8 +1,10 @@
-"""The campaigns demo seed: every campaign fact of the source articles has a place; idempotent."""
+"""The campaigns demo seed: every campaign fact of the source articles has a place, a revoked
+designation and a declaration photo that open; idempotent."""
 
 import datetime
 
 import pytest
+from django.urls import reverse
 
 from bawaslu_portal.demo import seed_portal_demo
 from bawaslu_portal.models import UserRole
@@ -19,6 +21,8 @@ from coordination.demo.campaigns import (
 from coordination.models import (
     Declaration,
     DeclarationCampaign,
+    DeclarationDocument,
+    DeclarationDocumentKind,
     DeclarationSignatory,
     DesignationKind,
     FollowUp,
@@ -30,6 +34,8 @@ from coordination.models import (
     WorkingGroupMember,
     WorkingGroupRole,
 )
+from coordination.models.campaigns import DesignationStatus
+from tests.coordination.test_demo import table_row
 
 pytestmark = pytest.mark.django_db
 
@@ -55,15 +61,20 @@ def _counts():
         WorkingGroup.objects.count(),
         WorkingGroupMember.objects.count(),
         WorkingGroup.meetings.through.objects.count(),
+        DeclarationDocument.objects.count(),
     )
 
 
 def test_seed_is_idempotent(seeded):
-    """Running the campaigns seed and the linking again changes no counts."""
+    """Running the campaigns seed and the linking again changes no counts, stores no file
+    again and leaves the revoked designation revoked."""
     first = _counts()
+    files = set(DeclarationDocument.objects.values_list("file", flat=True))
     seed_campaigns_demo(portal=seeded)
     link_campaign_demo_meetings(portal=seeded)
     assert _counts() == first
+    assert set(DeclarationDocument.objects.values_list("file", flat=True)) == files
+    assert KelurahanDesignation.objects.filter(status=DesignationStatus.DICABUT).count() == 1
 
 
 def test_semarang_campaign_held_in_all_16_kecamatan_before_the_audiensi(seeded):
@@ -86,7 +97,8 @@ def test_semarang_has_10_kelurahan_with_both_designations(seeded):
     coverage = selectors.designation_coverage(user=user)
     assert [(row.designated, row.total) for row in coverage.cities] == [(10, 177)]
     by_kelurahan = {}
-    for kelurahan, kind in KelurahanDesignation.objects.values_list("kelurahan_id", "kind__name"):
+    active = KelurahanDesignation.objects.exclude(status=DesignationStatus.DICABUT)
+    for kelurahan, kind in active.values_list("kelurahan_id", "kind__name"):
         by_kelurahan.setdefault(kelurahan, set()).add(kind)
     assert len(by_kelurahan) == 10
     assert all(
@@ -98,6 +110,44 @@ def test_semarang_has_10_kelurahan_with_both_designations(seeded):
         assert [row.designated for row in per_kind.cities] == [10]
     notes = KelurahanDesignation.objects.values_list("notes", flat=True)
     assert all("ilustrasi" in text for text in notes)
+
+
+def test_a_revoked_designation_beyond_the_ten(seeded, client_for):
+    """An eleventh kelurahan, designated after the audiensi (illustrative, and saying so), was
+    revoked through ``designation_revoke`` on its day; the ten of the article stay active,
+    and the designation list shows it as revoked."""
+    revoked = KelurahanDesignation.objects.get(status=DesignationStatus.DICABUT)
+    assert revoked.date > datetime.date(2023, 9, 21)
+    assert revoked.revoked_on == datetime.date(2024, 3, 4)
+    assert "Data demo" in revoked.notes and "Dicabut" in revoked.notes
+    assert revoked.kelurahan_id.startswith("33.74.11.")
+    assert KelurahanDesignation.objects.filter(status=DesignationStatus.AKTIF).count() == 20
+    client = client_for(seeded.users["semarang.staf"])
+    page = client.get(reverse("coordination:designation_list"), {"status": "dicabut"})
+    assert page.status_code == 200
+    assert "Revoked (dicabut)" in table_row(page.content.decode(), revoked.kelurahan.name)
+
+
+def test_culmination_photo_downloads(seeded, client_for):
+    """The Balaikota declaration carries a demo photo uploaded through
+    ``declaration_document_add`` on its day; the staff login finds it on the declaration's
+    page and downloads the PNG."""
+    declaration = Declaration.objects.get(is_culmination=True)
+    photo = declaration.documents.get()
+    assert (photo.kind, photo.content_type) == (DeclarationDocumentKind.FOTO, "image/png")
+    assert photo.uploaded_at.date() == declaration.date and photo.size < 20 * 1024
+    client = client_for(seeded.users["semarang.staf"])
+    url = reverse(
+        "coordination:declaration_document_download",
+        kwargs={"pk": declaration.pk, "document_pk": photo.pk},
+    )
+    detail = reverse("coordination:declaration_detail", kwargs={"pk": declaration.pk})
+    assert url in client.get(detail).content.decode()
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/png"
+    content = b"".join(response.streaming_content)
+    assert content.startswith(b"\x89PNG") and b"Contoh berkas demo" in content
 
 
 def test_balikpapan_program_has_38_targets(seeded):

@@ -1,9 +1,12 @@
-"""The coordination demo seed: the five source events with their facts, idempotent."""
+"""The coordination demo seed: the five source events with their facts, a cancelled
+follow-up and a meeting attachment that open, idempotent."""
 
 import datetime
+import re
 import zoneinfo
 
 import pytest
+from django.urls import reverse
 
 from bawaslu_portal.demo import seed_portal_demo
 from bawaslu_portal.models import AgencyKind, Position
@@ -18,10 +21,13 @@ from coordination.demo import (
 )
 from coordination.models import (
     AgendaItem,
+    AttachmentKind,
     AttendeeRole,
     FollowUp,
     FollowUpNote,
+    FollowUpStatus,
     Meeting,
+    MeetingAttachment,
     MeetingAttendee,
     MeetingKind,
     MeetingStatus,
@@ -37,6 +43,14 @@ def seeded():
     return portal
 
 
+def table_row(html: str, text: str) -> str:
+    """The table row (``<tr>…</tr>``) of ``html`` that holds ``text``."""
+    for row in re.findall(r"<tr\b.*?</tr>", html, flags=re.DOTALL):
+        if text in row:
+            return row
+    raise AssertionError(f"no table row holds {text!r}")
+
+
 def _counts():
     return (
         Meeting.objects.count(),
@@ -46,14 +60,59 @@ def _counts():
         FollowUpNote.objects.count(),
         Meeting.topics.through.objects.count(),
         Meeting.participating_agencies.through.objects.count(),
+        MeetingAttachment.objects.count(),
     )
 
 
 def test_seed_is_idempotent(seeded):
-    """Running the seed a second time changes no counts."""
+    """Running the seed a second time changes no counts and stores no file again."""
     first = _counts()
+    files = set(MeetingAttachment.objects.values_list("file", flat=True))
     seed_coordination_demo(portal=seed_portal_demo(password="demo-password-1"))
     assert _counts() == first
+    assert set(MeetingAttachment.objects.values_list("file", flat=True)) == files
+
+
+def test_audiensi_attendance_list_downloads(seeded, client_for):
+    """The audiensi's demo attendance list was uploaded through ``attachment_add`` as the
+    meeting ended; the staff login finds it on the meeting page and downloads the PDF."""
+    meeting = Meeting.objects.get(title=AUDIENSI_SEMARANG)
+    attachment = meeting.attachments.get()
+    assert (attachment.kind, attachment.content_type) == (
+        AttachmentKind.DAFTAR_HADIR,
+        "application/pdf",
+    )
+    assert attachment.uploaded_at == meeting.ends_at
+    assert attachment.uploaded_by.username == "semarang.staf"
+    assert attachment.size < 20 * 1024
+    client = client_for(seeded.users["semarang.staf"])
+    url = reverse(
+        "coordination:attachment_download",
+        kwargs={"pk": meeting.pk, "attachment_pk": attachment.pk},
+    )
+    assert url in client.get(meeting.get_absolute_url()).content.decode()
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    content = b"".join(response.streaming_content)
+    assert content.startswith(b"%PDF-") and b"Contoh berkas demo" in content
+
+
+def test_a_cancelled_follow_up_with_its_reason(seeded, client_for):
+    """One follow-up of the audiensi was cancelled through ``follow_up_set_status`` on its
+    day, the reason its note; the follow-up list shows it as cancelled."""
+    cancelled = FollowUp.objects.get(status=FollowUpStatus.DIBATALKAN)
+    assert cancelled.meeting.title == AUDIENSI_SEMARANG
+    assert cancelled.completed_at is None
+    note = cancelled.notes.get()
+    assert note.date == datetime.date(2023, 10, 16) and "Dibatalkan" in note.text
+    assert "Data demo" in cancelled.description
+    client = client_for(seeded.users["semarang.staf"])
+    page = client.get(reverse("coordination:follow_up_list"), {"status": "dibatalkan"})
+    assert page.status_code == 200
+    assert "Cancelled" in table_row(page.content.decode(), cancelled.title)
+    detail = client.get(reverse("coordination:follow_up_detail", kwargs={"pk": cancelled.pk}))
+    assert detail.status_code == 200 and note.text in detail.content.decode()
 
 
 def test_the_five_source_events_are_held_public_meetings(seeded):

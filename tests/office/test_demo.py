@@ -44,3 +44,52 @@ def test_demo_dashboard_has_figures(client, demo):
     figures = {figure.key: figure for figure in response.context["dashboard"].figures}
     assert sum(cell.value for cell in figures["meetings"].table.total) > 0
     assert sum(cell.value for cell in figures["reports"].table.total) > 0
+
+
+def test_every_demo_file_downloads_for_the_office(client, demo):
+    """Every file of the demo (meeting attachments, declaration documents, evidence) opens for
+    the Semarang staff login through its download URL, with its stored content type."""
+    from django.urls import reverse
+
+    from coordination.models import DeclarationDocument, MeetingAttachment
+    from reports.models import Evidence
+
+    urls = [
+        (
+            reverse(
+                "coordination:attachment_download",
+                kwargs={"pk": row.meeting_id, "attachment_pk": row.pk},
+            ),
+            row.content_type,
+        )
+        for row in MeetingAttachment.objects.all()
+    ]
+    urls += [
+        (
+            reverse(
+                "coordination:declaration_document_download",
+                kwargs={"pk": row.declaration_id, "document_pk": row.pk},
+            ),
+            row.content_type,
+        )
+        for row in DeclarationDocument.objects.all()
+    ]
+    urls += [
+        (
+            reverse(
+                "reports:evidence_download", kwargs={"pk": row.report_id, "evidence_pk": row.pk}
+            ),
+            row.content_type,
+        )
+        for row in Evidence.objects.exclude(file="")
+    ]
+    assert {content_type for _url, content_type in urls} == {"application/pdf", "image/png"}
+    assert len(urls) == 4
+    client.force_login(
+        demo.users["semarang.staf"], backend="bawaslu_portal.backends.UsernameOrEmailBackend"
+    )
+    for url, content_type in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert response["Content-Type"] == content_type, url
+        assert len(b"".join(response.streaming_content)) < 20 * 1024

@@ -1,5 +1,7 @@
-"""``seed_demo``: idempotent, refuses demo logins without DEBUG; the names and posts it seeds."""
+"""``seed_demo``: idempotent, refuses demo logins without DEBUG; the names and posts it seeds;
+the demo data files' loader names a wrong login key."""
 
+import copy
 import re
 from io import StringIO
 
@@ -8,6 +10,8 @@ from django.apps import apps
 from django.core.management import CommandError, call_command
 from django.db import models
 
+from bawaslu_portal.demo.files import demo_file_content
+from bawaslu_portal.demo.records import DemoDataError, load
 from bawaslu_portal.models import (
     Agency,
     AgencyKind,
@@ -129,3 +133,57 @@ def test_every_semarang_kelurahan_has_its_office(settings):
     offices = Agency.objects.filter(kind=AgencyKind.KELURAHAN, region__code__startswith="33.74.")
     assert offices.count() == Region.objects.filter(code__startswith="33.74.", depth=4).count()
     assert offices.count() == offices.values("region").distinct().count() == 177
+
+
+def _first_table(module, name: str, array: str, *others: str) -> tuple[str, dict]:
+    """The first table of ``array`` of the data file ``name`` (which also holds ``others``)."""
+    where, table = load(module.__file__, name, array, *others)[array][0]
+    return where, copy.deepcopy(table)
+
+
+def test_an_unknown_login_in_a_case_is_named():
+    """A case step whose actor is no demo login fails when the file is read, naming the
+    file, the case, the step and the key, not later as a plain KeyError."""
+    from reports.demo import cases
+
+    where, table = _first_table(cases, "cases.toml", "case")
+    table["steps"][1]["actor"] = "semarang.stf"
+    with pytest.raises(DemoDataError) as error:
+        cases._case_record(table, where)
+    assert str(error.value).startswith(
+        "reports/demo/cases.toml, case 1 (DEM0PGK001), steps 2, actor: 'semarang.stf' is not "
+        "a demo login ("
+    )
+
+
+MEETING_ARRAYS = ("source_meeting", "extra_people", "upcoming_meeting")
+
+
+def test_an_unknown_login_in_a_meeting_is_named():
+    """So for a meeting's actor, a progress note's author and a program's actor."""
+    from coordination.demo import campaigns, meetings
+
+    where, table = _first_table(meetings, "meetings.toml", *MEETING_ARRAYS)
+    table["actor"] = "nobody"
+    with pytest.raises(DemoDataError, match=r"source_meeting 1 \(000\), actor: 'nobody' is not"):
+        meetings._source_meeting(table, where)
+    where, table = _first_table(meetings, "meetings.toml", *MEETING_ARRAYS)
+    table["follow_ups"][1]["progress"]["by"] = "semarang.pemkotx"
+    with pytest.raises(DemoDataError, match=r"follow_ups 2, progress, by: 'semarang.pemkotx'"):
+        meetings._source_meeting(table, where)
+    where, table = _first_table(campaigns, "programs.toml", "program")
+    table["actor"] = "nobody"
+    with pytest.raises(DemoDataError, match=r"coordination/demo/programs.toml, program 1, actor"):
+        campaigns._program(table, where)
+
+
+def test_an_evidence_step_needs_its_file_and_a_demo_file_its_type():
+    """A step to "evidence" without a file, and a file that is neither PDF nor PNG, are named."""
+    from reports.demo import cases
+
+    where, table = _first_table(cases, "cases.toml", "case")
+    table["steps"][1]["to"] = "evidence"
+    with pytest.raises(DemoDataError, match=r"steps 2: a step to 'evidence'"):
+        cases._case_record(table, where)
+    with pytest.raises(DemoDataError, match=r"a demo file is a .pdf or a .png"):
+        demo_file_content("notes.txt", "Contoh")

@@ -1,11 +1,12 @@
-"""The reports demo seed: every city, stage and path, the source cases, the statutory
-periods, and idempotent."""
+"""The reports demo seed: every city, stage and path (evidence files too), the source cases,
+the statutory periods, the reporters' retention, and idempotent."""
 
 import datetime
 import itertools
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import timezone
 
 from bawaslu_portal.demo import seed_portal_demo
@@ -18,6 +19,7 @@ from reports.demo.cases import CASES
 from reports.forms.intake import ReportForm
 from reports.models import (
     DeadlineStep,
+    Evidence,
     FollowUpKind,
     RecommendationRecipient,
     Report,
@@ -27,6 +29,7 @@ from reports.models import (
     ReportSource,
     ReportStage,
 )
+from reports.selectors.privacy import ANONYMISED_NAME, reporter_identities_to_anonymise
 from reports.services.workflow import report_transition
 
 S = ReportStage
@@ -285,19 +288,96 @@ def test_seed_is_idempotent(seeded):
     """Running the seed again creates nothing new."""
     reports, history = Report.objects.count(), ReportHistory.objects.count()
     comments = ReportComment.objects.count()
+    files = set(Evidence.objects.exclude(file="").values_list("file", flat=True))
     seed_reports_demo(portal=seed_portal_demo(password="demo-password-123"))
     assert Report.objects.count() == reports
     assert ReportHistory.objects.count() == history
     assert ReportComment.objects.count() == comments
+    assert set(Evidence.objects.exclude(file="").values_list("file", flat=True)) == files
     assert stale_demo_cases() == []
 
 
 @pytest.mark.django_db
 def test_cases_of_an_earlier_seed_are_named(seeded):
-    """A demo case an earlier seed made differently (here: another day of receipt) is kept as
-    it is, and named so the database can be recreated."""
+    """A demo case an earlier seed made differently (here: another day of receipt, another
+    channel, without its evidence file) is kept as it is, and named so the database can be
+    recreated."""
     Report.objects.filter(tracking_code="DEM0PGK001").update(
         received_at=datetime.datetime(2024, 10, 25, 9, tzinfo=datetime.UTC)
     )
     Report.objects.filter(tracking_code="DEM0SRG003").update(via_public_form=False)
-    assert stale_demo_cases() == ["DEM0PGK001", "DEM0SRG003"]
+    Evidence.objects.filter(report__tracking_code="DEM0SMG001").exclude(file="").delete()
+    assert stale_demo_cases() == ["DEM0PGK001", "DEM0SMG001", "DEM0SRG003"]
+
+
+def _download(client, evidence: Evidence) -> tuple[str, bytes]:
+    """The case page links the evidence; its download's content type and bytes."""
+    url = reverse(
+        "reports:evidence_download", kwargs={"pk": evidence.report_id, "evidence_pk": evidence.pk}
+    )
+    page = client.get(reverse("reports:detail", kwargs={"pk": evidence.report_id}))
+    assert page.status_code == 200 and url in page.content.decode()
+    response = client.get(url)
+    assert response.status_code == 200
+    return response["Content-Type"], b"".join(response.streaming_content)
+
+
+@pytest.mark.django_db
+def test_public_filing_evidence_opens_from_the_case_page(seeded, client_for):
+    """DEM0SMG006 came with a file uploaded on the public form (no uploader, at the moment of
+    filing); the handling office's staff downloads it from the case page."""
+    report = Report.objects.get(tracking_code="DEM0SMG006")
+    evidence = report.evidence.exclude(file="").get()
+    assert report.via_public_form and evidence.uploaded_by is None
+    assert evidence.uploaded_at == report.received_at
+    assert evidence.content_type == "image/png" and evidence.size < 20 * 1024
+    content_type, content = _download(client_for(seeded.users["semarang.staf"]), evidence)
+    assert content_type == "image/png"
+    assert content.startswith(b"\x89PNG") and b"Contoh berkas demo" in content
+
+
+@pytest.mark.django_db
+def test_evidence_added_later_opens_from_the_case_page(seeded, client_for):
+    """A handler added a file to the recorded DEM0SMG001 through ``evidence_add`` on the day
+    the reporter brought it, before the registration; it downloads from the case page."""
+    report = Report.objects.get(tracking_code="DEM0SMG001")
+    evidence = report.evidence.exclude(file="").get()
+    assert evidence.uploaded_by.username == "semarang.staf"
+    added = timezone.localtime(evidence.uploaded_at, report.office.region.zoneinfo)
+    assert (added.date(), added.hour) == (datetime.date(2023, 12, 6), 9)
+    assert added < report.registered_at
+    assert evidence.description and evidence.content_type == "application/pdf"
+    content_type, content = _download(client_for(seeded.users["semarang.staf"]), evidence)
+    assert content_type == "application/pdf"
+    assert content.startswith(b"%PDF-") and b"Contoh berkas demo" in content
+
+
+@pytest.mark.django_db
+def test_the_seed_leaves_no_reporter_past_retention(seeded):
+    """The seed ends with the daily timer's anonymisation: no reporter of a case closed more
+    than ``REPORTER_RETENTION_DAYS`` ago keeps a name (none is, with five years, until 2029),
+    and every other reporter keeps theirs."""
+    assert not reporter_identities_to_anonymise().exists()
+    cutoff = timezone.now() - datetime.timedelta(days=5 * 365)
+    for identity in ReporterIdentity.objects.select_related("report"):
+        closed_long_ago = identity.report.is_closed and identity.report.closed_at < cutoff
+        assert (identity.name == ANONYMISED_NAME) == closed_long_ago, identity.report
+
+
+@pytest.mark.django_db
+def test_a_shorter_retention_seeds_anonymised_reporters_that_open(settings, client_for):
+    """With a retention of a year, the seed anonymises the reporters of the cases closed
+    before it (as the installation's timer would) and those cases' pages still open."""
+    settings.REPORTER_RETENTION_DAYS = 365
+    portal = seed_portal_demo(password="demo-password-123")
+    seed_reports_demo(portal=portal)
+    anonymised = Report.objects.filter(reporter_identity__name=ANONYMISED_NAME)
+    assert anonymised.exists()
+    assert AuditEvent.objects.filter(kind=AuditKind.ANONYMISED).count() == anonymised.count()
+    report = anonymised.filter(office__name="Bawaslu Kota Semarang").first()
+    client = client_for(portal.users["semarang.staf"])
+    assert client.get(reverse("reports:detail", kwargs={"pk": report.pk})).status_code == 200
+    identity = client.post(
+        reverse("reports:reporter_identity", kwargs={"pk": report.pk}), {"purpose": "Uji"}
+    )
+    assert identity.status_code == 200 and ANONYMISED_NAME in identity.content.decode()
