@@ -240,8 +240,9 @@ def evidence_add_file(
     """Attach one uploaded file to ``report`` after checking its size and real content.
 
     The file is stored under a random name (``RandomUploadTo``); the client's
-    name is kept only as a cleaned base name for the download. Raises the
-    ``ValidationError`` of ``validate_upload``.
+    name is kept only as a cleaned base name for the download. The row is
+    validated before the file is written. Raises the ``ValidationError`` of
+    ``validate_upload`` or of ``full_clean``.
     """
     checked = validate_upload(upload)
     evidence = Evidence(
@@ -253,9 +254,11 @@ def evidence_add_file(
         uploaded_by=user,
         uploaded_at=now or timezone.now(),
     )
+    # Validated before the file is written, so a refused row leaves no stored file
+    # (as ``uploaded_file_save``); the file-or-link constraint holds once it is stored.
+    evidence.full_clean(exclude=["file"])
     # The stored name comes from the sniffed type, never from the client's name.
     evidence.file.save(f"evidence.{checked.extension}", upload, save=False)
-    evidence.full_clean()
     evidence.save()
     return evidence
 

@@ -3,10 +3,12 @@
 import os
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from reports.models import Evidence, Report
+from reports.services.intake import evidence_add_file
 from tests.factories.reports import (
     big_upload,
     intake_report,
@@ -179,3 +181,16 @@ def test_only_the_handling_office_adds_evidence(
     assert client_for(jateng_staff).get(url).status_code == 403
     assert client_for(semarang_partner).get(url).status_code == 403
     assert client_for(serang_staff).get(url).status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_refused_evidence_row_stores_no_file(settings, tmp_path):
+    """The row is validated before its file is written: a refused row leaves no file behind."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {**settings.STORAGES["default"], "OPTIONS": {"location": str(tmp_path)}},
+    }
+    with pytest.raises(ValidationError) as raised:
+        evidence_add_file(report=Report(), upload=pdf_upload())  # no saved report
+    assert "report" in raised.value.message_dict
+    assert not [path for path in tmp_path.rglob("*") if path.is_file()]
