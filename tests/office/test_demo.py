@@ -1,12 +1,37 @@
 """The demo data gives every demo login a non-empty work queue and dashboard."""
 
 import pytest
+from django.urls import reverse
 
 from bawaslu_portal.demo import seed_portal_demo
 from coordination.demo import seed_coordination_demo
+from coordination.models import DeclarationDocument, MeetingAttachment
 from reports.demo import seed_reports_demo
+from reports.models import Evidence
 
 pytestmark = pytest.mark.django_db
+
+#: Each kind of stored file: its rows, its download route, the owner's key and the file's key.
+DEMO_FILE_ROUTES = [
+    (
+        MeetingAttachment.objects.all,
+        "coordination:attachment_download",
+        "meeting_id",
+        "attachment_pk",
+    ),
+    (
+        DeclarationDocument.objects.all,
+        "coordination:declaration_document_download",
+        "declaration_id",
+        "document_pk",
+    ),
+    (
+        lambda: Evidence.objects.exclude(file=""),
+        "reports:evidence_download",
+        "report_id",
+        "evidence_pk",
+    ),
+]
 
 
 @pytest.fixture
@@ -49,39 +74,10 @@ def test_demo_dashboard_has_figures(client, demo):
 def test_every_demo_file_downloads_for_the_office(client, demo):
     """Every file of the demo (meeting attachments, declaration documents, evidence) opens for
     the Semarang staff login through its download URL, with its stored content type."""
-    from django.urls import reverse
-
-    from coordination.models import DeclarationDocument, MeetingAttachment
-    from reports.models import Evidence
-
     urls = [
-        (
-            reverse(
-                "coordination:attachment_download",
-                kwargs={"pk": row.meeting_id, "attachment_pk": row.pk},
-            ),
-            row.content_type,
-        )
-        for row in MeetingAttachment.objects.all()
-    ]
-    urls += [
-        (
-            reverse(
-                "coordination:declaration_document_download",
-                kwargs={"pk": row.declaration_id, "document_pk": row.pk},
-            ),
-            row.content_type,
-        )
-        for row in DeclarationDocument.objects.all()
-    ]
-    urls += [
-        (
-            reverse(
-                "reports:evidence_download", kwargs={"pk": row.report_id, "evidence_pk": row.pk}
-            ),
-            row.content_type,
-        )
-        for row in Evidence.objects.exclude(file="")
+        (reverse(route, kwargs={"pk": getattr(row, owner), key: row.pk}), row.content_type)
+        for rows, route, owner, key in DEMO_FILE_ROUTES
+        for row in rows()
     ]
     assert {content_type for _url, content_type in urls} == {"application/pdf", "image/png"}
     assert len(urls) == 4
