@@ -491,19 +491,21 @@ def meeting_link_choices(
     """Meetings that can be linked: in ``region``'s subtree and the scope, within the period.
 
     Meetings already linked (``include``) are always offered, so saving never
-    drops them silently.
+    drops them silently. Without a period (a pokja has none) every meeting of the
+    region is offered.
     """
     queryset = scope_to_jurisdiction(Meeting.objects.all(), user).filter(
         subtree_q("region", region.code)
     )
-    period = Q()
-    if start:
-        period &= Q(starts_at__date__gte=start)
-    if end:
-        period &= Q(starts_at__date__lte=end)
-    if include:
-        period |= Q(pk__in=include)
-    return queryset.filter(period).select_related("region").order_by("-starts_at", "-pk")
+    if start or end:
+        period = Q()
+        if start:
+            period &= Q(starts_at__date__gte=start)
+        if end:
+            period &= Q(starts_at__date__lte=end)
+        # ``Q() | linked`` would be ``linked`` alone: only with a period is it widened.
+        queryset = queryset.filter(period | Q(pk__in=include) if include else period)
+    return queryset.select_related("region").order_by("-starts_at", "-pk")
 
 
 # Working groups -------------------------------------------------------------------------------

@@ -68,36 +68,28 @@ def test_meeting_choice_pages_do_not_grow(
     """The "Link meetings" page of a program or a pokja offers every meeting of its region
     (one checkbox each): the same queries for 2 and 12 meetings.
 
-    A program gets one of them linked first (its page also reads the linked ones); a pokja
-    does not, see :func:`test_a_pokja_with_a_linked_meeting_offers_the_others`.
+    One of them is linked first (the page also reads the linked ones).
     """
     record = factory(**{owner: bawaslu_semarang})
     url = reverse(url_name, args=[record.pk])
     client = client_for(semarang_staff)
     few = _meetings(2, bawaslu_semarang)
-    if factory is ProgramFactory:
-        record.meetings.add(few[0])
+    record.meetings.add(few[0])
     small = _warm_count(client, url)
     many = _meetings(10, bawaslu_semarang, starts_at=IN_2024 + datetime.timedelta(days=30))
-    if factory is ProgramFactory:
-        record.meetings.add(*many[:5])
+    record.meetings.add(*many[:5])
     large = count_queries(lambda: client.get(url))
     html = client.get(url).content.decode()
     assert [meeting.title for meeting in few + many if meeting.title not in html] == []
     assert large == small
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "coordination.selectors.campaigns.meeting_link_choices: without a period, "
-        "Q() | Q(pk__in=linked) is Q(pk__in=linked), so only the linked meetings are offered"
-    ),
-)
 def test_a_pokja_with_a_linked_meeting_offers_the_others(
     client_for, semarang_staff, bawaslu_semarang
 ):
-    """A pokja's "Link meetings" page offers every meeting of its region, linked or not."""
+    """A pokja's "Link meetings" page offers every meeting of its region, linked or not
+    (it offered only the linked ones: a pokja has no period, and ``Q() | linked`` is
+    ``linked``)."""
     group = WorkingGroupFactory(agency=bawaslu_semarang)
     linked, other = _meetings(2, bawaslu_semarang)
     group.meetings.add(linked)
