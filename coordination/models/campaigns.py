@@ -73,11 +73,6 @@ class DeclarationCampaign(TrackedModel):
         "bawaslu_portal.Region", _("city or regency"), related_name="declaration_campaigns"
     )
     description = models.TextField(_("description"), blank=True)
-    # Of the tracked fields, a campaign keeps only ``created_at``.
-    created_by = None
-    updated_by = None
-    updated_at = None
-    version = None
 
     class Meta:
         verbose_name = _("declaration campaign")
@@ -136,9 +131,6 @@ class Declaration(TrackedModel):
         default=False,
         help_text=_("Public declarations appear on the public agenda (without contact data)."),
     )
-    # Campaign records have no optimistic lock and keep no last editor.
-    updated_by = None
-    version = None
 
     class Meta:
         verbose_name = _("declaration")
@@ -271,9 +263,6 @@ class KelurahanDesignation(TrackedModel):
     )
     notes = models.TextField(_("notes"), blank=True)
     revoked_on = models.DateField(_("revoked on"), null=True, blank=True)
-    # Campaign records have no optimistic lock and keep no last editor.
-    updated_by = None
-    version = None
 
     class Meta:
         verbose_name = _("kelurahan designation")
@@ -350,10 +339,6 @@ class Program(TrackedModel):
         related_name="programs",
         blank=True,
     )
-    # Only when it was created and last changed is kept.
-    created_by = None
-    updated_by = None
-    version = None
 
     class Meta:
         verbose_name = _("program")
@@ -447,10 +432,6 @@ class WorkingGroup(TrackedModel):
         related_name="working_groups",
         blank=True,
     )
-    # Only when it was created and last changed is kept.
-    created_by = None
-    updated_by = None
-    version = None
 
     class Meta:
         verbose_name = _("working group (pokja)")

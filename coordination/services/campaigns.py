@@ -6,7 +6,11 @@ anything the user must fix. Permission checks are the caller's
 (``coordination.permissions.campaigns``); the services enforce the domain
 rules: regions inside the actor's jurisdiction (``actor=None`` is a trusted
 system job such as the demo seed), nobody listed twice, targets and linked
-meetings inside the program's region.
+meetings inside the program's region. Declarations, campaigns, designations,
+programs and pokja carry an optimistic lock like meetings: an ``*_update``
+given the ``expected_version`` the user's form was loaded at refuses to save
+over a newer version (``stale_version``), and every change of one of them
+(an update, a revocation) bumps its ``version`` and records who made it.
 """
 
 import datetime
@@ -37,6 +41,7 @@ from coordination.models import (
 from coordination.services.shared import (
     check_region,
     delete_with_files,
+    record_for_update,
     replace_person_rows,
     replace_rows,
     set_fields,
@@ -190,12 +195,22 @@ def declaration_update(
     is_public: bool = False,
     document=None,
     document_kind: str = DeclarationDocumentKind.LAINNYA,
+    expected_version: int | None = None,
 ) -> Declaration:
-    """Replace a declaration's fields, signatory agencies and signatories; ``document`` is added.
+    """Replace a declaration's fields, signatory agencies and signatories; ``document`` is
+    added; bump its ``version``.
 
-    Errors as :func:`declaration_create`.
+    The row is locked while checked: when ``expected_version`` is given and the stored
+    version is newer, nothing is saved and ``ValidationError`` ``stale_version`` names who
+    changed it and when. Other errors as :func:`declaration_create`.
     """
-    current = Declaration.objects.select_for_update().get(pk=declaration.pk)
+    current = record_for_update(
+        Declaration,
+        declaration.pk,
+        actor=actor,
+        expected_version=expected_version,
+        what=_("declaration"),
+    )
     return _save_declaration(
         current,
         actor=actor,
@@ -258,7 +273,9 @@ def campaign_create(
 ) -> DeclarationCampaign:
     """Create a city-wide campaign. Raises ``outside_jurisdiction`` or ``wrong_level``."""
     check_region(actor=actor, region=region)
-    campaign = DeclarationCampaign(name=name, kind=kind, region=region, description=description)
+    campaign = DeclarationCampaign(
+        name=name, kind=kind, region=region, description=description, created_by=actor
+    )
     campaign.full_clean()
     campaign.save()
     return campaign
@@ -273,13 +290,27 @@ def campaign_update(
     kind: str,
     region: Region,
     description: str = "",
+    expected_version: int | None = None,
 ) -> DeclarationCampaign:
-    """Change a campaign. Its city cannot change while it has declarations elsewhere."""
+    """Change a campaign; bump its ``version``. Its city cannot change while it has
+    declarations elsewhere.
+
+    The row is locked while checked. Raises ``ValidationError``: ``stale_version`` (when
+    ``expected_version`` is given and the stored version is newer; nothing is saved),
+    ``outside_jurisdiction``, ``wrong_level``, ``outside_campaign`` or a field error.
+    """
     check_region(actor=actor, region=region)
-    campaign.name, campaign.kind, campaign.region = name, kind, region
-    campaign.description = description
-    campaign.full_clean()
-    outside = campaign.declarations.exclude(region_id=region.code).exclude(
+    current = record_for_update(
+        DeclarationCampaign,
+        campaign.pk,
+        actor=actor,
+        expected_version=expected_version,
+        what=_("campaign"),
+    )
+    current.name, current.kind, current.region = name, kind, region
+    current.description = description
+    current.full_clean()
+    outside = current.declarations.exclude(region_id=region.code).exclude(
         region__code__startswith=f"{region.code}."
     )
     if outside.exists():
@@ -287,8 +318,8 @@ def campaign_update(
             "region": region.label
         }
         raise ValidationError({"region": ValidationError(message, code="outside_campaign")})
-    campaign.save()
-    return campaign
+    current.save()
+    return current
 
 
 # Kelurahan designations -----------------------------------------------------------------------
@@ -349,10 +380,24 @@ def designation_update(
     decree_number: str = "",
     status: str = DesignationStatus.AKTIF,
     notes: str = "",
+    expected_version: int | None = None,
 ) -> KelurahanDesignation:
-    """Change a designation. Errors as :func:`designation_create`."""
+    """Change a designation; bump its ``version``.
+
+    The row is locked while checked: when ``expected_version`` is given and the stored
+    version is newer (changed or revoked since), nothing is saved and ``ValidationError``
+    ``stale_version`` names who changed it and when. Other errors as
+    :func:`designation_create`.
+    """
     check_region(actor=actor, region=kelurahan, field="kelurahan")
-    current = KelurahanDesignation.objects.select_for_update().get(pk=designation.pk)
+    current = record_for_update(
+        KelurahanDesignation,
+        designation.pk,
+        actor=actor,
+        expected_version=expected_version,
+        what=_("kelurahan designation"),
+        region_field="kelurahan",
+    )
     return _save_designation(
         current,
         {
@@ -376,10 +421,18 @@ def designation_revoke(
 ) -> KelurahanDesignation:
     """Revoke a designation (status *dicabut*); it no longer counts towards coverage.
 
-    The reason is appended to the notes. Raises ``ValidationError``
-    ``already_revoked`` or ``future_date``.
+    The reason is appended to the notes. Bumps its ``version``, so an edit form opened
+    before the revocation is refused (``stale_version``) instead of undoing it. Raises
+    ``ValidationError`` ``already_revoked`` or ``future_date``.
     """
-    current = KelurahanDesignation.objects.select_for_update().get(pk=designation.pk)
+    current = record_for_update(
+        KelurahanDesignation,
+        designation.pk,
+        actor=actor,
+        expected_version=None,
+        what=_("kelurahan designation"),
+        region_field="kelurahan",
+    )
     if current.is_revoked:
         raise ValidationError(_("This designation is already revoked."), code="already_revoked")
     today = timezone.localdate()
@@ -472,7 +525,7 @@ def program_create(
     kelurahan), ``not_positive`` or a field error.
     """
     return _save_program(
-        Program(),
+        Program(created_by=actor),
         actor=actor,
         fields={
             "name": name,
@@ -500,10 +553,22 @@ def program_update(
     description: str = "",
     legal_basis: str = "",
     targets: Sequence[Mapping] = (),
+    expected_version: int | None = None,
 ) -> Program:
-    """Replace a program's fields and targets. Errors as :func:`program_create`,
-    plus ``outside_program`` when linked meetings would fall outside a new region."""
-    current = Program.objects.select_for_update().get(pk=program.pk)
+    """Replace a program's fields and targets; bump its ``version``.
+
+    The row is locked while checked: when ``expected_version`` is given and the stored
+    version is newer, nothing is saved and ``ValidationError`` ``stale_version`` names who
+    changed it and when. Other errors as :func:`program_create`, plus ``outside_program``
+    when linked meetings would fall outside a new region.
+    """
+    current = record_for_update(
+        Program,
+        program.pk,
+        actor=actor,
+        expected_version=expected_version,
+        what=_("program"),
+    )
     return _save_program(
         current,
         actor=actor,
@@ -589,7 +654,7 @@ def working_group_create(
     or a field error.
     """
     return _save_working_group(
-        WorkingGroup(),
+        WorkingGroup(created_by=actor),
         actor=actor,
         fields={
             "name": name,
@@ -615,9 +680,21 @@ def working_group_update(
     decree_number: str = "",
     decree_date: datetime.date | None = None,
     members: Sequence[Mapping] = (),
+    expected_version: int | None = None,
 ) -> WorkingGroup:
-    """Replace a pokja's fields and members. Errors as :func:`working_group_create`."""
-    current = WorkingGroup.objects.select_for_update().get(pk=group.pk)
+    """Replace a pokja's fields and members; bump its ``version``.
+
+    The row is locked while checked: when ``expected_version`` is given and the stored
+    version is newer, nothing is saved and ``ValidationError`` ``stale_version`` names who
+    changed it and when. Other errors as :func:`working_group_create`.
+    """
+    current = record_for_update(
+        WorkingGroup,
+        group.pk,
+        actor=actor,
+        expected_version=expected_version,
+        what=_("working group (pokja)"),
+    )
     return _save_working_group(
         current,
         actor=actor,

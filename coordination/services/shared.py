@@ -30,12 +30,16 @@ def check_region(*, actor, region: Region, field: str = "region") -> None:
         raise ValidationError({field: ValidationError(message, code="outside_jurisdiction")})
 
 
-def check_version(obj, expected_version: int | None, *, what: str) -> None:
-    """Optimistic locking: refuse a save based on an older version of ``obj``."""
+def check_version(obj, expected_version: int | None, *, what: str, region=None) -> None:
+    """Optimistic locking: refuse a save based on an older version of ``obj``.
+
+    The message gives the time of the last change in ``region``'s time zone (by default
+    ``obj.region``'s).
+    """
     if expected_version is None or obj.version == expected_version:
         return
     who = getattr(obj, "updated_by", None) or getattr(obj, "created_by", None)
-    region = getattr(obj, "region", None)
+    region = region or getattr(obj, "region", None)
     raise ValidationError(
         _(
             "This %(what)s was changed by %(who)s at %(when)s while you were editing it; "
@@ -49,6 +53,33 @@ def check_version(obj, expected_version: int | None, *, what: str) -> None:
         },
         code="stale_version",
     )
+
+
+def record_for_update(
+    model: type[models.Model],
+    pk,
+    *,
+    actor,
+    expected_version: int | None,
+    what: str,
+    region_field: str = "region",
+):
+    """The stored record ``pk`` of ``model``, its row locked until the transaction ends,
+    ready for ``actor``'s change: its ``version`` bumped and ``updated_by`` set (not saved).
+
+    Raises ``ValidationError`` ``stale_version`` (:func:`check_version`, the time in the
+    zone of its ``region_field``) when ``expected_version`` is given and older than the
+    stored one.
+    """
+    current = (
+        model.objects.select_for_update(of=("self",))
+        .select_related("updated_by", "created_by", region_field)
+        .get(pk=pk)
+    )
+    check_version(current, expected_version, what=what, region=getattr(current, region_field))
+    current.version += 1
+    current.updated_by = actor
+    return current
 
 
 def person_for_attendee(*, name: str, agency: Agency | None = None) -> Person:

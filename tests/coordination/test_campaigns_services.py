@@ -386,3 +386,144 @@ def test_working_group_links_meetings(semarang_staff, regions):
     meeting = MeetingFactory(region_id="33.74")
     services.working_group_set_meetings(actor=semarang_staff, group=group, meetings=[meeting])
     assert list(group.meetings.all()) == [meeting]
+
+
+# Optimistic lock ------------------------------------------------------------------------------
+
+
+def _editable_record(kind, agency):
+    """A ``kind`` record of Kota Semarang, the field an edit changes, and its update service
+    saving ``value`` in that field: ``(record, field, update(actor, value, **kwargs))``."""
+    if kind == "declaration":
+        record, field = DeclarationFactory(organiser=agency, region_id="33.74.16"), "title"
+
+        def update(actor, value, **kwargs):
+            return services.declaration_update(
+                actor=actor,
+                declaration=record,
+                **_declaration_kwargs(agency, title=value),
+                **kwargs,
+            )
+
+    elif kind == "campaign":
+        record, field = DeclarationCampaignFactory(), "name"
+
+        def update(actor, value, **kwargs):
+            return services.campaign_update(
+                actor=actor,
+                campaign=record,
+                name=value,
+                kind=DeclarationKind.NETRALITAS_ASN,
+                region=_region("33.74"),
+                **kwargs,
+            )
+
+    elif kind == "designation":
+        record, field = KelurahanDesignationFactory(), "notes"
+
+        def update(actor, value, **kwargs):
+            return services.designation_update(
+                actor=actor,
+                designation=record,
+                kind=record.kind,
+                kelurahan=_region(record.kelurahan_id),
+                date=record.date,
+                notes=value,
+                **kwargs,
+            )
+
+    elif kind == "program":
+        record, field = ProgramFactory(owner_agency=agency), "name"
+
+        def update(actor, value, **kwargs):
+            return services.program_update(
+                actor=actor, program=record, **_program_kwargs(agency, name=value), **kwargs
+            )
+
+    else:
+        record, field = WorkingGroupFactory(agency=agency), "name"
+
+        def update(actor, value, **kwargs):
+            return services.working_group_update(
+                actor=actor,
+                group=record,
+                name=value,
+                agency=agency,
+                region=_region("33.74"),
+                **kwargs,
+            )
+
+    return record, field, update
+
+
+EDITABLE_KINDS = ["declaration", "campaign", "designation", "program", "working_group"]
+
+
+@pytest.mark.parametrize("kind", EDITABLE_KINDS)
+def test_update_with_a_stale_version_is_refused(
+    kind, semarang_staff, semarang_commissioner, bawaslu_semarang
+):
+    """Two officials edit the version 1 they loaded: the first save bumps the version and
+    records its author; the second is refused with ``stale_version`` naming the first
+    official, and stores nothing; saved again on the current version, it goes through."""
+    record, field, update = _editable_record(kind, bawaslu_semarang)
+    assert record.version == 1
+    first = update(semarang_commissioner, "Versi ketua", expected_version=1)
+    assert (first.version, first.updated_by) == (2, semarang_commissioner)
+    with pytest.raises(ValidationError) as error:
+        update(semarang_staff, "Versi staf", expected_version=1)
+    assert error.value.code == "stale_version"
+    assert str(semarang_commissioner) in error.value.messages[0]
+    record.refresh_from_db()
+    assert (getattr(record, field), record.version) == ("Versi ketua", 2)
+    second = update(semarang_staff, "Versi staf", expected_version=2)
+    assert (getattr(second, field), second.version, second.updated_by) == (
+        "Versi staf",
+        3,
+        semarang_staff,
+    )
+
+
+def test_update_without_an_expected_version_still_bumps_it(semarang_staff, bawaslu_semarang):
+    """A caller that saw no version (the demo seed) is not checked, but still bumps it."""
+    _record, _field, update = _editable_record("program", bawaslu_semarang)
+    assert update(semarang_staff, "Tanpa versi").version == 2
+
+
+def test_campaign_program_and_pokja_record_their_author(semarang_staff, bawaslu_semarang):
+    """Campaigns, programs and pokja now keep who created them, as declarations do."""
+    campaign = services.campaign_create(
+        actor=semarang_staff,
+        name="Deklarasi Netralitas ASN",
+        kind=DeclarationKind.NETRALITAS_ASN,
+        region=_region("33.74"),
+    )
+    program = services.program_create(actor=semarang_staff, **_program_kwargs(bawaslu_semarang))
+    group = services.working_group_create(
+        actor=semarang_staff, name="Pokja", agency=bawaslu_semarang, region=_region("33.74")
+    )
+    assert [record.created_by for record in (campaign, program, group)] == [semarang_staff] * 3
+    assert [record.version for record in (campaign, program, group)] == [1, 1, 1]
+
+
+def test_designation_revoke_bumps_the_version(
+    semarang_staff, semarang_commissioner, bawaslu_semarang
+):
+    """A revocation is a change: it bumps the version and records who revoked, so an edit
+    form loaded before it is refused rather than silently undoing it."""
+    designation = KelurahanDesignationFactory()
+    revoked = services.designation_revoke(actor=semarang_commissioner, designation=designation)
+    assert (revoked.version, revoked.updated_by) == (2, semarang_commissioner)
+    with pytest.raises(ValidationError) as error:
+        services.designation_update(
+            actor=semarang_staff,
+            designation=designation,
+            kind=designation.kind,
+            kelurahan=_region(designation.kelurahan_id),
+            date=designation.date,
+            status=DesignationStatus.AKTIF,
+            expected_version=1,
+        )
+    assert error.value.code == "stale_version"
+    designation.refresh_from_db()
+    assert designation.status == DesignationStatus.DICABUT
