@@ -38,6 +38,7 @@ from coordination.forms.shared import (
     status_field,
     status_filter,
     title_field,
+    version_field,
 )
 from coordination.models import (
     DeclarationDocumentKind,
@@ -210,6 +211,7 @@ class DeclarationForm(RecordInitialMixin, UserChoicesMixin, SuppressibleErrorsMi
     document_kind = file_kind_field(
         DeclarationDocumentKind.choices, initial=DeclarationDocumentKind.NASKAH, required=False
     )
+    version = version_field()
 
     user_choices = {
         "region": selectors.region_choices,
@@ -218,8 +220,8 @@ class DeclarationForm(RecordInitialMixin, UserChoicesMixin, SuppressibleErrorsMi
         "campaign": selectors.campaign_choices,
         "meeting": _meeting_choices,
     }
-    #: The cleaned fields the service takes unchanged; with the signatory agencies, also the
-    #: record's fields an edit starts from.
+    #: The cleaned fields the service takes unchanged; with the signatory agencies and the
+    #: version, also the record's fields an edit starts from.
     service_fields = (
         "kind",
         "title",
@@ -234,7 +236,7 @@ class DeclarationForm(RecordInitialMixin, UserChoicesMixin, SuppressibleErrorsMi
         "description",
         "is_public",
     )
-    record_fields = (*service_fields, "signatory_agencies")
+    record_fields = (*service_fields, "signatory_agencies", "version")
 
     def clean_document(self):
         upload = self.cleaned_data.get("document")
@@ -319,9 +321,10 @@ class CampaignForm(RecordInitialMixin, UserChoicesMixin, forms.Form):
         invalid_message=_("Choose a city or regency in your jurisdiction"),
     )
     description = textarea_field(_("Description"), rows=3)
+    version = version_field()
 
     user_choices = {"region": selectors.coverage_city_choices}
-    record_fields = ("name", "kind", "region", "description")
+    record_fields = ("name", "kind", "region", "description", "version")
 
 
 # Kelurahan designations -----------------------------------------------------------------------
@@ -357,9 +360,10 @@ class DesignationForm(RecordInitialMixin, UserChoicesMixin, forms.Form):
         required_message=_("Choose whether the designation is proposed or active"),
     )
     notes = textarea_field(_("Notes"), rows=3)
+    version = version_field()
 
     user_choices = {"kelurahan": _kelurahan_choices}
-    record_fields = ("kind", "kelurahan", "date", "decree_number", "status", "notes")
+    record_fields = ("kind", "kelurahan", "date", "decree_number", "status", "notes", "version")
 
 
 class DesignationRevokeForm(forms.Form):
@@ -441,6 +445,7 @@ class ProgramForm(
     period_end = date_field(
         _("Period end"), invalid_message=_("Enter the end of the period as a real date")
     )
+    version = version_field()
 
     period = ("period_start", "period_end")
     period_error = _("The period cannot end before it starts")
@@ -457,6 +462,7 @@ class ProgramForm(
         "region",
         "period_start",
         "period_end",
+        "version",
     )
 
 
@@ -553,9 +559,18 @@ class WorkingGroupForm(RecordInitialMixin, UserChoicesMixin, SuppressibleErrorsM
         empty_label=_("Choose the city or kecamatan"),
         required_message=_("Choose the region the pokja works in"),
     )
+    version = version_field()
 
     user_choices = {"agency": selectors.agency_choices, "region": selectors.region_filter_choices}
-    record_fields = ("name", "purpose", "decree_number", "decree_date", "agency", "region")
+    record_fields = (
+        "name",
+        "purpose",
+        "decree_number",
+        "decree_date",
+        "agency",
+        "region",
+        "version",
+    )
 
 
 class MemberForm(PersonRowForm):

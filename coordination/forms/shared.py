@@ -69,6 +69,7 @@ __all__ = [
     "submitted_and_valid",
     "title_field",
     "validate_year_range",
+    "version_field",
     "with_more_rows",
 ]
 
@@ -284,6 +285,13 @@ def record_values(record, names) -> dict:
     """
     opts = record._meta
     return {name: opts.get_field(name).value_from_object(record) for name in names}
+
+
+def version_field() -> forms.IntegerField:
+    """The hidden version of the record an edit form was loaded at (empty on a new
+    record's form): the services refuse to save over a newer one (``stale_version``).
+    A form with it lists ``"version"`` among its ``record_fields``."""
+    return forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
 class RecordInitialMixin:

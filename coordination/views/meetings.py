@@ -53,6 +53,7 @@ from coordination.views.shared import (
     person_rows,
     record_in_scope,
     render_detail,
+    show_newer_version,
     upload_view,
 )
 
@@ -118,10 +119,7 @@ def _meeting_form_view(request, meeting):
             saved = _save_meeting(request, meeting, form, attendees, agenda)
         except ValidationError as error:
             add_service_error(form, error)
-            if meeting is not None and error.code == "stale_version":
-                # Let a second save go through once the user has seen the conflict.
-                meeting.refresh_from_db(fields=["version"])
-                form.data["version"] = str(meeting.version)
+            show_newer_version(form, meeting)
         else:
             if meeting is None:
                 messages.success(request, _("The meeting was saved."))

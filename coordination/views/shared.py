@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial, wraps
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
 from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -157,8 +157,10 @@ class FormPage:
     ``rows(request, record)`` gives the page's row formsets by their name in the
     template's context (``{"member_formset": Rows(…)}``); each formset's rows go to the
     services under the formset's prefix. ``values(form)`` are the form's own keywords
-    (by default its cleaned data). A new record's form starts from ``new_initial(request)``.
-    After saving: ``saved`` flashed, then to ``to`` (by default the saved record).
+    (by default its cleaned data, without ``version``). A new record's form starts from
+    ``new_initial(request)``. The form's hidden ``version`` (``version_field``) goes to
+    ``update`` as ``expected_version`` (see :func:`show_newer_version`). After saving:
+    ``saved`` flashed, then to ``to`` (by default the saved record).
     """
 
     form: type
@@ -171,9 +173,23 @@ class FormPage:
     to: str | None = None
 
 
+def show_newer_version(form, record) -> None:
+    """After ``record``'s save was refused as ``stale_version`` (the error already on
+    ``form``): the form's hidden ``version`` becomes the stored one, so that saving again,
+    once the user has checked their input (still in the form) against the newer version,
+    goes through. Otherwise nothing changes."""
+    if record is None or not form.has_error(NON_FIELD_ERRORS, "stale_version"):
+        return
+    record.refresh_from_db(fields=["version"])
+    form.data = form.data.copy()
+    form.data["version"] = str(record.version)
+
+
 def form_views(kind: RecordKind, page: FormPage):
     """The "new" and "edit" views of a record kind (``create_and_update_views``) on its
-    form page (``kind.template("form")``)."""
+    form page (``kind.template("form")``). An edit based on an older version of the record
+    is refused with the error on the form and the user's input kept
+    (:func:`show_newer_version`)."""
 
     def form_view(request, record):
         form_class = page.form
@@ -195,17 +211,24 @@ def form_views(kind: RecordKind, page: FormPage):
             submitted = request.method == "POST" and submitted_and_valid(form, bound)
         if submitted:
             kwargs = {
-                **page.values(form),
+                **{name: value for name, value in page.values(form).items() if name != "version"},
                 **{formset.prefix: formset.service_rows() for formset in formsets.values()},
             }
             if record is None:
                 save = partial(page.create, actor=request.user, **kwargs)
             else:
-                save = partial(page.update, actor=request.user, **{kind.name: record}, **kwargs)
+                save = partial(
+                    page.update,
+                    actor=request.user,
+                    **{kind.name: record},
+                    expected_version=form.cleaned_data.get("version"),
+                    **kwargs,
+                )
             if response := save_and_redirect(
                 request, form, save, message=str(page.saved), to=page.to
             ):
                 return response
+            show_newer_version(form, record)
         return render(
             request,
             kind.template("form"),

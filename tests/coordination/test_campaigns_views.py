@@ -3,7 +3,9 @@
 import datetime
 
 import pytest
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import gettext as _
@@ -600,3 +602,166 @@ def test_partner_declaration_list_query_count_does_not_grow(
     _partner_declarations(6, bawaslu_semarang, pemkot_semarang)
     assert _queries(client, url) == small
     assert client.get(url).context["page"].paginator.count == 21
+
+
+# Two officials editing the same record --------------------------------------------------------
+
+
+def _logged_in(user) -> Client:
+    """A browser of its own for ``user`` (two officials, two sessions)."""
+    client = Client()
+    client.force_login(user, backend="bawaslu_portal.backends.UsernameOrEmailBackend")
+    return client
+
+
+def _edit_page(kind, agency):
+    """A ``kind`` record of Kota Semarang, its edit URL, a POST of its edit form saving
+    ``value`` at ``version``, and what of a save is stored (``stored(record)``)."""
+    if kind == "declaration":
+        record = DeclarationFactory(organiser=agency)
+
+        def post(value, version):
+            return _declaration_post(
+                agency, title=value, version=version, **{"signatories-0-name": f"Saksi {value}"}
+            )
+
+        def stored(record):
+            names = [row.person.name for row in record.signatories.all()]
+            return record.title, names
+
+    elif kind == "campaign":
+        record = DeclarationCampaignFactory()
+
+        def post(value, version):
+            return {"name": value, "kind": "netralitas_asn", "region": "33.74", "version": version}
+
+        def stored(record):
+            return record.name
+
+    elif kind == "designation":
+        record = KelurahanDesignationFactory()
+
+        def post(value, version):
+            return {
+                "kind": record.kind.pk,
+                "kelurahan": record.kelurahan_id,
+                "date": "2023-08-17",
+                "status": "aktif",
+                "notes": value,
+                "version": version,
+            }
+
+        def stored(record):
+            return record.notes
+
+    elif kind == "program":
+        record = ProgramFactory(owner_agency=agency)
+
+        def post(value, version):
+            return {
+                "name": value,
+                "owner_agency": agency.pk,
+                "region": "33.74",
+                "period_start": "2024-01-01",
+                "period_end": "2024-12-31",
+                "targets-TOTAL_FORMS": "1",
+                "targets-INITIAL_FORMS": "0",
+                "targets-0-level": "kabkota",
+                "targets-0-region": "33.74",
+                "targets-0-target_count": str(len(value)),
+                "version": version,
+                "save": "1",
+            }
+
+        def stored(record):
+            return record.name, [target.target_count for target in record.targets.all()]
+
+    else:
+        record = WorkingGroupFactory(agency=agency)
+
+        def post(value, version):
+            return {
+                "name": value,
+                "agency": agency.pk,
+                "region": "33.74",
+                "members-TOTAL_FORMS": "1",
+                "members-INITIAL_FORMS": "0",
+                "members-0-name": f"Anggota {value}",
+                "members-0-role": "anggota",
+                "version": version,
+                "save": "1",
+            }
+
+        def stored(record):
+            return record.name, [member.person.name for member in record.members.all()]
+
+    url = reverse(f"coordination:{kind}_update", args=[record.pk])
+    return record, url, post, stored
+
+
+@pytest.mark.parametrize(
+    "kind", ["declaration", "campaign", "designation", "program", "working_group"]
+)
+def test_second_of_two_officials_is_refused_then_saves_again(
+    kind, semarang_staff, semarang_commissioner, bawaslu_semarang
+):
+    """A and B open the same edit page (version 1, in a hidden field). A saves. B's save is
+    refused with the error naming A, B's input still in the form and none of it stored;
+    the form now carries version 2, so B's second save, after checking, goes through."""
+    semarang_commissioner.first_name, semarang_commissioner.last_name = "Ketua", "Bawaslu"
+    semarang_commissioner.save()
+    record, url, post, stored = _edit_page(kind, bawaslu_semarang)
+    official_a, official_b = _logged_in(semarang_commissioner), _logged_in(semarang_staff)
+    for official in (official_a, official_b):
+        page = official.get(url)
+        assert page.context["form"].initial["version"] == 1
+        assert 'name="version" value="1"' in page.content.decode()
+
+    assert official_a.post(url, post("Versi ketua", "1")).status_code == 302
+    a_saved = stored(record.__class__.objects.get(pk=record.pk))
+
+    response = official_b.post(url, post("Versi staf", "1"))
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert form.has_error(NON_FIELD_ERRORS, "stale_version")
+    content = response.content.decode()
+    assert "Ketua Bawaslu" in content
+    assert "Versi staf" in content
+    assert 'name="version" value="2"' in content
+    record.refresh_from_db()
+    assert (stored(record), record.version) == (a_saved, 2)
+
+    again = official_b.post(url, post("Versi staf", form.data["version"]))
+    assert again.status_code == 302
+    record.refresh_from_db()
+    assert (record.version, record.updated_by) == (3, semarang_staff)
+    assert stored(record) != a_saved
+
+
+def test_an_edit_page_opened_before_a_revocation_is_refused(
+    semarang_staff, semarang_commissioner, regions
+):
+    """The commissioner revokes a designation while staff have its edit page open: the staff
+    save (still "active") is refused instead of silently undoing the revocation."""
+    designation = KelurahanDesignationFactory()
+    url = reverse("coordination:designation_update", args=[designation.pk])
+    staff = _logged_in(semarang_staff)
+    assert staff.get(url).context["form"].initial["version"] == 1
+    revoke = reverse("coordination:designation_revoke", args=[designation.pk])
+    response = _logged_in(semarang_commissioner).post(
+        revoke, {"date": "2024-01-10", "reason": "Dicabut"}
+    )
+    assert response.status_code == 302
+    response = staff.post(
+        url,
+        {
+            "kind": designation.kind.pk,
+            "kelurahan": designation.kelurahan_id,
+            "date": "2023-08-17",
+            "status": "aktif",
+            "version": "1",
+        },
+    )
+    assert response.context["form"].has_error(NON_FIELD_ERRORS, "stale_version")
+    designation.refresh_from_db()
+    assert (designation.status, designation.version) == (DesignationStatus.DICABUT, 2)
