@@ -3,14 +3,15 @@
 :class:`TrackedModel` is the one abstract model for them. A model that does
 not keep one of them opts out by setting it to ``None`` in its body (Django
 removes an inherited abstract field that way), so adopting the base changes
-no column:
+no column (a record that is never edited needs no lock):
 
 .. code-block:: python
 
-    class Program(TrackedModel):
-        created_by = None  # programs record no author
+    class FollowUpNote(TrackedModel):
+        created_by = None  # a note records its ``author``
         updated_by = None
-        version = None
+        updated_at = None
+        version = None  # notes are added, never edited
 
 ``version`` is the optimistic lock: services compare the version the user
 saw with the stored one and refuse a stale save (see

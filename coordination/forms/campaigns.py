@@ -535,6 +535,7 @@ class MeetingLinkForm(forms.Form):
     meetings = checkbox_choices(
         _("Linked meetings"), invalid_message=_("Choose meetings from the list")
     )
+    version = version_field()
 
     def __init__(self, *args, meetings, **kwargs):
         super().__init__(*args, **kwargs)

@@ -601,17 +601,29 @@ def _check_meetings(*, actor, region: Region, meetings: Iterable[Meeting], code:
 
 
 @transaction.atomic
-def program_set_meetings(*, actor, program: Program, meetings: Iterable[Meeting]) -> Program:
+def program_set_meetings(
+    *,
+    actor,
+    program: Program,
+    meetings: Iterable[Meeting],
+    expected_version: int | None = None,
+) -> Program:
     """Link exactly ``meetings`` to the program; they count towards its targets once held.
 
-    Raises ``ValidationError`` ``meeting_outside_program`` for a meeting outside
-    the program's region or the actor's jurisdiction.
+    The links are part of the program: its ``version`` is bumped, so two people choosing
+    its meetings at once do not overwrite each other. Raises ``ValidationError``
+    ``meeting_outside_program`` for a meeting outside the program's region or the
+    actor's jurisdiction, ``stale_version`` as :func:`program_update`.
     """
-    meetings = _check_meetings(
-        actor=actor, region=program.region, meetings=meetings, code="meeting_outside_program"
+    current = record_for_update(
+        Program, program.pk, actor=actor, expected_version=expected_version, what=_("program")
     )
-    program.meetings.set(meetings)
-    return program
+    meetings = _check_meetings(
+        actor=actor, region=current.region, meetings=meetings, code="meeting_outside_program"
+    )
+    current.save(update_fields=["version", "updated_by", "updated_at"])
+    current.meetings.set(meetings)
+    return current
 
 
 # Working groups -------------------------------------------------------------------------------
@@ -712,11 +724,24 @@ def working_group_update(
 
 @transaction.atomic
 def working_group_set_meetings(
-    *, actor, group: WorkingGroup, meetings: Iterable[Meeting]
+    *,
+    actor,
+    group: WorkingGroup,
+    meetings: Iterable[Meeting],
+    expected_version: int | None = None,
 ) -> WorkingGroup:
-    """Link exactly ``meetings`` to the pokja. Raises ``meeting_outside_group``."""
-    meetings = _check_meetings(
-        actor=actor, region=group.region, meetings=meetings, code="meeting_outside_group"
+    """Link exactly ``meetings`` to the pokja, bumping its ``version`` (as
+    :func:`program_set_meetings`). Raises ``meeting_outside_group`` or ``stale_version``."""
+    current = record_for_update(
+        WorkingGroup,
+        group.pk,
+        actor=actor,
+        expected_version=expected_version,
+        what=_("working group (pokja)"),
     )
-    group.meetings.set(meetings)
-    return group
+    meetings = _check_meetings(
+        actor=actor, region=current.region, meetings=meetings, code="meeting_outside_group"
+    )
+    current.save(update_fields=["version", "updated_by", "updated_at"])
+    current.meetings.set(meetings)
+    return current

@@ -50,6 +50,7 @@ from coordination.views.shared import (
     person_rows,
     record_in_scope,
     render_detail,
+    show_newer_version,
     upload_view,
 )
 
@@ -294,7 +295,9 @@ def _meeting_link_view(kind: RecordKind, service, period=lambda record: {}):
             user=request.user, region=record.region, include=linked, **period(record)
         )
         form = MeetingLinkForm(
-            request.POST or None, meetings=meetings, initial={"meetings": linked}
+            request.POST or None,
+            meetings=meetings,
+            initial={"meetings": linked, "version": record.version},
         )
         if request.method == "POST" and form.is_valid():
             save = partial(
@@ -302,11 +305,13 @@ def _meeting_link_view(kind: RecordKind, service, period=lambda record: {}):
                 actor=request.user,
                 **{kind.name: record},
                 meetings=list(form.cleaned_data["meetings"]),
+                expected_version=form.cleaned_data["version"],
             )
             if response := save_and_redirect(
                 request, form, save, message=_("The linked meetings were saved."), to=record
             ):
                 return response
+            show_newer_version(form, record)
         return render(request, kind.template("meetings"), {"form": form, kind.name: record})
 
     return view

@@ -765,3 +765,40 @@ def test_an_edit_page_opened_before_a_revocation_is_refused(
     assert response.context["form"].has_error(NON_FIELD_ERRORS, "stale_version")
     designation.refresh_from_db()
     assert (designation.status, designation.version) == (DesignationStatus.DICABUT, 2)
+
+
+@pytest.mark.parametrize(
+    ("url_name", "factory", "owner"),
+    [
+        ("coordination:program_meetings", ProgramFactory, "owner_agency"),
+        ("coordination:working_group_meetings", WorkingGroupFactory, "agency"),
+    ],
+)
+def test_choosing_meetings_is_refused_over_a_newer_choice(
+    url_name, factory, owner, semarang_staff, semarang_commissioner, bawaslu_semarang
+):
+    """Two officials open a program's (a pokja's) "Link meetings" page; A links one meeting,
+    B's choice of another is refused instead of silently unlinking A's, with B's ticks kept;
+    B's second save, after checking, goes through."""
+    record = factory(**{owner: bawaslu_semarang})  # a program runs through 2024
+    in_2024 = datetime.datetime(2024, 6, 1, 9, tzinfo=datetime.UTC)
+    first, second = MeetingFactory.create_batch(2, region_id="33.74.01", starts_at=in_2024)
+    url = reverse(url_name, args=[record.pk])
+    official_a, official_b = _logged_in(semarang_commissioner), _logged_in(semarang_staff)
+    for official in (official_a, official_b):
+        assert 'name="version" value="1"' in official.get(url).content.decode()
+
+    assert official_a.post(url, {"meetings": [first.pk], "version": "1"}).status_code == 302
+    response = official_b.post(url, {"meetings": [second.pk], "version": "1"})
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert form.has_error(NON_FIELD_ERRORS, "stale_version")
+    assert 'name="version" value="2"' in response.content.decode()
+    assert [str(pk) for pk in form.data.getlist("meetings")] == [str(second.pk)]
+    assert list(record.meetings.all()) == [first]
+
+    again = official_b.post(url, {"meetings": [first.pk, second.pk], "version": "2"})
+    assert again.status_code == 302
+    record.refresh_from_db()
+    assert (record.version, record.updated_by) == (3, semarang_staff)
+    assert set(record.meetings.all()) == {first, second}
