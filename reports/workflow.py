@@ -284,7 +284,9 @@ def _build() -> tuple[Transition, ...]:
             effects=(CLOSE_PPK_FOLLOW_UP,),
         ),
         # SKB 2022 on ASN neutrality: when the PPK does not act in time, BKN is asked
-        # to block the ASN's record in its personnel system until the PPK decides.
+        # to block the ASN's record in its personnel system until the PPK decides. The
+        # blocking itself is regulated by Peraturan BKN 1/2023 (pemblokiran data
+        # kepegawaian pada SIASN); see docs/statute-check.md, row 5b.
         Transition(
             S.TINDAK_LANJUT_PPK,
             S.PEMBLOKIRAN,
