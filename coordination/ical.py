@@ -36,7 +36,7 @@ def _meeting_event(meeting: Meeting, *, host: str, url: str) -> icalendar.Event:
     event.add("dtend", ends_at.astimezone(zone))
     summary = f"{meeting.get_kind_display()}: {meeting.title}"
     if meeting.is_cancelled:
-        summary = f"[{_('Cancelled')}] {summary}"
+        summary = _("[Cancelled] %(summary)s") % {"summary": summary}
     event.add("summary", summary)
     event.add("location", ", ".join(part for part in (meeting.venue, meeting.region.label) if part))
     lines = []
@@ -70,7 +70,7 @@ def _declaration_event(declaration, *, host: str, url: str) -> icalendar.Event:
     event.add("last-modified", changed.astimezone(datetime.UTC))
     event.add("dtstart", declaration.date)
     event.add("dtend", declaration.date + datetime.timedelta(days=1))
-    event.add("summary", f"{_('Declaration')}: {declaration.title}")
+    event.add("summary", _("Declaration: %(title)s") % {"title": declaration.title})
     event.add(
         "location",
         ", ".join(part for part in (declaration.place, declaration.region.label) if part),

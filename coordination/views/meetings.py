@@ -248,7 +248,8 @@ def _host_signatory(meeting: Meeting) -> Signatory:
     host = _first_with_role(meeting, AttendeeRole.HOST)
     agency_name = meeting.host_agency.name
     if host is None or not host.position_title:
-        return _signatory(f"{_('For the host')}\n{agency_name}", host)
+        for_the_host = _("For the host")  # outside the f-string, where makemessages finds it
+        return _signatory(f"{for_the_host}\n{agency_name}", host)
     return _signatory(position_with_agency(host.position_title, agency_name, separator="\n"), host)
 
 

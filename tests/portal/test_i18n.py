@@ -73,3 +73,28 @@ def test_indonesian_catalogue_is_complete():
     )
     assert result.returncode == 0, result.stderr
     assert "fuzzy" not in result.stderr and "untranslated" not in result.stderr, result.stderr
+
+
+def test_no_translation_call_inside_an_f_string():
+    """``makemessages`` (xgettext) does not read inside f-strings: a ``_("…")`` there is never
+    extracted, so it stays English on the Indonesian portal (the minutes' "For the host" did).
+    Translate outside the f-string, or use one string with ``%(name)s`` placeholders."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    translators = {"_", "gettext", "gettext_lazy", "pgettext", "ngettext", "npgettext"}
+    found = []
+    for app in ("bawaslu_portal", "coordination", "reports", "office", "search"):
+        for path in sorted((root / app).rglob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text(), str(path))):
+                if not isinstance(node, ast.JoinedStr):
+                    continue
+                for call in ast.walk(node):
+                    if (
+                        isinstance(call, ast.Call)
+                        and isinstance(call.func, ast.Name)
+                        and call.func.id in translators
+                    ):
+                        found.append(f"{path.relative_to(root)}:{call.lineno}")
+    assert found == [], found
