@@ -46,3 +46,16 @@ def assert_no_axe_violations(page) -> None:
         f"axe found {len(violations)} serious/critical accessibility violation(s) on "
         f"{page.url}:\n{format_axe_violations(violations)}"
     )
+
+
+def fits_the_width(page) -> bool:
+    """Whether the page reflows into the viewport's width without scrolling sideways
+    (WCAG 1.4.10 Reflow); a table may still scroll inside its own ``.table-responsive`` box.
+
+    Compared with ``clientWidth``, not ``innerWidth``: on a mobile viewport Chromium widens
+    the layout viewport to the page's width, so ``scrollWidth <= innerWidth`` holds even for
+    a page that overflows.
+    """
+    return page.evaluate(
+        "document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1"
+    )

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.accessibility import assert_no_axe_violations
+from tests.browser.accessibility import assert_no_axe_violations, fits_the_width
 from tests.factories.portal import TEST_PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -130,7 +130,7 @@ def test_home_on_a_phone_has_a_usable_navigation(phone_page, login, live_server,
     expect(toggler).to_be_visible()
     regions_link = page.locator("#main-nav a[href='/wilayah/']")
     expect(regions_link).to_be_hidden()
-    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert fits_the_width(page)
     # Issue 9 §9: the closed header is one row (it took about 190 of 844 px).
     header = page.locator("header.site-header").bounding_box()
     assert header["height"] <= 72, header

@@ -8,15 +8,11 @@ from playwright.sync_api import expect
 
 from coordination.models import MeetingStatus
 from reports.models import ReportStage
-from tests.browser.accessibility import assert_no_axe_violations
+from tests.browser.accessibility import assert_no_axe_violations, fits_the_width
 from tests.factories import FollowUpFactory, MeetingFactory
 from tests.factories.reports import ReportFactory
 
 pytestmark = pytest.mark.browser
-
-
-def fits_the_width(page) -> bool:
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ every page with its violations, not only the first.
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.accessibility import axe_violations, format_axe_violations
+from tests.browser.accessibility import axe_violations, fits_the_width, format_axe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -77,7 +77,7 @@ def test_region_table_fits_a_phone(phone_page, login, live_server, portal_data):
     login(page, "semarang.staf")
     for path in ["/wilayah/33.74/", "/lembaga/"]:
         page.goto(live_server.url + path)
-        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), path
+        assert fits_the_width(page), path
 
 
 def test_key_columns_fit_a_phone(phone_page, login, live_server, portal_data):

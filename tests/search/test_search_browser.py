@@ -10,7 +10,7 @@ because the search's tests live with the search.
 from urllib.parse import urlencode
 
 from search.services import search_index_rebuild
-from tests.browser.accessibility import assert_no_axe_violations
+from tests.browser.accessibility import assert_no_axe_violations, fits_the_width
 from tests.browser.conftest import (  # noqa: F401 (pytest fixtures)
     _require_chromium,
     _share_database_connections,
@@ -37,7 +37,7 @@ def test_search_on_a_phone(phone_page, login, live_server, portal_data):
     page.goto(f"{live_server.url}/cari/?{urlencode({'q': 'pengawasan'})}")
     assert page.locator("[data-search-result]").count() >= 1
     assert page.locator("[data-search-result] mark").count() >= 1
-    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert fits_the_width(page)
     assert_no_axe_violations(page)
 
 
@@ -58,5 +58,5 @@ def test_invalid_query_on_a_phone(phone_page, login, live_server, portal_data):
     login(page, "semarang.staf")
     page.goto(f"{live_server.url}/cari/?q=a")
     assert page.locator("[data-error-summary]").is_visible()
-    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert fits_the_width(page)
     assert_no_axe_violations(page)
