@@ -200,16 +200,11 @@ def declaration_update(
     """Replace a declaration's fields, signatory agencies and signatories; ``document`` is
     added; bump its ``version``.
 
-    The row is locked while checked: when ``expected_version`` is given and the stored
-    version is newer, nothing is saved and ``ValidationError`` ``stale_version`` names who
-    changed it and when. Other errors as :func:`declaration_create`.
+    Locked and checked by :func:`record_for_update` (``stale_version``). Other errors as
+    :func:`declaration_create`.
     """
     current = record_for_update(
-        Declaration,
-        declaration.pk,
-        actor=actor,
-        expected_version=expected_version,
-        what=_("declaration"),
+        Declaration, declaration.pk, actor=actor, expected_version=expected_version
     )
     return _save_declaration(
         current,
@@ -301,11 +296,7 @@ def campaign_update(
     """
     check_region(actor=actor, region=region)
     current = record_for_update(
-        DeclarationCampaign,
-        campaign.pk,
-        actor=actor,
-        expected_version=expected_version,
-        what=_("campaign"),
+        DeclarationCampaign, campaign.pk, actor=actor, expected_version=expected_version
     )
     current.name, current.kind, current.region = name, kind, region
     current.description = description
@@ -395,7 +386,6 @@ def designation_update(
         designation.pk,
         actor=actor,
         expected_version=expected_version,
-        what=_("kelurahan designation"),
         region_field="kelurahan",
     )
     return _save_designation(
@@ -430,7 +420,6 @@ def designation_revoke(
         designation.pk,
         actor=actor,
         expected_version=None,
-        what=_("kelurahan designation"),
         region_field="kelurahan",
     )
     if current.is_revoked:
@@ -557,18 +546,11 @@ def program_update(
 ) -> Program:
     """Replace a program's fields and targets; bump its ``version``.
 
-    The row is locked while checked: when ``expected_version`` is given and the stored
-    version is newer, nothing is saved and ``ValidationError`` ``stale_version`` names who
-    changed it and when. Other errors as :func:`program_create`, plus ``outside_program``
-    when linked meetings would fall outside a new region.
+    Locked and checked by :func:`record_for_update` (``stale_version``). Other errors as
+    :func:`program_create`, plus ``outside_program`` when linked meetings would fall outside
+    a new region.
     """
-    current = record_for_update(
-        Program,
-        program.pk,
-        actor=actor,
-        expected_version=expected_version,
-        what=_("program"),
-    )
+    current = record_for_update(Program, program.pk, actor=actor, expected_version=expected_version)
     return _save_program(
         current,
         actor=actor,
@@ -615,9 +597,7 @@ def program_set_meetings(
     ``meeting_outside_program`` for a meeting outside the program's region or the
     actor's jurisdiction, ``stale_version`` as :func:`program_update`.
     """
-    current = record_for_update(
-        Program, program.pk, actor=actor, expected_version=expected_version, what=_("program")
-    )
+    current = record_for_update(Program, program.pk, actor=actor, expected_version=expected_version)
     meetings = _check_meetings(
         actor=actor, region=current.region, meetings=meetings, code="meeting_outside_program"
     )
@@ -696,16 +676,11 @@ def working_group_update(
 ) -> WorkingGroup:
     """Replace a pokja's fields and members; bump its ``version``.
 
-    The row is locked while checked: when ``expected_version`` is given and the stored
-    version is newer, nothing is saved and ``ValidationError`` ``stale_version`` names who
-    changed it and when. Other errors as :func:`working_group_create`.
+    Locked and checked by :func:`record_for_update` (``stale_version``). Other errors as
+    :func:`working_group_create`.
     """
     current = record_for_update(
-        WorkingGroup,
-        group.pk,
-        actor=actor,
-        expected_version=expected_version,
-        what=_("working group (pokja)"),
+        WorkingGroup, group.pk, actor=actor, expected_version=expected_version
     )
     return _save_working_group(
         current,
@@ -733,11 +708,7 @@ def working_group_set_meetings(
     """Link exactly ``meetings`` to the pokja, bumping its ``version`` (as
     :func:`program_set_meetings`). Raises ``meeting_outside_group`` or ``stale_version``."""
     current = record_for_update(
-        WorkingGroup,
-        group.pk,
-        actor=actor,
-        expected_version=expected_version,
-        what=_("working group (pokja)"),
+        WorkingGroup, group.pk, actor=actor, expected_version=expected_version
     )
     meetings = _check_meetings(
         actor=actor, region=current.region, meetings=meetings, code="meeting_outside_group"

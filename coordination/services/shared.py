@@ -61,22 +61,26 @@ def record_for_update(
     *,
     actor,
     expected_version: int | None,
-    what: str,
     region_field: str = "region",
 ):
     """The stored record ``pk`` of ``model``, its row locked until the transaction ends,
     ready for ``actor``'s change: its ``version`` bumped and ``updated_by`` set (not saved).
 
-    Raises ``ValidationError`` ``stale_version`` (:func:`check_version`, the time in the
-    zone of its ``region_field``) when ``expected_version`` is given and older than the
-    stored one.
+    Raises ``ValidationError`` ``stale_version`` (:func:`check_version`: the model's name,
+    who changed it and when, in the zone of its ``region_field``) when ``expected_version``
+    is given and older than the stored one: nothing is saved.
     """
     current = (
         model.objects.select_for_update(of=("self",))
         .select_related("updated_by", "created_by", region_field)
         .get(pk=pk)
     )
-    check_version(current, expected_version, what=what, region=getattr(current, region_field))
+    check_version(
+        current,
+        expected_version,
+        what=model._meta.verbose_name,
+        region=getattr(current, region_field),
+    )
     current.version += 1
     current.updated_by = actor
     return current
