@@ -18,4 +18,32 @@
       }
     });
   });
+  // A table too wide for the screen scrolls inside its .table-responsive box; a box that
+  // scrolls takes the keyboard (WCAG 2.1.1): focusable, a region named by its table's
+  // caption, so the arrow keys scroll it. Only while it scrolls: a table that fits adds no
+  // tab stop. (The pattern of Inclusive Components' data tables.)
+  function markScrollingTable(box) {
+    var scrolls = box.scrollWidth > box.clientWidth + 1;
+    if (scrolls && !box.hasAttribute("data-scrolls")) {
+      var caption = box.querySelector("caption");
+      box.setAttribute("data-scrolls", "");
+      box.setAttribute("tabindex", "0");
+      box.setAttribute("role", "region");
+      if (caption) {
+        box.setAttribute("aria-label", caption.textContent.trim());
+      }
+    } else if (!scrolls && box.hasAttribute("data-scrolls")) {
+      ["data-scrolls", "tabindex", "role", "aria-label"].forEach(function (name) {
+        box.removeAttribute(name);
+      });
+    }
+  }
+  var tableBoxes = document.querySelectorAll(".table-responsive");
+  tableBoxes.forEach(markScrollingTable);
+  if (tableBoxes.length && "ResizeObserver" in window) {
+    var observer = new ResizeObserver(function (entries) {
+      entries.forEach(function (entry) { markScrollingTable(entry.target); });
+    });
+    tableBoxes.forEach(function (box) { observer.observe(box); });
+  }
 }());
