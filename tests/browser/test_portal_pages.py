@@ -126,3 +126,40 @@ def test_key_columns_fit_a_phone(phone_page, login, live_server, portal_data):
             )
             assert text_height < 3 * line, (text_height, line)
         page.context.clear_cookies()
+
+
+def test_a_table_that_scrolls_on_a_phone_takes_the_keyboard(
+    page, phone_page, login, live_server, portal_data
+):
+    """On a phone a meeting's attendee table scrolls in its box, which portal.js makes a
+    focusable region named by the table's caption (WCAG 2.1.1); at desktop width the table
+    fits and adds no tab stop, and narrowing the window makes it scroll and take the keyboard."""
+    from tests.factories.coordination import MeetingAttendeeFactory, MeetingFactory
+
+    agencies = portal_data.agencies
+    meeting = MeetingFactory(host_agency=agencies["bawaslu_semarang"])
+    MeetingAttendeeFactory(
+        meeting=meeting,
+        person__name="Nama Peserta Rapat Yang Cukup Panjang",
+        agency=agencies["pemkot_semarang"],
+        position_title="Kepala Dinas Komunikasi, Informatika, Statistik dan Persandian",
+    )
+    url = f"{live_server.url}/rapat/{meeting.pk}/"
+    attendees = ".table-responsive:has(caption)"
+
+    login(phone_page, "semarang.staf")
+    phone_page.goto(url)
+    box = phone_page.locator(attendees).first
+    assert box.evaluate("box => box.scrollWidth > box.clientWidth")
+    assert (box.get_attribute("tabindex"), box.get_attribute("role")) == ("0", "region")
+    caption = box.locator("caption").inner_text().strip()
+    assert box.get_attribute("aria-label") == caption
+
+    login(page, "semarang.staf")
+    page.goto(url)
+    assert page.locator(".table-responsive[tabindex]").count() == 0
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.wait_for_function(
+        "() => document.querySelector('.table-responsive[data-scrolls]') !== null"
+    )
+    assert page.locator(".table-responsive[data-scrolls]").first.get_attribute("tabindex") == "0"
