@@ -28,8 +28,8 @@ from coordination.models import (
 )
 from coordination.services.shared import (
     check_region,
-    check_version,
     delete_with_files,
+    record_for_update,
     replace_person_rows,
     replace_rows,
     set_fields,
@@ -172,15 +172,10 @@ def meeting_update(
 ) -> Meeting:
     """Replace a meeting's fields, attendees and agenda; bump its ``version``.
 
-    The row is locked while checked: when ``expected_version`` is given and the
-    stored version is newer, nothing is saved and ``ValidationError``
-    ``stale_version`` names who changed it and when. Other errors as
-    :func:`meeting_create`.
+    Locked and checked by :func:`record_for_update` (``stale_version``: who changed it
+    and when; nothing is saved). Other errors as :func:`meeting_create`.
     """
-    current = Meeting.objects.select_for_update(of=("self",)).select_related("updated_by", "region")
-    current = current.get(pk=meeting.pk)
-    check_version(current, expected_version, what=_("meeting"))
-    current.version = current.version + 1
+    current = record_for_update(Meeting, meeting.pk, actor=actor, expected_version=expected_version)
     return _save_meeting(
         current,
         actor=actor,
