@@ -18,19 +18,20 @@
       }
     });
   });
-  // A table too wide for the screen scrolls inside its .table-responsive box; a box that
-  // scrolls takes the keyboard (WCAG 2.1.1): focusable, a region named by its table's
-  // caption, so the arrow keys scroll it. Only while it scrolls: a table that fits adds no
-  // tab stop. (The pattern of Inclusive Components' data tables.)
+  // A table too wide for the screen scrolls inside its box (.table-responsive on the
+  // portal's pages, .table-scroll on the printable documents); a box that scrolls takes the
+  // keyboard (WCAG 2.1.1): focusable, a region named by its table's caption (else by the
+  // page's heading), so the arrow keys scroll it. Only while it scrolls: a table that fits
+  // adds no tab stop. (The pattern of Inclusive Components' data tables.)
   function markScrollingTable(box) {
     var scrolls = box.scrollWidth > box.clientWidth + 1;
     if (scrolls && !box.hasAttribute("data-scrolls")) {
-      var caption = box.querySelector("caption");
+      var name = box.querySelector("caption") || document.querySelector("h1");
       box.setAttribute("data-scrolls", "");
       box.setAttribute("tabindex", "0");
       box.setAttribute("role", "region");
-      if (caption) {
-        box.setAttribute("aria-label", caption.textContent.trim());
+      if (name) {
+        box.setAttribute("aria-label", name.textContent.trim());
       }
     } else if (!scrolls && box.hasAttribute("data-scrolls")) {
       ["data-scrolls", "tabindex", "role", "aria-label"].forEach(function (name) {
@@ -38,7 +39,7 @@
       });
     }
   }
-  var tableBoxes = document.querySelectorAll(".table-responsive");
+  var tableBoxes = document.querySelectorAll(".table-responsive, .table-scroll");
   tableBoxes.forEach(markScrollingTable);
   if (tableBoxes.length && "ResizeObserver" in window) {
     var observer = new ResizeObserver(function (entries) {
